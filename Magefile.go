@@ -1,0 +1,93 @@
+//go:build mage
+
+// Build, demo and test targets. The SDK's targets (build:linux, build:backend, ...) come in
+// through the import below; on a 2-core machine prefer build:linux over buildAll, which
+// compiles Microsoft Graph's models for six platforms at once.
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+
+	// mage:import
+	"github.com/grafana/grafana-plugin-sdk-go/build"
+	"github.com/magefile/mage/mg"
+	"github.com/magefile/mage/sh"
+
+	"github.com/sigdiag/signin-diagnostics/pkg/demo"
+)
+
+func init() {
+	// plugin.json lives at the repository root, not in src/.
+	build.SetBeforeBuildCallback(func(cfg build.Config) (build.Config, error) {
+		cfg.PluginJSONPath = "."
+		return cfg, nil
+	})
+}
+
+// Backend builds the plugin binary for this machine into dist/.
+func Backend() error {
+	if runtime.GOOS == "linux" && runtime.GOARCH == "amd64" {
+		mg.Deps(build.Build.Linux)
+		return nil
+	}
+	mg.Deps(build.Build.Backend)
+	return nil
+}
+
+// Dist makes dist/ a complete plugin folder: binary, plugin.json, rules, README, logo (and the
+// frontend's module.js when `npm run build` has run).
+func Dist() error {
+	mg.Deps(Backend)
+	copies := map[string]string{"plugin.json": "dist/plugin.json", "README.md": "dist/README.md", "src/img/logo.svg": "dist/img/logo.svg"}
+	rules, _ := filepath.Glob("rules/*.rego")
+	for _, r := range rules {
+		copies[r] = filepath.Join("dist", r)
+	}
+	for from, to := range copies {
+		if _, err := os.Stat(from); err != nil {
+			continue
+		}
+		if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+			return err
+		}
+		if err := sh.Copy(to, from); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Demo builds the plugin, starts it exactly as Grafana does, and prints the annotated failures
+// of the demo tenant's last 24 hours and their top causes.
+func Demo() error {
+	mg.Deps(Dist)
+	binary, err := demo.Binary("dist")
+	if err != nil {
+		return err
+	}
+	return demo.Run(os.Stdout, binary)
+}
+
+// TestAll runs every test: Go (unit, Rego through OPA's tester, end to end through the plugin
+// protocol), OPA's formatter check, and the frontend's typecheck, lint and Jest tests.
+func TestAll() error {
+	steps := [][]string{
+		{"go", "vet", "./..."},
+		{"go", "test", "-count=1", "./..."},
+		{"go", "tool", "opa", "fmt", "--fail", "--list", "rules/"},
+		{"go", "tool", "opa", "test", "--v1-compatible", "rules/"},
+	}
+	if _, err := os.Stat("package.json"); err == nil {
+		steps = append(steps, []string{"npm", "run", "typecheck"}, []string{"npm", "run", "lint"}, []string{"npm", "run", "test:ci"}, []string{"npm", "run", "build"})
+	}
+	for _, s := range steps {
+		fmt.Println("==>", s)
+		if err := sh.RunV(s[0], s[1:]...); err != nil {
+			return err
+		}
+	}
+	return nil
+}

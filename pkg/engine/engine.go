@@ -1,0 +1,115 @@
+// Package engine evaluates sign-ins against the Rego rules: the built-in rules embedded from
+// rules/ plus a data source's own. A rule set is compiled and prepared once; evaluating a
+// sign-in reuses the prepared query with the sign-in parsed straight into OPA's value type.
+package engine
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"sync"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+
+	"github.com/sigdiag/signin-diagnostics/pkg/signin"
+)
+
+// DecisionQuery is the single entrypoint every rule set must define (rules/main.rego).
+const DecisionQuery = "data.signin.main.decision"
+
+// Engine is one compiled rule set. It is immutable and safe for concurrent use; a rule change
+// builds a new Engine and swaps it in.
+type Engine struct {
+	prepared     rego.PreparedEvalQuery
+	compiler     *ast.Compiler
+	userPackages map[string]bool
+	rules        []RuleInfo
+}
+
+// New compiles the modules and prepares the decision query. Compile errors come back as
+// *CompileError with file, row and column for each problem.
+func New(ctx context.Context, modules []Module) (*Engine, error) {
+	compiler, err := compile(modules)
+	if err != nil {
+		return nil, err
+	}
+	if !hasDecision(compiler) {
+		return nil, &CompileError{Problems: []Problem{{Message: "no rule defines " + DecisionQuery + ": keep the built-in rules/main.rego"}}}
+	}
+	prepared, err := rego.New(
+		rego.Query(DecisionQuery),
+		rego.Compiler(compiler),
+		rego.Capabilities(Capabilities()),
+	).PrepareForEval(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("preparing the rules: %w", err)
+	}
+	e := &Engine{prepared: prepared, compiler: compiler, userPackages: userPackages(modules)}
+	if e.rules, err = e.listRules(ctx); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+func hasDecision(c *ast.Compiler) bool {
+	ref := ast.MustParseRef(DecisionQuery)
+	return len(c.GetRulesExact(ref)) > 0
+}
+
+// Evaluate decides one sign-in. An evaluation error (a conflict or type error in a rule) is
+// reported on the decision, not returned, so one bad row never fails the query.
+func (e *Engine) Evaluate(ctx context.Context, s *signin.SignIn) Decision {
+	input, err := parseInput(s.Raw)
+	if err != nil {
+		return Decision{Status: StatusFailure, Error: "the sign-in is not valid JSON: " + err.Error()}
+	}
+	rs, err := e.prepared.Eval(ctx, rego.EvalParsedInput(input))
+	if err != nil {
+		return Decision{Status: fallbackStatus(s), Error: "rule evaluation failed: " + err.Error()}
+	}
+	if len(rs) == 0 || len(rs[0].Expressions) == 0 {
+		return Decision{Status: fallbackStatus(s), Error: DecisionQuery + " is undefined for this sign-in"}
+	}
+	d, err := decode(rs[0].Expressions[0].Value, e.userPackages)
+	if err != nil {
+		return Decision{Status: fallbackStatus(s), Error: err.Error()}
+	}
+	return d
+}
+
+// EvaluateAll decides every sign-in, spreading the work over the CPUs. Decisions are returned
+// in the order of the sign-ins. A cancelled context stops the work: the remaining decisions
+// carry the context's error.
+func (e *Engine) EvaluateAll(ctx context.Context, signIns []signin.SignIn) []Decision {
+	out := make([]Decision, len(signIns))
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(signIns)/64))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(signIns); i += workers {
+				if err := ctx.Err(); err != nil {
+					out[i] = Decision{Status: fallbackStatus(&signIns[i]), Error: "rule evaluation stopped: " + err.Error()}
+					continue
+				}
+				out[i] = e.Evaluate(ctx, &signIns[i])
+			}
+		}()
+	}
+	wg.Wait()
+	return out
+}
+
+// Rules lists the loaded rules and catalogue entries, built from their METADATA.
+func (e *Engine) Rules() []RuleInfo { return e.rules }
+
+// fallbackStatus classifies a sign-in the way the default rule would, for rows whose
+// evaluation failed, so they still land in the right status filter.
+func fallbackStatus(s *signin.SignIn) string {
+	if s.Status.ErrorCode == 0 {
+		return StatusSuccess
+	}
+	return StatusFailure
+}

@@ -1,0 +1,141 @@
+package graph
+
+import (
+	"context"
+	"crypto/tls"
+	"errors"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/sigdiag/signin-diagnostics/pkg/odata"
+	"github.com/sigdiag/signin-diagnostics/pkg/settings"
+	"github.com/sigdiag/signin-diagnostics/pkg/simulator"
+)
+
+// These tests run the real azidentity and msgraph-sdk-go clients against the simulator over
+// HTTPS on 127.0.0.1, as a customized cloud.
+
+func startSimulator(t *testing.T, opts simulator.Options) *simulator.Server {
+	t.Helper()
+	sim, err := simulator.Start(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(sim.Close)
+	return sim
+}
+
+func newClient(t *testing.T, sim *simulator.Server, tenant, client, secret string) *Client {
+	t.Helper()
+	s := &settings.Settings{
+		Source: settings.SourceGraph, GraphAPIVersion: "v1.0", AuthorityHost: sim.URL(), GraphEndpoint: sim.URL(),
+		AzureCredentials: settings.AzureCredentials{AuthType: settings.AuthClientSecret, AzureCloud: settings.CloudCustomized, TenantID: tenant, ClientID: client},
+		Secrets:          settings.Secrets{ClientSecret: secret},
+	}
+	ep, err := s.Endpoints()
+	if err != nil {
+		t.Fatal(err)
+	}
+	httpClient := &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{RootCAs: sim.CertPool(), MinVersion: tls.VersionTLS12}}}
+	cred, err := NewCredential(s, ep, httpClient)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := New(Config{Credential: cred, GraphEndpoint: ep.GraphEndpoint, APIVersion: s.GraphAPIVersion, HTTPClient: httpClient})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestListFollowsPagesToTheEnd(t *testing.T) {
+	sim := startSimulator(t, simulator.Options{})
+	c := newClient(t, sim, simulator.DemoTenantID, simulator.DemoClientID, simulator.DemoClientSecret)
+	_, to := sim.Dataset().Window()
+	from := to.Add(-6 * time.Hour)
+	res, err := c.List(context.Background(), Query{From: from, To: to, PageSize: 500})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := 0
+	for _, r := range sim.Dataset().Between(from, to) {
+		if r.Interactive() {
+			want++
+		}
+	}
+	if len(res.SignIns) != want || want == 0 {
+		t.Fatalf("got %d sign-ins, the simulator holds %d interactive ones in range", len(res.SignIns), want)
+	}
+	if res.Pages != (want+499)/500 || res.Truncated {
+		t.Errorf("pages = %d truncated = %v for %d rows of 500", res.Pages, res.Truncated, want)
+	}
+	for i := 1; i < len(res.SignIns); i++ {
+		if res.SignIns[i].CreatedDateTime.After(res.SignIns[i-1].CreatedDateTime) {
+			t.Fatalf("row %d is newer than row %d: Graph returns newest first", i, i-1)
+		}
+	}
+	if !strings.Contains(res.Requests[0], "%24filter=createdDateTime") || !strings.Contains(res.Requests[1], "skiptoken") {
+		t.Errorf("requests = %v", res.Requests[:2])
+	}
+}
+
+func TestListStopsAtMaxRows(t *testing.T) {
+	sim := startSimulator(t, simulator.Options{})
+	c := newClient(t, sim, simulator.DemoTenantID, simulator.DemoClientID, simulator.DemoClientSecret)
+	_, to := sim.Dataset().Window()
+	res, err := c.List(context.Background(), Query{From: to.Add(-24 * time.Hour), To: to, MaxRows: 1500})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.SignIns) != 1500 || !res.Truncated || res.Pages != 2 {
+		t.Errorf("rows %d, truncated %v, pages %d; want 1500, true, 2", len(res.SignIns), res.Truncated, res.Pages)
+	}
+}
+
+func TestUserTextIsEscaped(t *testing.T) {
+	sim := startSimulator(t, simulator.Options{})
+	c := newClient(t, sim, simulator.DemoTenantID, simulator.DemoClientID, simulator.DemoClientSecret)
+	_, to := sim.Dataset().Window()
+	var upn string
+	for _, u := range sim.Dataset().Users() {
+		if strings.Contains(u.UPN, "'") {
+			upn = u.UPN
+		}
+	}
+	if upn == "" {
+		t.Fatal("the simulator has no user with an apostrophe")
+	}
+	res, err := c.List(context.Background(), Query{From: to.Add(-30 * 24 * time.Hour), To: to, Filter: odata.Eq("userPrincipalName", upn)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.SignIns) == 0 {
+		t.Fatalf("no sign-ins for %s", upn)
+	}
+	for _, s := range res.SignIns {
+		if s.UserPrincipalName != upn {
+			t.Fatalf("got %s for a filter on %s", s.UserPrincipalName, upn)
+		}
+	}
+	// A UPN crafted to widen the filter matches nobody instead.
+	res, err = c.List(context.Background(), Query{From: to.Add(-time.Hour), To: to, Filter: odata.Eq("userPrincipalName", "x' or userPrincipalName ne 'y")})
+	if err != nil || len(res.SignIns) != 0 {
+		t.Fatalf("injection returned %d rows, err %v", len(res.SignIns), err)
+	}
+}
+
+func TestErrorsCarryCodeAndHint(t *testing.T) {
+	sim := startSimulator(t, simulator.Options{})
+	_, to := sim.Dataset().Window()
+	c := newClient(t, sim, simulator.DemoTenantID, simulator.DemoClientID, "wrong-secret")
+	_, err := c.List(context.Background(), Query{From: to.Add(-time.Hour), To: to})
+	var ge *Error
+	if !errors.As(err, &ge) || ge.Code != "AADSTS7000215" || !strings.Contains(ge.Hint, "Certificates & secrets") {
+		t.Fatalf("error = %v, want AADSTS7000215 with a hint", err)
+	}
+	if strings.Contains(err.Error(), "wrong-secret") {
+		t.Fatal("the secret leaked into the error")
+	}
+}

@@ -1,0 +1,70 @@
+// Package plugin is the adapter between Grafana's plugin SDK and the project's packages: one
+// Datasource per data source instance, holding what is expensive to build (the Graph client
+// and its token cache, the compiled rules, the demo tenant) until Grafana disposes of it.
+package plugin
+
+import (
+	"context"
+	"sync/atomic"
+
+	"github.com/grafana/grafana-plugin-sdk-go/backend"
+	"github.com/grafana/grafana-plugin-sdk-go/backend/instancemgmt"
+	"github.com/grafana/grafana-plugin-sdk-go/backend/log"
+
+	"github.com/sigdiag/signin-diagnostics/pkg/engine"
+	"github.com/sigdiag/signin-diagnostics/pkg/graph"
+	"github.com/sigdiag/signin-diagnostics/pkg/settings"
+)
+
+// The handlers this data source implements.
+var (
+	_ backend.QueryDataHandler      = (*Datasource)(nil)
+	_ backend.CheckHealthHandler    = (*Datasource)(nil)
+	_ backend.CallResourceHandler   = (*Datasource)(nil)
+	_ instancemgmt.InstanceDisposer = (*Datasource)(nil)
+)
+
+// SignInSource lists sign-ins; the Graph client is the one implementation.
+type SignInSource interface {
+	List(ctx context.Context, q graph.Query) (*graph.Result, error)
+}
+
+// Datasource is one configured data source instance.
+type Datasource struct {
+	settings *settings.Settings
+	// initErr is why the instance cannot query (bad settings, no credential); health and
+	// queries report it instead of failing obscurely.
+	initErr error
+	source  SignInSource
+	rules   atomic.Pointer[ruleSet]
+	closers []func()
+	logger  log.Logger
+}
+
+// NewDatasource is the instance factory Grafana calls when a data source is created or its
+// settings change.
+func NewDatasource(ctx context.Context, s backend.DataSourceInstanceSettings) (instancemgmt.Instance, error) {
+	ds := &Datasource{logger: backend.Logger.With("datasource", s.UID)}
+	ds.settings, ds.initErr = settings.Load(s)
+	rs := loadRules(ctx, ds.settings)
+	ds.rules.Store(rs)
+	if rs.builtinErr != nil {
+		// The built-in rules are part of the binary: failing to compile them is a build bug.
+		return nil, rs.builtinErr
+	}
+	if ds.initErr != nil {
+		return ds, nil
+	}
+	ds.source, ds.closers, ds.initErr = newSource(ctx, ds.settings)
+	return ds, nil
+}
+
+// Dispose releases the instance's clients and, for the demo, stops the simulator.
+func (ds *Datasource) Dispose() {
+	for _, c := range ds.closers {
+		c()
+	}
+}
+
+// engine is the rule set currently serving queries.
+func (ds *Datasource) engine() *engine.Engine { return ds.rules.Load().engine }

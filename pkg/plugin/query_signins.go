@@ -1,0 +1,89 @@
+package plugin
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+
+	"github.com/grafana/grafana-plugin-sdk-go/backend"
+	"github.com/grafana/grafana-plugin-sdk-go/data"
+
+	"github.com/sigdiag/signin-diagnostics/pkg/engine"
+	"github.com/sigdiag/signin-diagnostics/pkg/frames"
+	"github.com/sigdiag/signin-diagnostics/pkg/graph"
+	"github.com/sigdiag/signin-diagnostics/pkg/query"
+	"github.com/sigdiag/signin-diagnostics/pkg/signin"
+)
+
+// FetchLimit bounds how many sign-ins one query reads from Graph. The status filter cannot be
+// pushed to Graph (Graph filters status/errorCode with eq only, and the classification is a
+// rule), so a failure query reads every sign-in in range and keeps the failures.
+const FetchLimit = 50000
+
+func (ds *Datasource) querySignIns(ctx context.Context, q backend.DataQuery, m query.Model) backend.DataResponse {
+	if ds.initErr != nil {
+		return backend.ErrDataResponseWithSource(backend.StatusBadRequest, backend.ErrorSourceDownstream, "the data source is not configured correctly: "+ds.initErr.Error())
+	}
+	gq := graph.Query{From: q.TimeRange.From, To: q.TimeRange.To, Filter: m.GraphFilter(), MaxRows: FetchLimit}
+	res, err := ds.source.List(ctx, gq)
+	if err != nil {
+		return errorResponse(err)
+	}
+	decisions := ds.engine().EvaluateAll(ctx, res.SignIns)
+	rows, kept := selectRows(res.SignIns, decisions, m)
+	frame := frames.SignIns(q.RefID, rows, kept)
+	frame.Meta.ExecutedQueryString = executedQuery(res)
+	frame.Meta.Custom = map[string]any{"pages": res.Pages, "fetched": len(res.SignIns), "duplicatesDropped": res.Duplicates, "requests": res.Requests}
+	frame.Meta.Stats = []data.QueryStat{
+		{FieldConfig: data.FieldConfig{DisplayName: "Graph pages"}, Value: float64(res.Pages)},
+		{FieldConfig: data.FieldConfig{DisplayName: "Sign-ins fetched"}, Value: float64(len(res.SignIns))},
+	}
+	frame.Meta.Notices = ds.notices(res, m, len(rows), len(res.SignIns))
+	return backend.DataResponse{Frames: data.Frames{frame}}
+}
+
+// selectRows keeps the sign-ins whose classification the query asked for, up to maxRows.
+func selectRows(all []signin.SignIn, decisions []engine.Decision, m query.Model) ([]signin.SignIn, []engine.Decision) {
+	rows := make([]signin.SignIn, 0, len(all))
+	kept := make([]engine.Decision, 0, len(all))
+	for i := range all {
+		if len(rows) == m.MaxRows {
+			break
+		}
+		if m.Wants(decisions[i].Status) {
+			rows = append(rows, all[i])
+			kept = append(kept, decisions[i])
+		}
+	}
+	return rows, kept
+}
+
+func (ds *Datasource) notices(res *graph.Result, m query.Model, rows, fetched int) []data.Notice {
+	var out []data.Notice
+	if res.Truncated {
+		out = append(out, data.Notice{Severity: data.NoticeSeverityWarning, Text: fmt.Sprintf(
+			"Only the newest %d sign-ins in the time range were read from Graph: narrow the time range or filter by user, app or error code to see older ones.", fetched)})
+	}
+	if rows == m.MaxRows {
+		out = append(out, data.Notice{Severity: data.NoticeSeverityInfo, Text: fmt.Sprintf("Showing the newest %d rows (maxRows); raise maxRows or narrow the query to see more.", m.MaxRows)})
+	}
+	if err := ds.rules.Load().userErr; err != nil {
+		out = append(out, data.Notice{Severity: data.NoticeSeverityError, Text: "Your rules are not loaded, the built-in rules annotate these rows: " + err.Error()})
+	}
+	return out
+}
+
+// executedQuery shows the Graph request of the first page, decoded so it reads like the filter.
+func executedQuery(res *graph.Result) string {
+	if len(res.Requests) == 0 {
+		return ""
+	}
+	first := res.Requests[0]
+	if u, err := url.QueryUnescape(first); err == nil {
+		first = u
+	}
+	if res.Pages > 1 {
+		return fmt.Sprintf("GET %s (and %d more pages)", first, res.Pages-1)
+	}
+	return "GET " + first
+}

@@ -1,0 +1,152 @@
+// Package query is the query model a panel sends (mirrored in src/types.ts): it parses and
+// validates it, and translates its filters into the OData filter pushed to Graph.
+package query
+
+import (
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/sigdiag/signin-diagnostics/pkg/odata"
+)
+
+// Type is the query type a panel picks.
+type Type string
+
+// The query types.
+const (
+	TypeSignIns Type = "signins"
+	TypeRules   Type = "rules"
+)
+
+// Status selects sign-ins by their classification.
+type Status string
+
+// The status filters.
+const (
+	StatusFailure     Status = "failure"
+	StatusInterrupted Status = "interrupted"
+	StatusSuccess     Status = "success"
+	StatusAll         Status = "all"
+)
+
+// DefaultMaxRows bounds a sign-ins query unless the panel asks for more; MaxRowsLimit is the
+// most a panel may ask for.
+const (
+	DefaultMaxRows = 5000
+	MaxRowsLimit   = 100000
+)
+
+// Model is one query of a panel.
+type Model struct {
+	QueryType     Type    `json:"queryType"`
+	Status        Status  `json:"status"`
+	User          string  `json:"user"`
+	App           string  `json:"app"`
+	ErrorCodes    []int64 `json:"errorCodes"`
+	IPAddress     string  `json:"ipAddress"`
+	CorrelationID string  `json:"correlationId"`
+	ClientApp     string  `json:"clientApp"`
+	MaxRows       int     `json:"maxRows"`
+}
+
+// Parse reads a query's JSON, applies defaults and validates it.
+func Parse(raw json.RawMessage, queryType string) (Model, error) {
+	var m Model
+	if len(raw) > 0 {
+		if err := json.Unmarshal(raw, &m); err != nil {
+			return Model{}, fmt.Errorf("the query is not valid: %w", err)
+		}
+	}
+	if queryType != "" {
+		m.QueryType = Type(queryType)
+	}
+	if m.QueryType == "" {
+		m.QueryType = TypeSignIns
+	}
+	if m.Status == "" {
+		m.Status = StatusFailure
+	}
+	if m.MaxRows == 0 {
+		m.MaxRows = DefaultMaxRows
+	}
+	for _, s := range []*string{&m.User, &m.App, &m.IPAddress, &m.CorrelationID, &m.ClientApp} {
+		*s = strings.TrimSpace(*s)
+	}
+	return m, m.validate()
+}
+
+var guid = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
+
+func (m Model) validate() error {
+	switch m.QueryType {
+	case TypeSignIns, TypeRules:
+	default:
+		return fmt.Errorf("unknown query type %q: use signins or rules", m.QueryType)
+	}
+	switch m.Status {
+	case StatusFailure, StatusInterrupted, StatusSuccess, StatusAll:
+	default:
+		return fmt.Errorf("status must be failure, interrupted, success or all, got %q", m.Status)
+	}
+	if m.MaxRows < 0 || m.MaxRows > MaxRowsLimit {
+		return fmt.Errorf("maxRows must be between 1 and %d, got %d", MaxRowsLimit, m.MaxRows)
+	}
+	for _, c := range m.ErrorCodes {
+		if c < 0 || c > 99999999 {
+			return fmt.Errorf("error code %d is not an Entra error code", c)
+		}
+	}
+	if m.CorrelationID != "" && !guid.MatchString(m.CorrelationID) {
+		return fmt.Errorf("correlationId must be a GUID, got %q", m.CorrelationID)
+	}
+	return nil
+}
+
+// GraphFilter is the OData filter for the query's fields (the time range is added by the Graph
+// source). User text only ever appears inside escaped string literals. A trailing * on user,
+// app or IP asks for a prefix match.
+func (m Model) GraphFilter() string {
+	var clauses []string
+	if m.User != "" {
+		// Graph stores UPNs in lower case.
+		clauses = append(clauses, textFilter("userPrincipalName", strings.ToLower(m.User)))
+	}
+	if m.App != "" {
+		if guid.MatchString(m.App) {
+			clauses = append(clauses, odata.Eq("appId", strings.ToLower(m.App)))
+		} else {
+			clauses = append(clauses, textFilter("appDisplayName", m.App))
+		}
+	}
+	if len(m.ErrorCodes) > 0 {
+		codes := make([]string, len(m.ErrorCodes))
+		for i, c := range m.ErrorCodes {
+			codes[i] = odata.EqInt("status/errorCode", c)
+		}
+		clauses = append(clauses, odata.Or(codes...))
+	}
+	if m.IPAddress != "" {
+		clauses = append(clauses, textFilter("ipAddress", m.IPAddress))
+	}
+	if m.CorrelationID != "" {
+		clauses = append(clauses, odata.Eq("correlationId", strings.ToLower(m.CorrelationID)))
+	}
+	if m.ClientApp != "" {
+		clauses = append(clauses, odata.Eq("clientAppUsed", m.ClientApp))
+	}
+	return odata.And(clauses...)
+}
+
+func textFilter(property, value string) string {
+	if prefix, ok := strings.CutSuffix(value, "*"); ok && prefix != "" {
+		return odata.StartsWith(property, prefix)
+	}
+	return odata.Eq(property, value)
+}
+
+// Wants reports whether a sign-in with this classification belongs in the result.
+func (m Model) Wants(status string) bool {
+	return m.Status == StatusAll || string(m.Status) == status
+}

@@ -1,0 +1,90 @@
+package query
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/sigdiag/signin-diagnostics/pkg/odata"
+)
+
+func TestParseDefaults(t *testing.T) {
+	m, err := Parse(json.RawMessage(`{}`), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.QueryType != TypeSignIns || m.Status != StatusFailure || m.MaxRows != DefaultMaxRows {
+		t.Errorf("defaults = %+v", m)
+	}
+	m, err = Parse(json.RawMessage(`{"queryType":"signins"}`), "rules")
+	if err != nil || m.QueryType != TypeRules {
+		t.Errorf("the request's queryType must win: %+v %v", m, err)
+	}
+}
+
+func TestParseRejects(t *testing.T) {
+	for _, raw := range []string{
+		`{"queryType":"logs"}`,
+		`{"status":"failed"}`,
+		`{"maxRows":1000001}`,
+		`{"maxRows":-1}`,
+		`{"errorCodes":[-5]}`,
+		`{"correlationId":"x' or 1 eq 1"}`,
+		`{"errorCodes":"50126"}`,
+	} {
+		if _, err := Parse(json.RawMessage(raw), ""); err == nil {
+			t.Errorf("Parse(%s) accepted", raw)
+		}
+	}
+}
+
+func TestGraphFilter(t *testing.T) {
+	tests := []struct {
+		name  string
+		model Model
+		want  string
+	}{
+		{"nothing", Model{}, ""},
+		{"user exact, lower-cased", Model{User: "Adele.Vance@Contoso.com"}, "userPrincipalName eq 'adele.vance@contoso.com'"},
+		{"user prefix", Model{User: "adele*"}, "startswith(userPrincipalName,'adele')"},
+		{"apostrophe is doubled", Model{User: "o'brien@contoso.com"}, "userPrincipalName eq 'o''brien@contoso.com'"},
+		{"app by id", Model{App: "DE8BC8B5-D9F9-48B1-A8AD-B748DA725064"}, "appId eq 'de8bc8b5-d9f9-48b1-a8ad-b748da725064'"},
+		{"app by name", Model{App: "Graph Explorer"}, "appDisplayName eq 'Graph Explorer'"},
+		{"codes", Model{ErrorCodes: []int64{50126, 50053}}, "(status/errorCode eq 50126 or status/errorCode eq 50053)"},
+		{"all together", Model{User: "a@b.c", ErrorCodes: []int64{50126}, IPAddress: "131.107.*", ClientApp: "IMAP4"},
+			"userPrincipalName eq 'a@b.c' and status/errorCode eq 50126 and startswith(ipAddress,'131.107.') and clientAppUsed eq 'IMAP4'"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.model.GraphFilter(); got != tt.want {
+				t.Errorf("GraphFilter() = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// A crafted UPN must stay one string literal: the filter keeps exactly the clauses we built.
+func TestGraphFilterInjection(t *testing.T) {
+	evil := "x' or userPrincipalName ne 'y"
+	f := Model{User: evil, ClientApp: "') or (1 eq 1"}.GraphFilter()
+	expr, err := odata.Parse(f)
+	if err != nil {
+		t.Fatalf("filter %q does not parse: %v", f, err)
+	}
+	and, ok := expr.(*odata.Binary)
+	if !ok || !strings.EqualFold(and.Op, "and") {
+		t.Fatalf("top level must be one and, got %s", expr)
+	}
+	for _, side := range []odata.Expr{and.Left, and.Right} {
+		cmp, ok := side.(*odata.Binary)
+		if !ok || cmp.Op != "eq" {
+			t.Fatalf("each clause must be one eq comparison, got %s", side)
+		}
+		if _, ok := cmp.Right.(*odata.Literal); !ok {
+			t.Fatalf("the user text must be a literal, got %s", cmp.Right)
+		}
+	}
+	if lit := and.Left.(*odata.Binary).Right.(*odata.Literal); lit.Value != strings.ToLower(evil) {
+		t.Errorf("literal = %v, want the (lower-cased) UPN unchanged", lit.Value)
+	}
+}

@@ -1,0 +1,65 @@
+// Package signin holds the project's own typed view of a Microsoft Graph signIn resource.
+// The Graph source decodes pages into it; the rule engine and the framer read it.
+package signin
+
+import (
+	"encoding/json"
+	"time"
+)
+
+// SignIn is one entry of the Entra sign-in log, with the properties the frames show.
+// Raw keeps the object exactly as Graph returned it: rules receive it unchanged, so
+// Microsoft's documentation of the signIn resource applies to rule inputs directly.
+type SignIn struct {
+	ID                      string       `json:"id"`
+	CreatedDateTime         time.Time    `json:"createdDateTime"`
+	UserDisplayName         string       `json:"userDisplayName"`
+	UserPrincipalName       string       `json:"userPrincipalName"`
+	UserID                  string       `json:"userId"`
+	AppID                   string       `json:"appId"`
+	AppDisplayName          string       `json:"appDisplayName"`
+	IPAddress               string       `json:"ipAddress"`
+	ClientAppUsed           string       `json:"clientAppUsed"`
+	CorrelationID           string       `json:"correlationId"`
+	ConditionalAccessStatus string       `json:"conditionalAccessStatus"`
+	IsInteractive           *bool        `json:"isInteractive"`
+	ResourceDisplayName     string       `json:"resourceDisplayName"`
+	Status                  Status       `json:"status"`
+	DeviceDetail            DeviceDetail `json:"deviceDetail"`
+	Location                Location     `json:"location"`
+
+	Raw json.RawMessage `json:"-"`
+}
+
+// Status is the signInStatus complex type. An empty object means success.
+type Status struct {
+	ErrorCode         int64  `json:"errorCode"`
+	FailureReason     string `json:"failureReason"`
+	AdditionalDetails string `json:"additionalDetails"`
+}
+
+// DeviceDetail is the deviceDetail complex type (the fields the frames show).
+type DeviceDetail struct {
+	DeviceID        string `json:"deviceId"`
+	DisplayName     string `json:"displayName"`
+	OperatingSystem string `json:"operatingSystem"`
+	Browser         string `json:"browser"`
+	TrustType       string `json:"trustType"`
+}
+
+// Location is the signInLocation complex type (the fields the frames show).
+type Location struct {
+	City            string `json:"city"`
+	State           string `json:"state"`
+	CountryOrRegion string `json:"countryOrRegion"`
+}
+
+// Decode parses one signIn JSON object, keeping the raw bytes for the rules.
+func Decode(raw json.RawMessage) (SignIn, error) {
+	var s SignIn
+	if err := json.Unmarshal(raw, &s); err != nil {
+		return SignIn{}, err
+	}
+	s.Raw = raw
+	return s, nil
+}

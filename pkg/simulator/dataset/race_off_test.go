@@ -1,0 +1,6 @@
+//go:build !race
+
+package dataset
+
+// raceEnabled disables timing assertions: the race detector slows generation tenfold.
+const raceEnabled = false

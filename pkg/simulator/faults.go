@@ -1,0 +1,116 @@
+package simulator
+
+import (
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Faults are failures the Graph endpoints inject, for testing clients' resilience. They
+// apply to /v1.0 and /beta requests only; the Entra endpoints always answer normally.
+type Faults struct {
+	// RateLimit is how many Graph requests one app may make per tenant in RateWindow
+	// (Graph documents 5 per 10 seconds for sign-in logs); further requests get 429 with
+	// a Retry-After of the time until the oldest one leaves the window. 0 means no limit.
+	RateLimit  int
+	RateWindow time.Duration // default 10s
+	// ThrottleAfter, when positive, lets that many Graph requests through and answers the
+	// next ThrottleCount (default 1) with 429, then lets ThrottleAfter through again.
+	ThrottleAfter int
+	ThrottleCount int
+	// RetryAfter is the Retry-After sent with ThrottleAfter's 429s and with injected 503s;
+	// default 2.128 seconds, the fractional value Microsoft's documentation shows.
+	RetryAfter time.Duration
+	// PageLatency delays every Graph answer (a slow service).
+	PageLatency time.Duration
+	// FailNext are statuses (e.g. 503, 504, 500) for the next Graph requests, in order.
+	FailNext []int
+}
+
+// faultState is the live state of the injected faults.
+type faultState struct {
+	mu        sync.Mutex
+	f         Faults
+	passed    int // requests let through since the last ThrottleAfter burst
+	throttled int // 429s sent in the current burst
+	windows   map[string][]time.Time
+}
+
+// SetFaults replaces the injected faults and resets their counters.
+func (s *Server) SetFaults(f Faults) {
+	s.faults.mu.Lock()
+	defer s.faults.mu.Unlock()
+	f.FailNext = append([]int(nil), f.FailNext...)
+	if f.RateWindow <= 0 {
+		f.RateWindow = 10 * time.Second
+	}
+	if f.ThrottleCount <= 0 {
+		f.ThrottleCount = 1
+	}
+	if f.RetryAfter <= 0 {
+		f.RetryAfter = 2128 * time.Millisecond
+	}
+	s.faults.f, s.faults.passed, s.faults.throttled, s.faults.windows = f, 0, 0, map[string][]time.Time{}
+}
+
+// nextFailure pops the next injected status, or 0.
+func (fs *faultState) nextFailure() (int, time.Duration) {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	if len(fs.f.FailNext) == 0 {
+		return 0, 0
+	}
+	st := fs.f.FailNext[0]
+	fs.f.FailNext = fs.f.FailNext[1:]
+	return st, fs.f.RetryAfter
+}
+
+// throttle decides whether a request of app in tenant is throttled, and for how long the
+// client should wait.
+func (fs *faultState) throttle(tenantID, appID string) (bool, time.Duration) {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	f := &fs.f
+	if f.ThrottleAfter > 0 {
+		if fs.passed >= f.ThrottleAfter {
+			fs.throttled++
+			if fs.throttled >= f.ThrottleCount {
+				fs.passed, fs.throttled = 0, 0
+			}
+			return true, f.RetryAfter
+		}
+		fs.passed++
+	}
+	if f.RateLimit <= 0 {
+		return false, 0
+	}
+	now := time.Now()
+	key := strings.ToLower(tenantID + "/" + appID)
+	w := fs.windows[key]
+	for len(w) > 0 && now.Sub(w[0]) >= f.RateWindow {
+		w = w[1:]
+	}
+	if len(w) >= f.RateLimit {
+		fs.windows[key] = w
+		return true, f.RateWindow - now.Sub(w[0])
+	}
+	fs.windows[key] = append(w, now)
+	return false, 0
+}
+
+// latency returns the configured page latency.
+func (fs *faultState) latency() time.Duration {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	return fs.f.PageLatency
+}
+
+// retryAfterValue formats seconds with up to three decimals, e.g. "2.128" or "1".
+func retryAfterValue(d time.Duration) string {
+	ms := d.Milliseconds()
+	if ms < 1 {
+		ms = 1
+	}
+	return strconv.FormatFloat(float64(ms)/1000, 'f', -1, 64)
+}

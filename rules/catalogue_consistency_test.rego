@@ -1,0 +1,127 @@
+# Checks every catalogue entry against the finding contract, so that a copied
+# and edited entry cannot ship with a missing field or a misspelt value.
+# Each test collects the offending codes and prints them when it fails.
+package signin.catalogue_consistency_test
+
+import data.signin.fixtures_test as fx
+import data.signin.rules.catalogue
+
+required_fields := {"title", "cause", "nextSteps", "severity", "category", "actor"}
+
+optional_fields := {"links"}
+
+# none(codes) passes when codes is empty, and prints them when it is not.
+none(codes) if count(codes) == 0
+
+none(codes) := false if {
+	count(codes) > 0
+	print("offending catalogue codes:", codes)
+}
+
+fields(entry) := {k | some k, _ in entry}
+
+test_codes_are_positive_integers if {
+	none({code |
+		some code, _ in catalogue.entries
+		not positive_integer(code)
+	})
+}
+
+positive_integer(n) if {
+	is_number(n)
+	n > 0
+	round(n) == n
+}
+
+test_every_entry_has_all_fields if {
+	none({code |
+		some code, entry in catalogue.entries
+		count(required_fields - fields(entry)) > 0
+	})
+}
+
+test_no_entry_has_unknown_fields if {
+	none({code |
+		some code, entry in catalogue.entries
+		count(fields(entry) - (required_fields | optional_fields)) > 0
+	})
+}
+
+test_titles_and_causes_are_non_empty if {
+	none({code |
+		some code, entry in catalogue.entries
+		not texts_ok(entry)
+	})
+}
+
+texts_ok(entry) if {
+	fx.non_empty_text(entry.title)
+	fx.non_empty_text(entry.cause)
+	count(entry.title) <= 60
+}
+
+test_every_entry_has_next_steps if {
+	none({code |
+		some code, entry in catalogue.entries
+		not next_steps_ok(entry.nextSteps)
+	})
+}
+
+next_steps_ok(steps) if {
+	is_array(steps)
+	count(steps) >= 1
+	every step in steps {
+		fx.non_empty_text(step)
+	}
+}
+
+test_severity_category_actor_are_valid if {
+	none({code |
+		some code, entry in catalogue.entries
+		not enums_ok(entry)
+	})
+}
+
+enums_ok(entry) if {
+	entry.severity in fx.severities
+	entry.category in fx.categories
+	entry.actor in fx.actors
+}
+
+test_optional_links_are_valid if {
+	none({code |
+		some code, entry in catalogue.entries
+		some link in object.get(entry, "links", [])
+		not link_ok(link)
+	})
+}
+
+link_ok(link) if {
+	fx.non_empty_text(link.title)
+	startswith(link.url, "https://")
+}
+
+# Entries are spread over several files. Two definitions of the same code with
+# different texts are a conflict: reading the catalogue then fails with an
+# eval_conflict_error, so this test (and every other one here) errors.
+test_catalogue_reads_without_conflict if {
+	count(catalogue.entries) >= 40
+}
+
+# Interrupts are normal steps of a flow: their entries must exist and must not alarm anyone.
+test_interrupt_entries_are_info if {
+	none({code |
+		some code in data.signin.classify.interrupt_codes
+		object.get(catalogue.entries, [code, "severity"], "missing") != "info"
+	})
+}
+
+# The checks themselves catch a broken entry.
+test_checks_catch_a_broken_entry if {
+	broken := {"title": "", "cause": "x", "nextSteps": [], "severity": "urgent", "category": "misc", "actor": "nobody", "extra": 1}
+	not texts_ok(broken)
+	not next_steps_ok(broken.nextSteps)
+	not enums_ok(broken)
+	count(fields(broken) - (required_fields | optional_fields)) == 1
+	count(required_fields - fields(object.remove(broken, ["cause"]))) == 1
+}

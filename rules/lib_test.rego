@@ -1,0 +1,85 @@
+package signin.lib_test
+
+import data.signin.fixtures_test as fx
+import data.signin.lib
+
+test_error_code_from_status if {
+	lib.error_code == 50126 with input as fx.code_only(50126)
+}
+
+test_error_code_defaults_to_zero if {
+	lib.error_code == 0 with input as fx.without_status
+	lib.error_code == 0 with input as fx.with_status({})
+	lib.error_code == 0 with input as fx.code_only(null)
+	lib.error_code == 0 with input as fx.code_only("not a number")
+}
+
+test_error_code_from_numeric_string if {
+	lib.error_code == 50058 with input as fx.code_only("50058")
+}
+
+test_normalize if {
+	lib.normalize("  Authentication failed during strong authentication request. ") == "authentication failed during strong authentication request"
+	lib.normalize("Trailing periods... ") == "trailing periods"
+	lib.normalize(null) == ""
+	lib.normalize(42) == ""
+}
+
+test_failure_reason_is_ignores_case_spaces_and_period if {
+	lib.failure_reason_is("Error validating credentials due to invalid username or password") with input as fx.failed(50126, "Error validating credentials due to invalid username or password.", null)
+	lib.failure_reason_is("error validating credentials due to invalid username or password.") with input as fx.failed(50126, " ERROR validating credentials due to invalid username or password ", null)
+}
+
+test_failure_reason_is_needs_the_whole_text if {
+	not lib.failure_reason_is("Error validating credentials") with input as fx.failed(50126, "Error validating credentials due to invalid username or password.", null)
+}
+
+test_failure_reason_is_false_without_reason if {
+	not lib.failure_reason_is("") with input as fx.code_only(50126)
+	not lib.failure_reason_is("anything") with input as fx.without_status
+}
+
+test_additional_details_has if {
+	lib.additional_details_has("fraud") with input as fx.failed(500121, null, "MFA denied; Phone App Reported Fraud")
+	lib.additional_details_has("USER DECLINED") with input as fx.failed(500121, null, "MFA denied; user declined the authentication")
+}
+
+test_additional_details_has_not if {
+	not lib.additional_details_has("fraud") with input as fx.failed(500121, null, "MFA denied; user declined the authentication")
+	not lib.additional_details_has("fraud") with input as fx.code_only(500121)
+	not lib.additional_details_has("") with input as fx.failed(500121, null, "anything")
+}
+
+test_is_legacy_client if {
+	every client in ["Exchange ActiveSync", "IMAP4", "POP3", "SMTP", "Authenticated SMTP", "Other clients", "Exchange Web Services", "Outlook Anywhere (RPC over HTTP)"] {
+		lib.is_legacy_client with input as object.union(fx.base, {"clientAppUsed": client})
+	}
+}
+
+test_is_not_legacy_client if {
+	not lib.is_legacy_client with input as fx.base
+	not lib.is_legacy_client with input as object.union(fx.base, {"clientAppUsed": "Mobile Apps and Desktop clients"})
+	not lib.is_legacy_client with input as object.remove(fx.base, ["clientAppUsed"])
+}
+
+test_legacy_client_list_has_14_values if {
+	count(lib.legacy_clients) == 14
+}
+
+test_failed_ca_policies if {
+	policies := [
+		{"id": "1", "displayName": "Block legacy authentication", "enforcedGrantControls": ["Block"], "enforcedSessionControls": [], "result": "failure"},
+		{"id": "2", "displayName": "Require MFA for admins", "enforcedGrantControls": ["Mfa"], "enforcedSessionControls": [], "result": "success"},
+	]
+	lib.failed_ca_policies == {"Block legacy authentication"} with input as object.union(fx.code_only(53003), {"appliedConditionalAccessPolicies": policies})
+}
+
+test_failed_ca_policies_empty if {
+	count(lib.failed_ca_policies) == 0 with input as fx.base
+	count(lib.failed_ca_policies) == 0 with input as object.remove(fx.base, ["appliedConditionalAccessPolicies"])
+}
+
+test_lookup_link if {
+	lib.lookup_url(50126) == "https://login.microsoftonline.com/error?code=50126"
+	lib.lookup_link(50126) == {"title": "Microsoft error lookup", "url": "https://login.microsoftonline.com/error?code=50126"}
+}

@@ -1,0 +1,130 @@
+package signin.main_test
+
+import data.signin.fixtures_test as fx
+import data.signin.main
+
+decide(sign_in) := d if {
+	d := main.decision with input as sign_in
+}
+
+rule_ids(decision) := {f.ruleId | some f in decision.findings}
+
+test_success_has_no_findings if {
+	every sign_in in [fx.base, fx.without_status, fx.with_status({}), fx.code_only(null)] {
+		d := decide(sign_in)
+		d.status == "success"
+		count(d.findings) == 0
+	}
+}
+
+# 50058 is in Microsoft's troubleshooting guide and in the workbook's interrupt list.
+test_50058_is_interrupted_with_catalogue_finding if {
+	d := decide(fx.failed(50058, "User is authenticated but not yet signed in.", null))
+	d.status == "interrupted"
+	rule_ids(d) == {"aadsts-50058"}
+	some f in d.findings
+	f.kind == "catalogue"
+	f.package == "catalogue"
+}
+
+test_50126_is_failure_with_catalogue_and_reason_findings if {
+	d := decide(fx.failed(50126, "Error validating credentials due to invalid username or password.", "The user didn't enter the right credentials."))
+	d.status == "failure"
+	rule_ids(d) == {"aadsts-50126", "reason-invalid-credentials"}
+	{[f.ruleId, f.package] | some f in d.findings} == {["aadsts-50126", "catalogue"], ["reason-invalid-credentials", "troubleshooting"]}
+}
+
+test_50126_without_reason_text_has_catalogue_finding_only if {
+	rule_ids(decide(fx.code_only(50126))) == {"aadsts-50126"}
+}
+
+test_unknown_code_yields_exactly_the_fallback if {
+	d := decide(fx.code_only(9999999))
+	d.status == "failure"
+	count(d.findings) == 1
+	some f in d.findings
+	f.ruleId == "unmapped"
+	f.kind == "fallback"
+	f.title == "Unmapped error code 9999999"
+	f.category == "other"
+	f.severity == "low"
+	f.actor == "admin"
+	f.links == [{"title": "Microsoft error lookup", "url": "https://login.microsoftonline.com/error?code=9999999"}]
+	"Look the code up: https://login.microsoftonline.com/error?code=9999999" in f.nextSteps
+	some hint in f.nextSteps
+	contains(hint, "signin.rules")
+	fx.valid_finding(f)
+}
+
+test_fallback_quotes_the_failure_reason if {
+	d := decide(fx.failed(9999999, "Something new went wrong.", null))
+	some f in d.findings
+	contains(f.cause, "9999999")
+	contains(f.cause, "Something new went wrong.")
+}
+
+test_no_fallback_when_a_contextual_rule_explains_the_code if {
+	# AD FS 400040 has no catalogue entry, but its failure reason is known.
+	d := decide(fx.failed(400040, "The Federation Service failed to issue an OAuth Primary Refresh Token.", null))
+	rule_ids(d) == {"reason-federation-prt-failed"}
+}
+
+test_interrupt_without_rule_gets_the_fallback if {
+	d := decide(fx.code_only(1234567)) with data.signin.classify.interrupt_codes as {1234567}
+	d.status == "interrupted"
+	rule_ids(d) == {"unmapped"}
+}
+
+test_each_500121_variant_yields_its_own_rule if {
+	variants := {
+		"MFA denied; user declined the authentication": "mfa-denied-by-user",
+		"MFA denied; user did not respond to mobile app notification": "mfa-no-response",
+		"MFA denied; Phone App Reported Fraud": "mfa-fraud-reported",
+	}
+	every details, rule_id in variants {
+		d := decide(fx.failed(500121, "Authentication failed during strong authentication request.", details))
+		d.status == "failure"
+		rule_ids(d) == {"aadsts-500121", "reason-strong-auth-failed", rule_id}
+	}
+}
+
+test_500121_without_details_has_no_mfa_variant if {
+	d := decide(fx.code_only(500121))
+	rule_ids(d) == {"aadsts-500121"}
+}
+
+test_every_finding_meets_the_contract if {
+	every sign_in in [
+		fx.failed(50126, "Error validating credentials due to invalid username or password.", null),
+		fx.failed(500121, "Authentication failed during strong authentication request.", "MFA denied; Phone App Reported Fraud"),
+		fx.code_only(53003),
+		fx.code_only(9999999),
+	] {
+		d := decide(sign_in)
+		count(d.findings) > 0
+		every f in d.findings {
+			fx.valid_finding(f)
+			fx.non_empty_text(f.package)
+		}
+	}
+}
+
+# A package added under signin.rules is picked up with no change to main.rego,
+# and its finding replaces the fallback.
+test_new_rule_package_is_picked_up if {
+	custom := {{
+		"ruleId": "custom-rule",
+		"title": "Custom",
+		"cause": "A custom rule matched.",
+		"nextSteps": ["An admin does something."],
+		"severity": "low",
+		"category": "other",
+		"actor": "admin",
+		"kind": "contextual",
+		"links": [],
+	}}
+	d := decide(fx.code_only(9999999)) with data.signin.rules.custom.findings as custom
+	rule_ids(d) == {"custom-rule"}
+	some f in d.findings
+	f.package == "custom"
+}

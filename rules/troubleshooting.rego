@@ -1,0 +1,109 @@
+# METADATA
+# title: Failure reasons from Microsoft's sign-in troubleshooting guide
+# description: |
+#   Microsoft's "How to troubleshoot sign-in errors" guide names three common
+#   failure reasons. These rules match the status.failureReason TEXT whatever
+#   the error code, because the same text appears under several codes and in
+#   AD FS (Connect Health) sign-ins. Comparison ignores case, surrounding
+#   spaces and a trailing period (lib.failure_reason_is).
+# custom:
+#   source: https://learn.microsoft.com/entra/identity/monitoring-health/howto-troubleshoot-sign-in-errors
+package signin.rules.troubleshooting
+
+import data.signin.lib
+
+# The guide writes "the strong authentication request"; real logs usually say
+# "Authentication failed during strong authentication request." Accept both.
+strong_auth_reasons := {
+	"Authentication failed during the strong authentication request",
+	"Authentication failed during strong authentication request",
+}
+
+# METADATA
+# title: Strong authentication (MFA) request failed
+# description: |
+#   The failure reason says the MFA step failed. The guide's advice: the
+#   additional details usually say the user did not complete the MFA prompt,
+#   so the user signs in again and completes it.
+# custom:
+#   severity: medium
+#   category: mfa
+#   codes: [500121]
+#   matches:
+#     - status.failureReason is "Authentication failed during (the) strong authentication request", any code
+findings contains {
+	"ruleId": "reason-strong-auth-failed",
+	"title": "MFA step failed",
+	"cause": "The password was accepted but the second factor (MFA) did not succeed, so the sign-in stopped. The additional details usually tell why: the prompt was denied or ignored, or the user has no working method yet.",
+	"nextSteps": [
+		"The user signs in again and completes the MFA prompt; without a working method, the user finishes registration at https://aka.ms/mysecurityinfo.",
+		"An admin reads the Additional Details of the sign-in in the Entra admin center > Entra ID > Monitoring & health > Sign-in logs to see which MFA step failed.",
+		"If the user did not start the sign-in, an admin resets the password and revokes the user's sessions in Entra ID > Users > [user].",
+	],
+	"severity": "medium",
+	"category": "mfa",
+	"actor": "user",
+	"kind": "contextual",
+	"links": [lib.troubleshooting_guide],
+} if {
+	some reason in strong_auth_reasons
+	lib.failure_reason_is(reason)
+}
+
+# METADATA
+# title: Federation Service failed to issue a Primary Refresh Token
+# description: |
+#   AD FS (seen through Connect Health) could not issue the Primary Refresh
+#   Token, which also authenticates the device. AD FS logs this as
+#   OAuthNextGenCredsIssuanceFailure (400040); the fix is usually device sync.
+# custom:
+#   severity: medium
+#   category: federation
+#   codes: [400040]
+#   matches:
+#     - status.failureReason is "The Federation Service failed to issue an OAuth Primary Refresh Token", any code
+findings contains {
+	"ruleId": "reason-federation-prt-failed",
+	"title": "AD FS could not issue a Primary Refresh Token",
+	"cause": "The federation server (AD FS) could not issue the Primary Refresh Token for this device. The token also proves the device's identity, so it fails when AD FS cannot match the device, most often because the device object is not synced between Active Directory and Entra ID.",
+	"nextSteps": [
+		"An admin checks that the device exists and is enabled in the Entra admin center > Entra ID > Devices > All devices, and that Entra Connect syncs it (device sync, and device writeback where AD FS needs it).",
+		"An admin reads the AD FS Admin event log on the server named in the sign-in, using the sign-in's correlation ID.",
+		"The user runs dsregcmd /status on the device and reports the AzureAdPrt and device state lines to the help desk.",
+	],
+	"severity": "medium",
+	"category": "federation",
+	"actor": "admin",
+	"kind": "contextual",
+	"links": [lib.troubleshooting_guide],
+} if {
+	lib.failure_reason_is("The Federation Service failed to issue an OAuth Primary Refresh Token")
+}
+
+# METADATA
+# title: Invalid username or password
+# description: |
+#   The failure reason says the credentials were wrong. The guide's advice:
+#   the user typed something wrong and needs to try again.
+# custom:
+#   severity: low
+#   category: credentials
+#   codes: [50126]
+#   matches:
+#     - status.failureReason is "Error validating credentials due to invalid username or password", any code
+findings contains {
+	"ruleId": "reason-invalid-credentials",
+	"title": "Username or password typed wrong",
+	"cause": "The credentials entered could not be validated: the username or the password was typed wrong, or an old saved password was sent.",
+	"nextSteps": [
+		"The user tries again, checking the keyboard layout and Caps Lock, and updates any saved password on phones and mail clients.",
+		"If the user has forgotten the password, the user resets it at https://aka.ms/sspr, or an admin resets it in the Entra admin center > Entra ID > Users > [user] > Reset password.",
+	],
+	"severity": "low",
+	"category": "credentials",
+	"actor": "user",
+	"kind": "contextual",
+	"links": [lib.troubleshooting_guide],
+} if {
+	lib.failure_reason_is("Error validating credentials due to invalid username or password")
+}

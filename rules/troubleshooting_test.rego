@@ -1,0 +1,64 @@
+# Failure reason texts from Microsoft's "How to troubleshoot sign-in errors" guide
+# (MicrosoftDocs/entra-docs docs/identity/monitoring-health/howto-troubleshoot-sign-in-errors.md);
+# the variant without "the" and with a trailing period is how the log usually writes it
+# (Elastic's TOTP brute-force rule matches "Authentication failed during strong authentication request.").
+# 400040 is AD FS's OAuthNextGenCredsIssuanceFailure, whose text is the PRT reason.
+package signin.troubleshooting_test
+
+import data.signin.fixtures_test as fx
+import data.signin.rules.troubleshooting
+
+rule_ids(reason, code) := ids if {
+	findings := troubleshooting.findings with input as fx.failed(code, reason, null)
+	ids := {f.ruleId | some f in findings}
+}
+
+test_strong_auth_reason_from_the_guide if {
+	rule_ids("Authentication failed during the strong authentication request", 500121) == {"reason-strong-auth-failed"}
+}
+
+test_strong_auth_reason_as_logged if {
+	rule_ids("Authentication failed during strong authentication request.", 500121) == {"reason-strong-auth-failed"}
+}
+
+test_strong_auth_reason_whatever_the_code if {
+	rule_ids("authentication failed during strong authentication request", 50074) == {"reason-strong-auth-failed"}
+}
+
+test_federation_prt_reason if {
+	rule_ids("The Federation Service failed to issue an OAuth Primary Refresh Token.", 400040) == {"reason-federation-prt-failed"}
+	rule_ids("The Federation Service failed to issue an OAuth Primary Refresh Token", 9999999) == {"reason-federation-prt-failed"}
+}
+
+test_invalid_credentials_reason if {
+	rule_ids("Error validating credentials due to invalid username or password.", 50126) == {"reason-invalid-credentials"}
+	rule_ids("ERROR VALIDATING CREDENTIALS DUE TO INVALID USERNAME OR PASSWORD", 50126) == {"reason-invalid-credentials"}
+}
+
+test_findings_are_contextual_and_valid if {
+	every reason in [
+		"Authentication failed during strong authentication request.",
+		"The Federation Service failed to issue an OAuth Primary Refresh Token.",
+		"Error validating credentials due to invalid username or password.",
+	] {
+		some f in troubleshooting.findings with input as fx.failed(50126, reason, null)
+		f.kind == "contextual"
+		fx.valid_finding(f)
+		contains(f.links[0].url, "howto-troubleshoot-sign-in-errors")
+	}
+}
+
+# Same code, other reasons: these rules look at the text, not the code.
+test_other_reasons_do_not_match if {
+	count(rule_ids("Invalid username or password or Invalid on-premise username or password.", 50126)) == 0
+	count(rule_ids("Error validating credentials", 50126)) == 0
+	count(rule_ids("Authentication failed during strong authentication request because of timeout", 500121)) == 0
+	count(rule_ids("The Federation Service failed to issue an OAuth WinHello for Business Certificate.", 400050)) == 0
+}
+
+test_no_reason_no_finding if {
+	count(troubleshooting.findings) == 0 with input as fx.code_only(50126)
+	count(troubleshooting.findings) == 0 with input as fx.base
+	count(troubleshooting.findings) == 0 with input as fx.without_status
+	count(troubleshooting.findings) == 0 with input as fx.with_status({})
+}

@@ -1,0 +1,116 @@
+import { CoreApp, ScopedVars, TimeRange, TypedVariableModel } from '@grafana/data';
+import { TemplateSrv } from '@grafana/runtime';
+
+import { makeInstanceSettings } from './__fixtures__/settings';
+import { DataSource } from './datasource';
+import { SignInQuery } from './types';
+
+type Format = string | Function | undefined;
+
+// Replaces $name and ${name} from scoped variables first, then dashboard variables; a multi-value
+// variable is joined with commas for the csv format and written as {a,b} otherwise, like Grafana.
+class FakeTemplateSrv implements TemplateSrv {
+  readonly formats: Format[] = [];
+
+  constructor(private readonly variables: Record<string, string | string[]>) {}
+
+  getVariables(): TypedVariableModel[] {
+    return [];
+  }
+
+  containsTemplate(target?: string): boolean {
+    return Boolean(target?.includes('$'));
+  }
+
+  updateTimeRange(_: TimeRange): void {}
+
+  replace(target?: string, scopedVars?: ScopedVars, format?: Format): string {
+    this.formats.push(format);
+    return (target ?? '').replace(/\$\{(\w+)\}|\$(\w+)/g, (match, braced?: string, bare?: string) => {
+      const name = braced ?? bare ?? '';
+      const value = scopedVars?.[name]?.value ?? this.variables[name];
+      if (value === undefined) {
+        return match;
+      }
+      if (Array.isArray(value)) {
+        return format === 'csv' ? value.join(',') : `{${value.join(',')}}`;
+      }
+      return String(value);
+    });
+  }
+}
+
+function setup(variables: Record<string, string | string[]> = {}) {
+  const templateSrv = new FakeTemplateSrv(variables);
+  return { ds: new DataSource(makeInstanceSettings(), templateSrv), templateSrv };
+}
+
+const base: SignInQuery = { refId: 'A', queryType: 'signins', status: 'failure' };
+
+describe('DataSource', () => {
+  it('defaults to failed sign-ins', () => {
+    expect(setup().ds.getDefaultQuery(CoreApp.PanelEditor)).toEqual({ queryType: 'signins', status: 'failure' });
+  });
+
+  it('runs only queries that are not hidden', () => {
+    const { ds } = setup();
+    expect(ds.filterQuery(base)).toBe(true);
+    expect(ds.filterQuery({ ...base, hide: false })).toBe(true);
+    expect(ds.filterQuery({ ...base, hide: true })).toBe(false);
+  });
+
+  it('interpolates every text field', () => {
+    const { ds } = setup({ upn: 'alice@contoso.com', app: 'Teams', ip: '203.0.113.7', cid: 'c-1', client: 'IMAP4' });
+    const query: SignInQuery = {
+      ...base,
+      user: '$upn',
+      app: '${app}*',
+      ipAddress: '$ip',
+      correlationId: '$cid',
+      clientApp: '$client',
+      maxRows: 10,
+    };
+    expect(ds.applyTemplateVariables(query, {})).toEqual({
+      ...base,
+      user: 'alice@contoso.com',
+      app: 'Teams*',
+      ipAddress: '203.0.113.7',
+      correlationId: 'c-1',
+      clientApp: 'IMAP4',
+      maxRows: 10,
+    });
+  });
+
+  it('prefers scoped variables, such as a repeated panel', () => {
+    const { ds } = setup({ upn: 'alice@contoso.com' });
+    const scopedVars: ScopedVars = { upn: { text: 'bob', value: 'bob@contoso.com' } };
+    expect(ds.applyTemplateVariables({ ...base, user: '$upn' }, scopedVars)).toEqual({
+      ...base,
+      user: 'bob@contoso.com',
+    });
+  });
+
+  it('leaves absent fields absent', () => {
+    expect(setup().ds.applyTemplateVariables(base, {})).toEqual(base);
+  });
+
+  it('turns error codes given as variables into numbers', () => {
+    const { ds, templateSrv } = setup({ code: '50126', codes: ['50074', '50076'], empty: '' });
+    const query: SignInQuery = { ...base, errorCodes: [53003, '$code', '$codes', '$empty', '${code}'] };
+    expect(ds.applyTemplateVariables(query, {}).errorCodes).toEqual([53003, 50126, 50074, 50076, 50126]);
+    expect(templateSrv.formats.every((format) => format === 'csv')).toBe(true);
+  });
+
+  it('passes on error codes that do not resolve to numbers, for the backend to reject', () => {
+    const { ds } = setup({ bad: 'abc' });
+    const query: SignInQuery = { ...base, errorCodes: ['$bad', '$unknown'] };
+    expect(ds.applyTemplateVariables(query, {}).errorCodes).toEqual(['abc', '$unknown']);
+  });
+
+  it('interpolates queries opened in Explore', () => {
+    const { ds } = setup({ upn: 'alice@contoso.com' });
+    expect(ds.interpolateVariablesInQueries([{ ...base, user: '$upn' }], {})).toEqual([
+      { ...base, user: 'alice@contoso.com' },
+    ]);
+  });
+});

@@ -1,0 +1,140 @@
+// The contract with the Go backend: pkg/query (query model), pkg/settings (jsonData and
+// secureJsonData), pkg/plugin/handler_callresource.go (resources) and pkg/frames (frame fields).
+import { DataSourceJsonData } from '@grafana/data';
+import { DataQuery } from '@grafana/schema';
+
+/** Query types the backend serves. More are planned: timeseries, breakdown, patterns. */
+export type QueryType = 'signins' | 'rules';
+
+/** Which sign-ins a signins query keeps, by the classification the rules give them. */
+export type SignInStatus = 'failure' | 'interrupted' | 'success' | 'all';
+
+/**
+ * An error code as stored in a saved query: a number, or text holding a template variable
+ * (for example `$code`) that `applyTemplateVariables` turns into numbers before the backend sees it.
+ */
+export type ErrorCode = number | string;
+
+export interface SignInQuery extends DataQuery {
+  queryType: QueryType;
+  /** Default: failure. */
+  status?: SignInStatus;
+  /** User principal name: exact, or a prefix when it ends with `*`. */
+  user?: string;
+  /** Application display name (exact, or a prefix when it ends with `*`) or application (client) ID. */
+  app?: string;
+  errorCodes?: ErrorCode[];
+  /** Exact, or a prefix when it ends with `*`. */
+  ipAddress?: string;
+  correlationId?: string;
+  /** Graph's clientAppUsed, for example Browser or IMAP4. */
+  clientApp?: string;
+  /** Default: DEFAULT_MAX_ROWS. */
+  maxRows?: number;
+}
+
+export const DEFAULT_STATUS: SignInStatus = 'failure';
+export const DEFAULT_MAX_ROWS = 5000;
+export const MAX_ROWS_LIMIT = 100000;
+
+export const DEFAULT_QUERY: Partial<SignInQuery> = {
+  queryType: 'signins',
+  status: DEFAULT_STATUS,
+};
+
+/** Where sign-ins come from: Microsoft Graph, or the built-in demo tenant. */
+export type Source = 'demo' | 'graph';
+export const DEFAULT_SOURCE: Source = 'graph';
+
+/** Named as in Grafana's Azure data sources. */
+export type AzureAuthType = 'clientsecret' | 'clientcertificate' | 'msi' | 'workloadidentity';
+export type AzureCloud = 'AzureCloud' | 'AzureUSGovernment' | 'AzureChinaCloud' | 'AzureCustomizedCloud';
+export const DEFAULT_AUTH_TYPE: AzureAuthType = 'clientsecret';
+export const DEFAULT_AZURE_CLOUD: AzureCloud = 'AzureCloud';
+
+export type GraphApiVersion = 'v1.0' | 'beta';
+export const DEFAULT_GRAPH_API_VERSION: GraphApiVersion = 'v1.0';
+
+/** The non-secret half of the Azure credentials (the secrets are in SignInSecureJsonData). */
+export interface AzureCredentials {
+  authType: AzureAuthType;
+  azureCloud?: AzureCloud;
+  tenantId?: string;
+  clientId?: string;
+}
+
+export interface SignInDataSourceOptions extends DataSourceJsonData {
+  /** Default: DEFAULT_SOURCE. */
+  source?: Source;
+  azureCredentials?: AzureCredentials;
+  /** Overrides the cloud's Entra authority host; required for AzureCustomizedCloud. */
+  authorityHost?: string;
+  /** Overrides the cloud's Graph endpoint; required for AzureCustomizedCloud. */
+  graphEndpoint?: string;
+  graphApiVersion?: GraphApiVersion;
+  /** Inline Rego added to the built-in rules. */
+  customRules?: string;
+  /** A folder of .rego files on the Grafana server, added to the built-in rules. */
+  rulesPath?: string;
+}
+
+/** Sent to the backend only, never returned to the browser. */
+export interface SignInSecureJsonData {
+  azureClientSecret?: string;
+  /** PEM holding the certificate and its private key. */
+  azureClientCertificate?: string;
+}
+
+/** Resource `POST rules/validate`: body. */
+export interface ValidateRulesRequest {
+  rules: string;
+}
+
+/** One compile problem; row and col are 0 when the problem has no position. */
+export interface RuleProblem {
+  file?: string;
+  row: number;
+  col: number;
+  code?: string;
+  message: string;
+}
+
+/** Resource `POST rules/validate`: answer. */
+export interface ValidateRulesResponse {
+  valid: boolean;
+  errors: RuleProblem[];
+}
+
+/** Field names of the frame a signins query returns (pkg/frames/signins.go). */
+export const SIGNIN_FIELDS = [
+  'time',
+  'user',
+  'userId',
+  'userDisplayName',
+  'app',
+  'appId',
+  'status',
+  'errorCode',
+  'failureReason',
+  'additionalDetails',
+  'cause',
+  'nextSteps',
+  'severity',
+  'category',
+  'ruleId',
+  'title',
+  'actor',
+  'otherRules',
+  'correlationId',
+  'requestId',
+  'ipAddress',
+  'clientApp',
+  'country',
+  'city',
+  'operatingSystem',
+  'browser',
+  'conditionalAccessStatus',
+  'lookupUrl',
+  'ruleError',
+] as const;
+export type SignInField = (typeof SIGNIN_FIELDS)[number];
