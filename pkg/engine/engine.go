@@ -25,6 +25,7 @@ type Engine struct {
 	compiler     *ast.Compiler
 	userPackages map[string]bool
 	rules        []RuleInfo
+	inputs       *inputIndex
 }
 
 // New compiles the modules and prepares the decision query. Compile errors come back as
@@ -45,7 +46,7 @@ func New(ctx context.Context, modules []Module) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("preparing the rules: %w", err)
 	}
-	e := &Engine{prepared: prepared, compiler: compiler, userPackages: userPackages(modules)}
+	e := &Engine{prepared: prepared, compiler: compiler, userPackages: userPackages(modules), inputs: newInputIndex(compiler)}
 	if e.rules, err = e.listRules(ctx); err != nil {
 		return nil, err
 	}

@@ -215,3 +215,28 @@ func TestRulesListIsBuiltFromMetadata(t *testing.T) {
 		t.Error("no rule with METADATA was listed")
 	}
 }
+
+func TestExplainShowsWhatEachRuleRead(t *testing.T) {
+	e := builtinEngine(t)
+	s := example(t, `{"errorCode":500121,"failureReason":"Authentication failed during strong authentication request.","additionalDetails":"MFA denied; user declined the authentication"}`)
+	x := e.Explain(context.Background(), &s)
+	if len(x.Decision.Findings) < 2 {
+		t.Fatalf("want the contextual and catalogue findings, got %+v", x.Decision.Findings)
+	}
+	mfa := x.Inputs["mfa"]
+	if !hasInput(mfa, "status.additionalDetails", `"MFA denied; user declined the authentication"`) || !hasInput(mfa, "status.errorCode", "500121") {
+		t.Errorf("mfa inputs = %+v", mfa)
+	}
+	if !hasInput(x.Classification, "status.errorCode", "500121") {
+		t.Errorf("classification inputs = %+v", x.Classification)
+	}
+}
+
+func hasInput(in []InputValue, path, value string) bool {
+	for _, v := range in {
+		if v.Path == path && v.Value == value {
+			return true
+		}
+	}
+	return false
+}

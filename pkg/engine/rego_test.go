@@ -3,9 +3,6 @@ package engine
 import (
 	"context"
 	"testing"
-
-	"github.com/open-policy-agent/opa/v1/ast"
-	"github.com/open-policy-agent/opa/v1/tester"
 )
 
 // TestRegoRules runs the *_test.rego files beside the built-in rules inside go test, compiled
@@ -20,31 +17,32 @@ func TestRegoRules(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(tests) == 0 {
-		t.Fatal("no Rego tests found beside the rules")
-	}
-	parsed := map[string]*ast.Module{}
-	for _, m := range append(mods, tests...) {
-		mod, err := ast.ParseModuleWithOpts(m.Name, m.Source, parserOptions())
-		if err != nil {
-			t.Fatal(err)
-		}
-		parsed[m.Name] = mod
-	}
-	compiler := ast.NewCompiler().WithCapabilities(Capabilities()).WithEnablePrintStatements(true)
-	results, err := tester.NewRunner().SetCompiler(compiler).SetModules(parsed).RaiseBuiltinErrors(true).Run(context.Background(), parsed)
+	ran, failures, err := RunTests(context.Background(), append(mods, tests...))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var n int
-	for r := range results {
-		n++
-		if r.Fail || r.Error != nil {
-			t.Errorf("%s.%s failed (%v) at %v", r.Package, r.Name, r.Error, r.Location)
-		}
+	for _, f := range failures {
+		t.Errorf("%s failed at %s: %s", f.Name, f.Location, f.Message)
 	}
-	if n == 0 {
+	if ran == 0 {
 		t.Fatal("the Rego tester ran no test")
 	}
-	t.Logf("%d Rego tests passed", n)
+	t.Logf("%d Rego tests ran", ran)
+}
+
+func TestRunTestsReportsFailures(t *testing.T) {
+	mods, _ := BuiltinModules()
+	user := Module{Name: "mine_test.rego", User: true, Source: `package signin.rules.mine_test
+
+test_wrong_expectation if {
+	data.signin.main.decision.status == "success" with input as {"status": {"errorCode": 50126}}
+}
+`}
+	ran, failures, err := RunTests(context.Background(), append(mods, user))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ran != 1 || len(failures) != 1 || failures[0].Name != "data.signin.rules.mine_test.test_wrong_expectation" || failures[0].Location != "mine_test.rego:3" {
+		t.Fatalf("ran %d, failures %+v", ran, failures)
+	}
 }

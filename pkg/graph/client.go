@@ -33,6 +33,9 @@ type Config struct {
 	APIVersion    string // v1.0 or beta
 	// HTTPClient carries the TLS roots and proxy; nil uses Go's defaults.
 	HTTPClient *http.Client
+	// Pacer gates every Graph request, retries included; nil means Unpaced. Use SharedPacer
+	// so that all instances for one app and tenant share Graph's budget.
+	Pacer Pacer
 }
 
 // Client lists sign-ins. It is built once per data source instance and safe for concurrent use.
@@ -58,8 +61,14 @@ func New(cfg Config) (*Client, error) {
 	if cfg.HTTPClient != nil && cfg.HTTPClient.Transport != nil {
 		parent = cfg.HTTPClient.Transport
 	}
-	middleware := msgraphcore.GetDefaultMiddlewaresWithOptions(&msgraphcore.GraphClientOptions{GraphServiceVersion: cfg.APIVersion})
-	httpClient := &http.Client{Transport: khttp.NewCustomTransportWithParentTransport(parent, middleware...), Timeout: 5 * time.Minute}
+	pacer := cfg.Pacer
+	if pacer == nil {
+		pacer = Unpaced
+	}
+	middleware := withPacedRetry(msgraphcore.GetDefaultMiddlewaresWithOptions(&msgraphcore.GraphClientOptions{GraphServiceVersion: cfg.APIVersion}), pacer)
+	// No http.Client.Timeout: it would count the time a request queues for the pacer.
+	// pacedRetry bounds each attempt instead.
+	httpClient := &http.Client{Transport: khttp.NewCustomTransportWithParentTransport(parent, middleware...)}
 	adapter, err := khttp.NewNetHttpRequestAdapterWithParseNodeFactoryAndSerializationWriterFactoryAndHttpClient(
 		auth, jsonser.NewJsonParseNodeFactory(), jsonser.NewJsonSerializationWriterFactory(), httpClient)
 	if err != nil {
@@ -74,10 +83,13 @@ func New(cfg Config) (*Client, error) {
 type Query struct {
 	From, To time.Time
 	// Filter is extra OData, ANDed with the time range; it must be built with package odata.
-	Filter   string
+	Filter string
+	// Select lists the properties to return; empty returns all of them.
 	Select   []string
 	MaxRows  int
 	PageSize int
+	// SliceLength splits the range into slices read newest first; 0 means MaxSlice.
+	SliceLength time.Duration
 }
 
 // Result is what a listing fetched.
@@ -86,6 +98,8 @@ type Result struct {
 	// Requests are the URLs requested, first page first, for the frame's executed query.
 	Requests []string
 	Pages    int
+	// Slices is how many time slices the range was split into.
+	Slices int
 	// Truncated is true when MaxRows stopped the paging before Graph's last page.
 	Truncated bool
 	// Duplicates counts rows dropped because their id was already seen (Graph can publish a
@@ -101,56 +115,9 @@ type page struct {
 
 var errorMapping = abs.ErrorMappings{"XXX": odataerrors.CreateODataErrorFromDiscriminatorValue}
 
-// List fetches the sign-ins in the query's range, following @odata.nextLink to the end or to MaxRows.
-func (c *Client) List(ctx context.Context, q Query) (*Result, error) {
-	info, err := c.firstRequest(ctx, q)
-	if err != nil {
-		return nil, err
-	}
-	res := &Result{}
-	seen := make(map[string]struct{})
-	for info != nil {
-		uri, _ := info.GetUri()
-		if uri != nil {
-			res.Requests = append(res.Requests, uri.String())
-		}
-		p, err := c.fetch(ctx, info)
-		if err != nil {
-			return res, err
-		}
-		res.Pages++
-		for _, raw := range p.Value {
-			s, err := signin.Decode(raw)
-			if err != nil {
-				return res, fmt.Errorf("graph returned a sign-in that could not be decoded: %w", err)
-			}
-			if _, dup := seen[s.ID]; dup && s.ID != "" {
-				res.Duplicates++
-				continue
-			}
-			seen[s.ID] = struct{}{}
-			res.SignIns = append(res.SignIns, s)
-		}
-		info = nil
-		if p.NextLink != "" {
-			if q.MaxRows > 0 && len(res.SignIns) >= q.MaxRows {
-				res.Truncated = true
-				break
-			}
-			if info, err = nextRequest(p.NextLink); err != nil {
-				return res, err
-			}
-		}
-	}
-	if q.MaxRows > 0 && len(res.SignIns) > q.MaxRows {
-		res.SignIns = res.SignIns[:q.MaxRows]
-		res.Truncated = true
-	}
-	return res, nil
-}
-
-func (c *Client) firstRequest(ctx context.Context, q Query) (*abs.RequestInformation, error) {
-	filter := TimeRangeFilter(q.From, q.To)
+// firstRequest builds the request for the first page of one time slice.
+func (c *Client) firstRequest(ctx context.Context, q Query, sl span) (*abs.RequestInformation, error) {
+	filter := TimeRangeFilter(sl.from, sl.to)
 	if q.Filter != "" {
 		filter = filter + " and (" + q.Filter + ")"
 	}
@@ -167,6 +134,7 @@ func (c *Client) firstRequest(ctx context.Context, q Query) (*abs.RequestInforma
 	return builder.SignIns().ToGetRequestInformation(ctx, &auditlogs.SignInsRequestBuilderGetRequestConfiguration{QueryParameters: params})
 }
 
+// fetch sends one page request and splits the page into raw sign-ins.
 func (c *Client) fetch(ctx context.Context, info *abs.RequestInformation) (*page, error) {
 	body, err := c.adapter.SendPrimitive(ctx, info, "[]byte", errorMapping)
 	if err != nil {

@@ -5,9 +5,25 @@ import (
 	"fmt"
 	"net/http"
 	"regexp"
+	"strings"
 
 	"github.com/Azure/azure-sdk-for-go/sdk/azidentity"
 	"github.com/microsoftgraph/msgraph-sdk-go/models/odataerrors"
+)
+
+// Kind says what an admin has to fix.
+type Kind string
+
+// The kinds of failure.
+const (
+	KindCredentials Kind = "credentials" // Entra refused the app's credentials
+	KindPermission  Kind = "permission"  // the app lacks a Graph permission
+	KindLicence     Kind = "licence"     // the tenant has no Entra ID P1/P2
+	KindThrottled   Kind = "throttled"   // Graph's rate limit
+	KindNetwork     Kind = "network"     // DNS, TCP or TLS: the request got no answer
+	KindCloud       Kind = "cloud"       // the endpoints do not belong to the tenant's cloud
+	KindQuery       Kind = "query"       // Graph rejected the request (e.g. an unsupported filter)
+	KindService     Kind = "service"     // Graph or Entra failed on their side
 )
 
 // Error is a failure from Graph or Entra, in words a Grafana user can act on. It never holds
@@ -16,9 +32,14 @@ type Error struct {
 	// Status is the HTTP status, 0 when the request never got an answer.
 	Status int
 	// Code is Graph's error code (e.g. Authentication_MSGraphPermissionMissing) or "AADSTS<n>".
-	Code      string
-	Message   string
-	Hint      string
+	Code string
+	Kind Kind
+	// Message says what happened; Hint what to do; Doc where it is documented.
+	Message string
+	Hint    string
+	Doc     string
+	// Detail is the service's own description (Entra's AADSTS text, Graph's message).
+	Detail    string
 	RequestID string
 	err       error
 }
@@ -37,58 +58,8 @@ func (e *Error) Error() string {
 	return msg
 }
 
+// Unwrap returns the SDK's error, so errors.Is(err, context.Canceled) keeps working.
 func (e *Error) Unwrap() error { return e.err }
-
-var aadstsPattern = regexp.MustCompile(`AADSTS(\d+)`)
-
-// hints maps service error codes to what the admin should do.
-var hints = map[string]string{
-	"Authentication_RequestFromNonPremiumTenantOrB2CTenant": "Reading sign-in logs through Graph needs a Microsoft Entra ID P1 or P2 licence in the tenant (B2C tenants are not supported). If the tenant has one, also grant Directory.Read.All: Graph's licence check sometimes needs it",
-	"Authentication_MSGraphPermissionMissing":               "Grant the app registration the Microsoft Graph application permission AuditLog.Read.All (and Directory.Read.All), then grant admin consent in Entra admin center > App registrations > API permissions",
-	"InvalidAuthenticationToken":                            "The token was rejected: check that the tenant and cloud match the app registration",
-	"TooManyRequests":                                       "Graph is throttling this app (5 requests per 10 seconds per tenant for sign-in logs): narrow the time range or filters, or refresh less often",
-	"AADSTS7000215":                                         "The client secret is wrong: copy the secret's Value (not its ID) from Entra admin center > App registrations > Certificates & secrets",
-	"AADSTS7000222":                                         "The client secret has expired: create a new one under App registrations > Certificates & secrets and update the data source",
-	"AADSTS700016":                                          "No app with this client ID exists in the tenant: check the client ID and tenant ID on the app registration's Overview page",
-	"AADSTS90002":                                           "The tenant was not found: check the tenant ID and the cloud",
-	"AADSTS700027":                                          "The certificate was not accepted: upload the certificate's public part to the app registration (Certificates & secrets) and use the matching private key",
-	"AADSTS50034":                                           "The account does not exist in this tenant: check the tenant ID",
-}
-
-// classify turns an SDK error into an *Error with a hint; unknown errors pass through wrapped.
-func classify(err error) error {
-	var odata *odataerrors.ODataError
-	if errors.As(err, &odata) {
-		e := &Error{Status: odata.ResponseStatusCode, err: err}
-		if main := odata.GetErrorEscaped(); main != nil {
-			e.Code, e.Message = deref(main.GetCode()), deref(main.GetMessage())
-			if inner := main.GetInnerError(); inner != nil {
-				e.RequestID = deref(inner.GetRequestId())
-			}
-		}
-		if e.Message == "" {
-			e.Message = http.StatusText(e.Status)
-		}
-		e.Hint = hints[e.Code]
-		return e
-	}
-	var auth *azidentity.AuthenticationFailedError
-	if errors.As(err, &auth) {
-		e := &Error{Message: "Entra ID refused to issue a token", err: err}
-		if auth.RawResponse != nil {
-			e.Status = auth.RawResponse.StatusCode
-		}
-		if m := aadstsPattern.FindStringSubmatch(auth.Error()); m != nil {
-			e.Code = "AADSTS" + m[1]
-			e.Hint = hints[e.Code]
-			if e.Hint == "" {
-				e.Hint = "Look the code up at https://login.microsoftonline.com/error?code=" + m[1]
-			}
-		}
-		return e
-	}
-	return &Error{Message: err.Error(), Hint: "Check that Grafana can reach the Graph endpoint and the authority host", err: err}
-}
 
 // StatusCode returns the HTTP status behind err, or 0.
 func StatusCode(err error) int {
@@ -97,6 +68,117 @@ func StatusCode(err error) int {
 		return e.Status
 	}
 	return 0
+}
+
+// classify turns an SDK error into an *Error with a hint. Errors of the caller's context
+// (cancelled, deadline) are returned as they are.
+func classify(err error) error {
+	if isContextErr(err) {
+		return err
+	}
+	var odata *odataerrors.ODataError
+	if errors.As(err, &odata) {
+		return graphError(odata)
+	}
+	var auth *azidentity.AuthenticationFailedError
+	if errors.As(err, &auth) {
+		return tokenError(auth)
+	}
+	if e := networkError(err, "the Graph endpoint"); e != nil {
+		return e
+	}
+	return &Error{Kind: KindService, Message: err.Error(), Hint: "Check that Grafana can reach the Graph endpoint and the authority host", err: err}
+}
+
+// graphError describes an error body from Graph.
+func graphError(odata *odataerrors.ODataError) *Error {
+	e := &Error{Status: odata.ResponseStatusCode, err: odata}
+	if main := odata.GetErrorEscaped(); main != nil {
+		e.Code, e.Detail = deref(main.GetCode()), deref(main.GetMessage())
+		if inner := main.GetInnerError(); inner != nil {
+			e.RequestID = deref(inner.GetRequestId())
+		}
+	}
+	e.Message = e.Detail
+	if e.Message == "" {
+		e.Message = http.StatusText(e.Status)
+	}
+	e.apply(catalogue[e.Code])
+	if e.Kind == "" {
+		e.Kind = kindOfStatus(e.Status)
+	}
+	return e
+}
+
+var (
+	aadstsPattern = regexp.MustCompile(`AADSTS(\d+)`)
+	// entraText is the description after the code in Entra's error_description, which
+	// azidentity quotes as JSON (so line breaks appear as \r\n escapes).
+	entraText = regexp.MustCompile(`AADSTS\d+: (.*?)(?:\\r\\n|\r|\n|"|$)`)
+)
+
+// tokenError describes a token failure: an Entra answer with an AADSTS code, a managed
+// identity endpoint's answer, or no answer at all.
+func tokenError(auth *azidentity.AuthenticationFailedError) error {
+	text := auth.Error()
+	if auth.RawResponse == nil {
+		if e := networkError(auth, "the authority host"); e != nil {
+			return e
+		}
+	}
+	e := &Error{Kind: KindCredentials, Message: "Entra ID refused to issue a token", err: auth}
+	if auth.RawResponse != nil {
+		e.Status = auth.RawResponse.StatusCode
+	}
+	m := aadstsPattern.FindStringSubmatch(text)
+	if m == nil {
+		e.Detail = firstLine(text)
+		e.Hint = "Check the credential settings; the details say what the identity endpoint answered"
+		return e
+	}
+	e.Code = "AADSTS" + m[1]
+	if d := entraText.FindStringSubmatch(text); d != nil {
+		e.Detail = d[1]
+	}
+	e.Doc = "https://login.microsoftonline.com/error?code=" + m[1]
+	e.Hint = "Look the code up at " + e.Doc
+	e.apply(catalogue[e.Code])
+	return e
+}
+
+// apply sets what the catalogue knows about the code.
+func (e *Error) apply(a advice) {
+	if a.kind != "" {
+		e.Kind = a.kind
+	}
+	if a.meaning != "" {
+		e.Message = a.meaning
+	}
+	if a.fix != "" {
+		e.Hint = a.fix
+	}
+	if a.doc != "" {
+		e.Doc = a.doc
+	}
+}
+
+func kindOfStatus(status int) Kind {
+	switch {
+	case status == http.StatusTooManyRequests:
+		return KindThrottled
+	case status == http.StatusUnauthorized:
+		return KindCredentials
+	case status == http.StatusForbidden:
+		return KindPermission
+	case status >= 500:
+		return KindService
+	}
+	return KindQuery
+}
+
+func firstLine(s string) string {
+	s, _, _ = strings.Cut(strings.TrimSpace(s), "\n")
+	return strings.TrimSpace(s)
 }
 
 func deref(s *string) string {

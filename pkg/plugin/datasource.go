@@ -46,14 +46,17 @@ type Datasource struct {
 func NewDatasource(ctx context.Context, s backend.DataSourceInstanceSettings) (instancemgmt.Instance, error) {
 	ds := &Datasource{logger: backend.Logger.With("datasource", s.UID)}
 	ds.settings, ds.initErr = settings.Load(s)
-	rs := loadRules(ctx, ds.settings)
-	ds.rules.Store(rs)
-	if rs.builtinErr != nil {
+	rs, err := buildRuleSet(ctx, ds.settings, nil)
+	if err != nil {
 		// The built-in rules are part of the binary: failing to compile them is a build bug.
-		return nil, rs.builtinErr
+		return nil, err
 	}
+	ds.rules.Store(rs)
 	if ds.initErr != nil {
 		return ds, nil
+	}
+	if ds.settings.RulesPath != "" {
+		ds.closers = append(ds.closers, ds.watchRules())
 	}
 	ds.source, ds.closers, ds.initErr = newSource(ctx, ds.settings)
 	return ds, nil

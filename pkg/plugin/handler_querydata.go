@@ -38,6 +38,7 @@ func (ds *Datasource) query(ctx context.Context, q backend.DataQuery) (res backe
 	handlers := map[query.Type]queryHandler{
 		query.TypeSignIns: ds.querySignIns,
 		query.TypeRules:   ds.queryRules,
+		query.TypeExplain: ds.queryExplain,
 	}
 	return handlers[m.QueryType](ctx, q, m)
 }

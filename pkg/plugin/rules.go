@@ -2,89 +2,110 @@ package plugin
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
-	"sort"
 	"strings"
+	"time"
 
 	"github.com/sigdiag/signin-diagnostics/pkg/engine"
 	"github.com/sigdiag/signin-diagnostics/pkg/settings"
 )
 
-// ruleSet is the engine serving queries plus why the user's rules are not in it, if they are not.
+// ruleSet is the engine serving queries, and why the admin's latest rules are not in it, if
+// they are not. It is replaced whole (atomic.Pointer) so a query never sees half a change.
 type ruleSet struct {
 	engine *engine.Engine
-	// userErr says why the admin's rules were not loaded (the built-in rules serve meanwhile).
+	// userErr says why the admin's latest rules were refused; the engine then is the last good
+	// one (or the built-in rules alone).
 	userErr error
-	// builtinErr is set only if the built-in rules themselves fail, which is a build bug.
-	builtinErr error
+	// fingerprint identifies the user sources that were last tried, so an unchanged folder is
+	// not recompiled on every poll.
+	fingerprint string
+	loadedAt    time.Time
+	userFiles   int
 }
 
-// loadRules compiles the built-in rules with the data source's own. If the user's rules do not
-// compile, the built-in rules serve alone and the error is reported by the health check and
-// on every frame, so a typo never takes the dashboards down.
-func loadRules(ctx context.Context, s *settings.Settings) *ruleSet {
+// userSources are the admin's rules: inline Rego, and the rules folder's files with their tests.
+type userSources struct {
+	modules []engine.Module
+	tests   []engine.Module
+}
+
+func (u userSources) fingerprint() string {
+	h := sha256.New()
+	for _, m := range append(append([]engine.Module{}, u.modules...), u.tests...) {
+		fmt.Fprintf(h, "%s\x00%d\x00%s\x00", m.Name, len(m.Source), m.Source)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// buildRuleSet compiles the built-in rules with the admin's, runs the admin's tests, and only
+// then returns a rule set with them. If anything fails, previous (or the built-in rules when
+// there is no previous set) keeps serving and the error says why.
+func buildRuleSet(ctx context.Context, s *settings.Settings, previous *ruleSet) (*ruleSet, error) {
 	builtin, err := engine.BuiltinModules()
 	if err != nil {
-		return &ruleSet{builtinErr: err}
+		return nil, err
 	}
-	user, userErr := userModules(s)
-	if userErr == nil && len(user) > 0 {
-		e, err := engine.New(ctx, append(append([]engine.Module{}, builtin...), user...))
-		if err == nil {
-			return &ruleSet{engine: e}
+	user, readErr := readUserSources(s)
+	fp := user.fingerprint()
+	if readErr == nil {
+		var e *engine.Engine
+		if e, readErr = compileUser(ctx, builtin, user); readErr == nil {
+			return &ruleSet{engine: e, fingerprint: fp, loadedAt: time.Now(), userFiles: len(user.modules)}, nil
 		}
-		userErr = err
+	}
+	if previous != nil && previous.engine != nil {
+		return &ruleSet{engine: previous.engine, userErr: readErr, fingerprint: fp, loadedAt: previous.loadedAt, userFiles: previous.userFiles}, nil
 	}
 	e, err := engine.New(ctx, builtin)
 	if err != nil {
-		return &ruleSet{builtinErr: fmt.Errorf("the built-in rules do not compile: %w", err)}
+		return nil, fmt.Errorf("the built-in rules do not compile: %w", err)
 	}
-	return &ruleSet{engine: e, userErr: userErr}
+	return &ruleSet{engine: e, userErr: readErr, fingerprint: fp, loadedAt: time.Now()}, nil
 }
 
-// userModules reads the inline rules and the rules folder.
-func userModules(s *settings.Settings) ([]engine.Module, error) {
-	if s == nil {
-		return nil, nil
+func compileUser(ctx context.Context, builtin []engine.Module, user userSources) (*engine.Engine, error) {
+	all := append(append([]engine.Module{}, builtin...), user.modules...)
+	e, err := engine.New(ctx, all)
+	if err != nil || len(user.tests) == 0 {
+		return e, err
 	}
-	var out []engine.Module
+	_, failures, err := engine.RunTests(ctx, append(all, user.tests...))
+	if err != nil {
+		return nil, err
+	}
+	if len(failures) > 0 {
+		return nil, &engine.TestsFailedError{Failures: failures}
+	}
+	return e, nil
+}
+
+// readUserSources reads the inline rules and the rules folder (files ending _test.rego are tests).
+func readUserSources(s *settings.Settings) (userSources, error) {
+	var u userSources
+	if s == nil {
+		return u, nil
+	}
 	if strings.TrimSpace(s.CustomRules) != "" {
-		out = append(out, engine.Module{Name: "customRules", Source: s.CustomRules, User: true})
+		u.modules = append(u.modules, engine.Module{Name: "customRules", Source: s.CustomRules, User: true})
 	}
 	if s.RulesPath == "" {
-		return out, nil
+		return u, nil
 	}
-	files, err := filepath.Glob(filepath.Join(s.RulesPath, "*.rego"))
+	modules, tests, err := engine.ReadFolder(s.RulesPath)
 	if err != nil {
-		return nil, fmt.Errorf("jsonData.rulesPath: %w", err)
+		return u, fmt.Errorf("jsonData.rulesPath: %w", err)
 	}
-	sort.Strings(files)
-	for _, f := range files {
-		if strings.HasSuffix(f, "_test.rego") {
-			continue
-		}
-		src, err := os.ReadFile(f)
-		if err != nil {
-			return nil, fmt.Errorf("jsonData.rulesPath: cannot read %s: %w", f, err)
-		}
-		out = append(out, engine.Module{Name: f, Source: string(src), User: true})
-	}
-	if len(files) == 0 {
-		if _, err := os.Stat(s.RulesPath); err != nil {
-			return nil, fmt.Errorf("jsonData.rulesPath %q cannot be read: %w", s.RulesPath, err)
-		}
-	}
-	return out, nil
+	u.modules = append(u.modules, modules...)
+	u.tests = tests
+	return u, nil
 }
 
 // validate compiles the given inline rules with the built-in ones, for the config editor.
 func validate(ctx context.Context, src string) []engine.Problem {
-	if len(src) > settings.MaxCustomRulesBytes {
-		return []engine.Problem{{File: "customRules", Message: fmt.Sprintf("the rules are %d bytes; the limit is %d", len(src), settings.MaxCustomRulesBytes)}}
-	}
 	builtin, err := engine.BuiltinModules()
 	if err != nil {
 		return []engine.Problem{{Message: err.Error()}}

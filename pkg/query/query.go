@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/sigdiag/signin-diagnostics/pkg/odata"
@@ -18,6 +19,7 @@ type Type string
 const (
 	TypeSignIns Type = "signins"
 	TypeRules   Type = "rules"
+	TypeExplain Type = "explain"
 )
 
 // Status selects sign-ins by their classification.
@@ -49,6 +51,15 @@ type Model struct {
 	CorrelationID string  `json:"correlationId"`
 	ClientApp     string  `json:"clientApp"`
 	MaxRows       int     `json:"maxRows"`
+	// RequestID is a sign-in's id (the portal's "Request ID").
+	RequestID string `json:"requestId"`
+	// SignInEventTypes selects interactiveUser, nonInteractiveUser, servicePrincipal or
+	// managedIdentity sign-ins; only Graph beta can filter on it (v1.0 returns interactive ones).
+	SignInEventTypes []string `json:"signInEventTypes"`
+	// ConditionalAccessStatus is success, failure or notApplied.
+	ConditionalAccessStatus string `json:"conditionalAccessStatus"`
+	// Filter is an advanced OData filter the user writes; it is normalised and ANDed in.
+	Filter string `json:"filter"`
 }
 
 // Parse reads a query's JSON, applies defaults and validates it.
@@ -71,7 +82,7 @@ func Parse(raw json.RawMessage, queryType string) (Model, error) {
 	if m.MaxRows == 0 {
 		m.MaxRows = DefaultMaxRows
 	}
-	for _, s := range []*string{&m.User, &m.App, &m.IPAddress, &m.CorrelationID, &m.ClientApp} {
+	for _, s := range []*string{&m.User, &m.App, &m.IPAddress, &m.CorrelationID, &m.ClientApp, &m.RequestID, &m.ConditionalAccessStatus, &m.Filter} {
 		*s = strings.TrimSpace(*s)
 	}
 	return m, m.validate()
@@ -81,9 +92,9 @@ var guid = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-
 
 func (m Model) validate() error {
 	switch m.QueryType {
-	case TypeSignIns, TypeRules:
+	case TypeSignIns, TypeRules, TypeExplain:
 	default:
-		return fmt.Errorf("unknown query type %q: use signins or rules", m.QueryType)
+		return fmt.Errorf("unknown query type %q: use signins, rules or explain", m.QueryType)
 	}
 	switch m.Status {
 	case StatusFailure, StatusInterrupted, StatusSuccess, StatusAll:
@@ -100,6 +111,32 @@ func (m Model) validate() error {
 	}
 	if m.CorrelationID != "" && !guid.MatchString(m.CorrelationID) {
 		return fmt.Errorf("correlationId must be a GUID, got %q", m.CorrelationID)
+	}
+	return m.validateGraphFields()
+}
+
+// EventTypes are the values of signInEventTypes a query may select.
+var EventTypes = []string{"interactiveUser", "nonInteractiveUser", "servicePrincipal", "managedIdentity"}
+
+// ConditionalAccessStatuses are the values of conditionalAccessStatus a query may select.
+var ConditionalAccessStatuses = []string{"success", "failure", "notApplied"}
+
+func (m Model) validateGraphFields() error {
+	if m.RequestID != "" && !guid.MatchString(m.RequestID) {
+		return fmt.Errorf("requestId must be a GUID (the sign-in's Request ID), got %q", m.RequestID)
+	}
+	for _, t := range m.SignInEventTypes {
+		if !slices.Contains(EventTypes, t) {
+			return fmt.Errorf("signInEventTypes: %q is not one of %s", t, strings.Join(EventTypes, ", "))
+		}
+	}
+	if m.ConditionalAccessStatus != "" && !slices.Contains(ConditionalAccessStatuses, m.ConditionalAccessStatus) {
+		return fmt.Errorf("conditionalAccessStatus must be one of %s, got %q", strings.Join(ConditionalAccessStatuses, ", "), m.ConditionalAccessStatus)
+	}
+	if m.Filter != "" {
+		if _, err := odata.Normalize(m.Filter); err != nil {
+			return fmt.Errorf("filter is not a valid OData filter: %w", err)
+		}
 	}
 	return nil
 }
@@ -135,6 +172,18 @@ func (m Model) GraphFilter() string {
 	}
 	if m.ClientApp != "" {
 		clauses = append(clauses, odata.Eq("clientAppUsed", m.ClientApp))
+	}
+	if m.RequestID != "" {
+		clauses = append(clauses, odata.Eq("id", strings.ToLower(m.RequestID)))
+	}
+	if m.ConditionalAccessStatus != "" {
+		clauses = append(clauses, odata.Eq("conditionalAccessStatus", m.ConditionalAccessStatus))
+	}
+	if m.Filter != "" {
+		// validate normalised it already; Normalize balances parentheses so the user's text
+		// cannot break out of the clause And wraps it in.
+		advanced, _ := odata.Normalize(m.Filter)
+		clauses = append(clauses, advanced)
 	}
 	return odata.And(clauses...)
 }

@@ -49,7 +49,9 @@ var cloudEndpoints = map[Cloud]Endpoints{
 var guidPattern = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
 
 // tenantPattern accepts a GUID or a verified domain name such as contoso.onmicrosoft.com.
-var tenantPattern = regexp.MustCompile(`^([0-9a-fA-F-]{36}|[A-Za-z0-9][A-Za-z0-9.-]*\.[A-Za-z]{2,})$`)
+var tenantPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9.-]*\.[A-Za-z]{2,}$`)
+
+func validTenant(id string) bool { return guidPattern.MatchString(id) || tenantPattern.MatchString(id) }
 
 func (c *AzureCredentials) applyDefaults() {
 	if c.AuthType == "" {
@@ -69,11 +71,13 @@ func (c *AzureCredentials) validate(secrets Secrets) error {
 	default:
 		return &FieldError{Field: prefix + "authType", Msg: fmt.Sprintf("must be one of clientsecret, clientcertificate, msi, workloadidentity; got %q", c.AuthType)}
 	}
-	if c.AuthType != AuthManagedIdentity && !tenantPattern.MatchString(c.TenantID) {
-		return &FieldError{Field: prefix + "tenantId", Msg: "must be the directory (tenant) ID, a GUID from the app registration's Overview page"}
+	// Workload identity may take tenant and client from AZURE_TENANT_ID and AZURE_CLIENT_ID,
+	// which the Azure Workload Identity webhook injects; managed identity needs no tenant.
+	needsTenant := c.AuthType == AuthClientSecret || c.AuthType == AuthClientCertificate
+	if (needsTenant || (c.AuthType == AuthWorkloadIdentity && c.TenantID != "")) && !validTenant(c.TenantID) {
+		return &FieldError{Field: prefix + "tenantId", Msg: "must be the directory (tenant) ID: a GUID from the app registration's Overview page, or a verified domain such as contoso.onmicrosoft.com"}
 	}
-	needsClient := c.AuthType == AuthClientSecret || c.AuthType == AuthClientCertificate
-	if (needsClient || c.ClientID != "") && !guidPattern.MatchString(c.ClientID) {
+	if (needsTenant || c.ClientID != "") && !guidPattern.MatchString(c.ClientID) {
 		return &FieldError{Field: prefix + "clientId", Msg: "must be the application (client) ID, a GUID from the app registration's Overview page"}
 	}
 	switch {

@@ -40,6 +40,13 @@ func TestLoadValid(t *testing.T) {
 			`{"azureCredentials":{"authType":"clientsecret","azureCloud":"AzureCustomizedCloud","tenantId":"` + tenant + `","clientId":"` + client + `"},"authorityHost":"https://127.0.0.1:8443","graphEndpoint":"https://127.0.0.1:8443"}`,
 			map[string]string{"azureClientSecret": "s"}, "https://127.0.0.1:8443", "https://127.0.0.1:8443"},
 		{"managed identity needs no tenant", `{"azureCredentials":{"authType":"msi"}}`, nil, "https://login.microsoftonline.com", "https://graph.microsoft.com"},
+		{"user-assigned managed identity", `{"azureCredentials":{"authType":"msi","clientId":"` + client + `"}}`, nil, "https://login.microsoftonline.com", "https://graph.microsoft.com"},
+		{"workload identity from the webhook's variables", `{"azureCredentials":{"authType":"workloadidentity"}}`, nil, "https://login.microsoftonline.com", "https://graph.microsoft.com"},
+		{"workload identity with a domain tenant", `{"azureCredentials":{"authType":"workloadidentity","tenantId":"contoso.onmicrosoft.com","clientId":"` + client + `"}}`, nil, "https://login.microsoftonline.com", "https://graph.microsoft.com"},
+		{"China with the Graph documentation's authority",
+			`{"azureCredentials":{"authType":"clientcertificate","azureCloud":"AzureChinaCloud","tenantId":"` + tenant + `","clientId":"` + client + `"}}`,
+			map[string]string{"azureClientCertificate": "pem"}, "https://login.chinacloudapi.cn", "https://microsoftgraph.chinacloudapi.cn"},
+		{"US Government L4", `{"azureCredentials":{"authType":"msi","azureCloud":"AzureUSGovernment"}}`, nil, "https://login.microsoftonline.us", "https://graph.microsoft.us"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -74,6 +81,10 @@ func TestLoadNamesTheBadField(t *testing.T) {
 		{"unknown API version", `{"source":"demo","graphApiVersion":"v2"}`, nil, "jsonData.graphApiVersion"},
 		{"unknown auth type", `{"azureCredentials":{"authType":"password"}}`, nil, "jsonData.azureCredentials.authType"},
 		{"missing tenant", `{"azureCredentials":{"authType":"clientsecret","clientId":"` + client + `"}}`, secret, "jsonData.azureCredentials.tenantId"},
+		{"tenant of hyphens", `{"azureCredentials":{"authType":"clientsecret","tenantId":"------------------------------------","clientId":"` + client + `"}}`, secret, "jsonData.azureCredentials.tenantId"},
+		{"workload identity with a bad tenant", `{"azureCredentials":{"authType":"workloadidentity","tenantId":"not a tenant"}}`, nil, "jsonData.azureCredentials.tenantId"},
+		{"managed identity with a bad client ID", `{"azureCredentials":{"authType":"msi","clientId":"my-identity"}}`, nil, "jsonData.azureCredentials.clientId"},
+		{"beta spelled wrong", `{` + creds + `,"graphApiVersion":"Beta"}`, secret, "jsonData.graphApiVersion"},
 		{"client ID not a GUID", `{"azureCredentials":{"authType":"clientsecret","tenantId":"` + tenant + `","clientId":"my-app"}}`, secret, "jsonData.azureCredentials.clientId"},
 		{"missing secret", `{` + creds + `}`, nil, "secureJsonData.azureClientSecret"},
 		{"missing certificate", `{"azureCredentials":{"authType":"clientcertificate","tenantId":"` + tenant + `","clientId":"` + client + `"}}`, nil, "secureJsonData.azureClientCertificate"},

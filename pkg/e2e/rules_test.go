@@ -1,0 +1,143 @@
+package e2e
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/grafana/grafana-plugin-sdk-go/backend"
+)
+
+// withSettings is the demo data source with other jsonData, as saved from the config page:
+// Grafana sends a new Updated time, so the plugin builds a new instance without a restart.
+func withSettings(t *testing.T, uid string, jsonData map[string]any) backend.DataSourceInstanceSettings {
+	t.Helper()
+	jsonData["source"] = "demo"
+	raw, err := json.Marshal(jsonData)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return backend.DataSourceInstanceSettings{ID: 7, UID: uid, Name: uid, Type: "sigdiag-signindiagnostics-datasource", JSONData: raw, Updated: time.Now()}
+}
+
+// ruleFor9999999 is a user rule for the demo tenant's unmapped test code.
+func ruleFor9999999(title string) string {
+	return `package signin.rules.contoso
+
+# METADATA
+# title: ` + title + `
+# custom:
+#   codes: [9999999]
+findings contains {
+	"ruleId": "contoso-9999999", "title": "` + title + `",
+	"cause": "The expense app's own identity provider rejected the session.",
+	"nextSteps": ["The app team checks the expense app's IdP logs."],
+	"severity": "medium", "category": "app-config", "actor": "developer", "kind": "catalogue", "links": [],
+} if input.status.errorCode == 9999999
+`
+}
+
+func rulesOf(t *testing.T, ds backend.DataSourceInstanceSettings) map[string]string {
+	t.Helper()
+	f := queryFrame(t, ds, signInsQuery("U", `{"status":"all","errorCodes":[9999999]}`, 7*24*time.Hour))
+	out := map[string]string{}
+	rules, titles := stringColumn(t, f, "ruleId"), stringColumn(t, f, "title")
+	for i := range rules {
+		out[rules[i]] = titles[i]
+	}
+	return out
+}
+
+func TestCustomRulesChangeTheNextQuery(t *testing.T) {
+	before := rulesOf(t, withSettings(t, "custom", map[string]any{}))
+	if _, ok := before["unmapped"]; !ok {
+		t.Fatalf("before: %v, want the fallback", before)
+	}
+	after := rulesOf(t, withSettings(t, "custom", map[string]any{"customRules": ruleFor9999999("Expense app session rejected")}))
+	if after["contoso-9999999"] != "Expense app session rejected" || len(after) != 1 {
+		t.Fatalf("after: %v, want only the user's rule", after)
+	}
+}
+
+func TestRulesFolderReloadsWithoutRestart(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "contoso.rego")
+	write := func(src string) {
+		t.Helper()
+		if err := os.WriteFile(file, []byte(src), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(ruleFor9999999("First version"))
+	ds := withSettings(t, "folder", map[string]any{"rulesPath": dir})
+	if got := rulesOf(t, ds); got["contoso-9999999"] != "First version" {
+		t.Fatalf("initial load: %v", got)
+	}
+
+	write(ruleFor9999999("Second version"))
+	waitFor(t, "the edited rule to serve", func() bool { return rulesOf(t, ds)["contoso-9999999"] == "Second version" })
+
+	// A broken edit is refused: the previous rules keep serving and the health check says where.
+	write("package signin.rules.contoso\n\nfindings contains x if {\n\tx := \n}\n")
+	waitFor(t, "the health check to report the broken rule", func() bool {
+		h, err := plugin.CheckHealth(context.Background(), ds)
+		return err == nil && h.Status == backend.HealthStatusError && strings.Contains(h.Message, "contoso.rego:5:1")
+	})
+	if got := rulesOf(t, ds); got["contoso-9999999"] != "Second version" {
+		t.Fatalf("after a broken edit: %v, want the previous rules", got)
+	}
+
+	// A rule whose own test fails is refused too.
+	write(ruleFor9999999("Third version"))
+	test := "package signin.rules.contoso_test\n\ntest_severity if {\n\tsome f in data.signin.main.decision.findings with input as {\"status\": {\"errorCode\": 9999999}}\n\tf.severity == \"critical\"\n}\n"
+	if err := os.WriteFile(filepath.Join(dir, "contoso_test.rego"), []byte(test), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "the health check to report the failing test", func() bool {
+		h, err := plugin.CheckHealth(context.Background(), ds)
+		return err == nil && strings.Contains(h.Message, "test_severity")
+	})
+	if got := rulesOf(t, ds); got["contoso-9999999"] != "Second version" {
+		t.Fatalf("after a failing test: %v, want the previous rules", got)
+	}
+}
+
+func waitFor(t *testing.T, what string, ok func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for !ok() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+}
+
+func TestExplainShowsEveryMatchingRule(t *testing.T) {
+	f := queryFrame(t, demoSettingsFor(t), signInsQuery("S", `{"status":"failure","errorCodes":[500121]}`, 24*time.Hour))
+	ids := stringColumn(t, f, "requestId")
+	if len(ids) == 0 {
+		t.Fatal("no 500121 sign-in in the demo's last 24 hours")
+	}
+	x := queryFrame(t, demoSettingsFor(t), backend.DataQuery{RefID: "X", QueryType: "explain", JSON: json.RawMessage(`{"requestId":"` + ids[0] + `"}`),
+		TimeRange: backend.TimeRange{From: time.Now().Add(-time.Hour), To: time.Now()}})
+	rules, inputs := stringColumn(t, x, "ruleId"), stringColumn(t, x, "inputs")
+	if len(rules) < 3 || rules[0] != "signin.classify" || !strings.Contains(inputs[0], "status.errorCode = 500121") {
+		t.Fatalf("explain rows: %v / %v", rules, inputs)
+	}
+	joined := strings.Join(rules, ",")
+	if !strings.Contains(joined, "aadsts-500121") {
+		t.Errorf("the catalogue entry is not among the matches: %v", rules)
+	}
+	if !strings.Contains(strings.Join(inputs, "\n"), "status.additionalDetails") {
+		t.Errorf("the MFA rule's inputs are not shown: %v", inputs)
+	}
+}
+
+func demoSettingsFor(t *testing.T) backend.DataSourceInstanceSettings {
+	return withSettings(t, "explain", map[string]any{})
+}

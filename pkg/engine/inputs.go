@@ -1,0 +1,187 @@
+package engine
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+)
+
+// WholeInput stands for "the rule reads input as a whole", which cannot be narrowed to fields.
+const WholeInput = "*"
+
+// inputIndex knows which input fields each rule reads, found by walking the compiled rules and
+// following their references to other rules (such as signin.lib's helpers). Explanations show
+// these fields' values; they are derived from the rules themselves, so a user rule that reads a
+// new field is explained correctly without anyone declaring it.
+type inputIndex struct {
+	direct map[string]map[string]bool // rule path (e.g. "signin.lib.error_code") -> input paths
+	deps   map[string]map[string]bool // rule path -> rule paths it references
+	rules  map[string][]string        // package path -> its rule paths
+}
+
+func newInputIndex(c *ast.Compiler) *inputIndex {
+	idx := &inputIndex{direct: map[string]map[string]bool{}, deps: map[string]map[string]bool{}, rules: map[string][]string{}}
+	known := map[string]bool{}
+	for _, mod := range c.Modules {
+		for _, rule := range mod.Rules {
+			known[rulePath(mod, rule)] = true
+		}
+	}
+	for _, mod := range c.Modules {
+		pkg := strings.TrimPrefix(mod.Package.Path.String(), "data.")
+		for _, rule := range mod.Rules {
+			path := rulePath(mod, rule)
+			idx.rules[pkg] = append(idx.rules[pkg], path)
+			if idx.direct[path] == nil {
+				idx.direct[path], idx.deps[path] = map[string]bool{}, map[string]bool{}
+			}
+			idx.scan(rule, path, known)
+		}
+	}
+	return idx
+}
+
+func rulePath(mod *ast.Module, rule *ast.Rule) string {
+	return strings.TrimPrefix(mod.Package.Path.String(), "data.") + "." + rule.Head.Ref().GroundPrefix().String()
+}
+
+func (idx *inputIndex) scan(rule *ast.Rule, path string, known map[string]bool) {
+	// The compiler binds input to a local before calls (__local1__ = input), so remember those.
+	aliases := map[ast.Var]ast.Ref{}
+	ast.WalkExprs(rule, func(x *ast.Expr) bool {
+		if terms, ok := x.Terms.([]*ast.Term); ok && len(terms) == 3 && x.IsEquality() {
+			v, isVar := terms[1].Value.(ast.Var)
+			ref, isRef := terms[2].Value.(ast.Ref)
+			if isVar && isRef && ref.HasPrefix(ast.InputRootRef) {
+				aliases[v] = ref
+			}
+		}
+		return false
+	})
+	ast.WalkExprs(rule, func(x *ast.Expr) bool {
+		if p, ok := objectGetPath(x, aliases); ok {
+			idx.direct[path][p] = true
+		}
+		return false
+	})
+	ast.WalkRefs(rule, func(ref ast.Ref) bool {
+		switch {
+		case ref.HasPrefix(ast.InputRootRef):
+			if p := inputPath(ref); p != WholeInput {
+				idx.direct[path][p] = true
+			}
+		case ref.HasPrefix(ast.DefaultRootRef):
+			for _, dep := range referencedRules(ref, known) {
+				idx.deps[path][dep] = true
+			}
+		}
+		return false
+	})
+}
+
+// objectGetPath reads object.get(input, ["status", "additionalDetails"], default), the idiom
+// for optional fields, as the path status.additionalDetails.
+func objectGetPath(x *ast.Expr, aliases map[ast.Var]ast.Ref) (string, bool) {
+	terms, ok := x.Terms.([]*ast.Term)
+	if !ok || len(terms) < 3 || terms[0].String() != "object.get" {
+		return "", false
+	}
+	ref, ok := terms[1].Value.(ast.Ref)
+	if v, isVar := terms[1].Value.(ast.Var); isVar {
+		ref, ok = aliases[v]
+	}
+	if !ok || !ref.HasPrefix(ast.InputRootRef) {
+		return "", false
+	}
+	base := inputPath(ref)
+	var key []string
+	switch k := terms[2].Value.(type) {
+	case ast.String:
+		key = []string{string(k)}
+	case *ast.Array:
+		for i := range k.Len() {
+			s, ok := k.Elem(i).Value.(ast.String)
+			if !ok {
+				break
+			}
+			key = append(key, string(s))
+		}
+	}
+	if base != WholeInput {
+		key = append(strings.Split(base, "."), key...)
+	}
+	if len(key) == 0 {
+		return "", false
+	}
+	return strings.Join(key, "."), true
+}
+
+// inputPath is the constant prefix of an input reference: input.status.errorCode ->
+// "status.errorCode"; input.appliedConditionalAccessPolicies[_].result ->
+// "appliedConditionalAccessPolicies"; plain input -> WholeInput.
+func inputPath(ref ast.Ref) string {
+	var parts []string
+	for _, t := range ref[1:] {
+		s, ok := t.Value.(ast.String)
+		if !ok {
+			break
+		}
+		parts = append(parts, string(s))
+	}
+	if len(parts) == 0 {
+		return WholeInput
+	}
+	return strings.Join(parts, ".")
+}
+
+// referencedRules maps a data reference to the rules it reads: data.signin.lib.error_code is
+// one rule; data.signin.rules[name].findings is every rule under signin.rules.
+func referencedRules(ref ast.Ref, known map[string]bool) []string {
+	ground := ref.GroundPrefix()
+	name := strings.TrimPrefix(ground.String(), "data.")
+	for n := len(ground); n > 1; n-- {
+		candidate := strings.TrimPrefix(ground[:n].String(), "data.")
+		if known[candidate] {
+			return []string{candidate}
+		}
+	}
+	var out []string
+	for k := range known {
+		if strings.HasPrefix(k, name+".") {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// Paths returns the input paths the rules of a package read, directly or through other rules.
+func (idx *inputIndex) Paths(pkg string) []string {
+	seen, out := map[string]bool{}, map[string]bool{}
+	for _, r := range idx.rules[pkg] {
+		idx.collect(r, seen, out)
+	}
+	return sortedKeys(out)
+}
+
+func (idx *inputIndex) collect(rule string, seen, out map[string]bool) {
+	if seen[rule] {
+		return
+	}
+	seen[rule] = true
+	for p := range idx.direct[rule] {
+		out[p] = true
+	}
+	for d := range idx.deps[rule] {
+		idx.collect(d, seen, out)
+	}
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
