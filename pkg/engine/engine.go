@@ -26,6 +26,7 @@ type Engine struct {
 	userPackages map[string]bool
 	rules        []RuleInfo
 	inputs       *inputIndex
+	memo         *memo
 }
 
 // New compiles the modules and prepares the decision query. Compile errors come back as
@@ -47,6 +48,7 @@ func New(ctx context.Context, modules []Module) (*Engine, error) {
 		return nil, fmt.Errorf("preparing the rules: %w", err)
 	}
 	e := &Engine{prepared: prepared, compiler: compiler, userPackages: userPackages(modules), inputs: newInputIndex(compiler)}
+	e.memo = newMemo(e.inputs)
 	if e.rules, err = e.listRules(ctx); err != nil {
 		return nil, err
 	}
@@ -61,6 +63,25 @@ func hasDecision(c *ast.Compiler) bool {
 // Evaluate decides one sign-in. An evaluation error (a conflict or type error in a rule) is
 // reported on the decision, not returned, so one bad row never fails the query.
 func (e *Engine) Evaluate(ctx context.Context, s *signin.SignIn) Decision {
+	key, memoizable := e.memo.key(s.Raw)
+	if memoizable {
+		if d, ok := e.memo.get(key); ok {
+			return d
+		}
+	}
+	d := e.evaluate(ctx, s)
+	if memoizable && d.Error == "" {
+		e.memo.put(key, d)
+	}
+	return d
+}
+
+// Memoized reports whether decisions are memoized on the fields the rules read (false when a
+// rule reads the input as a whole).
+func (e *Engine) Memoized() bool { return e.memo.paths != nil }
+
+// evaluate runs the prepared query for one sign-in.
+func (e *Engine) evaluate(ctx context.Context, s *signin.SignIn) Decision {
 	input, err := parseInput(s.Raw)
 	if err != nil {
 		return Decision{Status: StatusFailure, Error: "the sign-in is not valid JSON: " + err.Error()}

@@ -11,7 +11,7 @@ import (
 	"github.com/sigdiag/signin-diagnostics/pkg/signin"
 )
 
-func builtinEngine(t *testing.T, extra ...Module) *Engine {
+func builtinEngine(t testing.TB, extra ...Module) *Engine {
 	t.Helper()
 	mods, err := BuiltinModules()
 	if err != nil {
@@ -239,4 +239,15 @@ func hasInput(in []InputValue, path, value string) bool {
 		}
 	}
 	return false
+}
+
+func withField(t *testing.T, raw []byte, key, value string) []byte {
+	t.Helper()
+	var obj map[string]any
+	if err := json.Unmarshal(raw, &obj); err != nil {
+		t.Fatal(err)
+	}
+	obj[key] = value
+	out, _ := json.Marshal(obj)
+	return out
 }

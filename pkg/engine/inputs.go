@@ -18,10 +18,13 @@ type inputIndex struct {
 	direct map[string]map[string]bool // rule path (e.g. "signin.lib.error_code") -> input paths
 	deps   map[string]map[string]bool // rule path -> rule paths it references
 	rules  map[string][]string        // package path -> its rule paths
+	// whole lists rules that read input in a way no field list describes (input[k], walk(input),
+	// object.get(input, k, ...) with a computed key): results cannot be memoized on fields then.
+	whole map[string]bool
 }
 
 func newInputIndex(c *ast.Compiler) *inputIndex {
-	idx := &inputIndex{direct: map[string]map[string]bool{}, deps: map[string]map[string]bool{}, rules: map[string][]string{}}
+	idx := &inputIndex{direct: map[string]map[string]bool{}, deps: map[string]map[string]bool{}, rules: map[string][]string{}, whole: map[string]bool{}}
 	known := map[string]bool{}
 	for _, mod := range c.Modules {
 		for _, rule := range mod.Rules {
@@ -53,15 +56,20 @@ func (idx *inputIndex) scan(rule *ast.Rule, path string, known map[string]bool) 
 		if terms, ok := x.Terms.([]*ast.Term); ok && len(terms) == 3 && x.IsEquality() {
 			v, isVar := terms[1].Value.(ast.Var)
 			ref, isRef := terms[2].Value.(ast.Ref)
-			if isVar && isRef && ref.HasPrefix(ast.InputRootRef) {
+			if isVar && isRef && len(ref) == 1 && ref.HasPrefix(ast.InputRootRef) {
 				aliases[v] = ref
 			}
 		}
 		return false
 	})
+	keys := constantKeys(rule)
 	ast.WalkExprs(rule, func(x *ast.Expr) bool {
-		if p, ok := objectGetPath(x, aliases); ok {
-			idx.direct[path][p] = true
+		if ps, ok := objectGetPaths(x, aliases, keys); ok {
+			for _, p := range ps {
+				idx.direct[path][p] = true
+			}
+		} else if usesAlias(x, aliases) {
+			idx.whole[path] = true
 		}
 		return false
 	})
@@ -70,6 +78,8 @@ func (idx *inputIndex) scan(rule *ast.Rule, path string, known map[string]bool) 
 		case ref.HasPrefix(ast.InputRootRef):
 			if p := inputPath(ref); p != WholeInput {
 				idx.direct[path][p] = true
+			} else if !isAliasSource(ref, aliases) {
+				idx.whole[path] = true
 			}
 		case ref.HasPrefix(ast.DefaultRootRef):
 			for _, dep := range referencedRules(ref, known) {
@@ -80,8 +90,111 @@ func (idx *inputIndex) scan(rule *ast.Rule, path string, known map[string]bool) 
 	})
 }
 
-// objectGetPath reads object.get(input, ["status", "additionalDetails"], default), the idiom
-// for optional fields, as the path status.additionalDetails.
+// usesAlias reports whether an expression other than the alias binding itself uses a local
+// bound to input (object.get with a constant key is handled before this is asked).
+func usesAlias(x *ast.Expr, aliases map[ast.Var]ast.Ref) bool {
+	if len(aliases) == 0 {
+		return false
+	}
+	if terms, ok := x.Terms.([]*ast.Term); ok && len(terms) == 3 && x.IsEquality() {
+		if _, isVar := terms[1].Value.(ast.Var); isVar {
+			if ref, isRef := terms[2].Value.(ast.Ref); isRef && len(ref) == 1 && ref.HasPrefix(ast.InputRootRef) {
+				return false
+			}
+		}
+	}
+	found := false
+	ast.WalkVars(x, func(v ast.Var) bool {
+		if _, ok := aliases[v]; ok {
+			found = true
+		}
+		return found
+	})
+	return found
+}
+
+// isAliasSource reports whether a bare input reference is only the right side of an alias.
+func isAliasSource(ref ast.Ref, aliases map[ast.Var]ast.Ref) bool {
+	if len(ref) != 1 {
+		return false
+	}
+	for _, r := range aliases {
+		if r.Equal(ref) {
+			return true
+		}
+	}
+	return false
+}
+
+// constantKeys finds locals that can only hold one of a few constant strings, as in
+// some k in ["riskEventTypes_v2", "riskEventTypes"]; object.get(input, k, []), compiled to
+// __a = [...]; __k = __a[__i].
+func constantKeys(rule *ast.Rule) map[ast.Var][]string {
+	arrays, keys := map[ast.Var][]string{}, map[ast.Var][]string{}
+	ast.WalkExprs(rule, func(x *ast.Expr) bool {
+		terms, ok := x.Terms.([]*ast.Term)
+		if !ok || len(terms) != 3 || !x.IsEquality() {
+			return false
+		}
+		v, isVar := terms[1].Value.(ast.Var)
+		if !isVar {
+			return false
+		}
+		switch val := terms[2].Value.(type) {
+		case *ast.Array:
+			if list, ok := stringList(val); ok {
+				arrays[v] = list
+			}
+		case ast.Ref:
+			if head, ok := val[0].Value.(ast.Var); ok && len(val) == 2 {
+				if list, ok := arrays[head]; ok {
+					keys[v] = list
+				}
+			}
+		}
+		return false
+	})
+	return keys
+}
+
+func stringList(a *ast.Array) ([]string, bool) {
+	out := make([]string, 0, a.Len())
+	for i := range a.Len() {
+		s, ok := a.Elem(i).Value.(ast.String)
+		if !ok {
+			return nil, false
+		}
+		out = append(out, string(s))
+	}
+	return out, true
+}
+
+// objectGetPaths reads object.get(input, ["status", "additionalDetails"], default), the idiom
+// for optional fields, as the path status.additionalDetails (several paths when the key is a
+// local from constantKeys).
+func objectGetPaths(x *ast.Expr, aliases map[ast.Var]ast.Ref, keys map[ast.Var][]string) ([]string, bool) {
+	terms, ok := x.Terms.([]*ast.Term)
+	if !ok || len(terms) < 3 || terms[0].String() != "object.get" {
+		return nil, false
+	}
+	if v, isVar := terms[2].Value.(ast.Var); isVar {
+		var out []string
+		for _, k := range keys[v] {
+			x2 := x.Copy()
+			x2.Terms.([]*ast.Term)[2] = ast.StringTerm(k)
+			p, ok := objectGetPath(x2, aliases)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, p)
+		}
+		return out, len(out) > 0
+	}
+	p, ok := objectGetPath(x, aliases)
+	return []string{p}, ok
+}
+
+// objectGetPath handles object.get with a constant key.
 func objectGetPath(x *ast.Expr, aliases map[ast.Var]ast.Ref) (string, bool) {
 	terms, ok := x.Terms.([]*ast.Term)
 	if !ok || len(terms) < 3 || terms[0].String() != "object.get" {
@@ -153,6 +266,21 @@ func referencedRules(ref ast.Ref, known map[string]bool) []string {
 		}
 	}
 	return out
+}
+
+// memoPaths returns every input path any rule reads, and false when some rule reads input
+// as a whole, in which case decisions cannot be memoized on fields.
+func (idx *inputIndex) memoPaths() ([]string, bool) {
+	if len(idx.whole) > 0 {
+		return nil, false
+	}
+	all := map[string]bool{}
+	for _, paths := range idx.direct {
+		for p := range paths {
+			all[p] = true
+		}
+	}
+	return sortedKeys(all), true
 }
 
 // Paths returns the input paths the rules of a package read, directly or through other rules.

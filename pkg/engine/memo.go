@@ -1,0 +1,70 @@
+package engine
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/valyala/fastjson"
+)
+
+// memoLimit bounds the decisions kept per rule set; past it the memo starts over, which keeps
+// memory flat on a tenant whose sign-ins are all different.
+const memoLimit = 100_000
+
+// memo keeps decisions by the values of the fields the rules read. Sign-ins differ in ids and
+// times, but the rules only look at a few fields (code, reason, details, client app, ...), so a
+// page of a thousand sign-ins has a few dozen distinct rule inputs. The field list is derived
+// from the compiled rules, so a user rule that reads a new field changes the key with it.
+type memo struct {
+	paths   [][]string // nil: some rule reads input as a whole, so nothing is memoized
+	parsers fastjson.ParserPool
+	mu      sync.RWMutex
+	byKey   map[string]Decision
+}
+
+func newMemo(idx *inputIndex) *memo {
+	m := &memo{byKey: map[string]Decision{}}
+	if paths, ok := idx.memoPaths(); ok {
+		for _, p := range paths {
+			m.paths = append(m.paths, strings.Split(p, "."))
+		}
+	}
+	return m
+}
+
+// key is the rule inputs of a sign-in, or false when it cannot be memoized.
+func (m *memo) key(raw []byte) (string, bool) {
+	if m.paths == nil {
+		return "", false
+	}
+	p := m.parsers.Get()
+	defer m.parsers.Put(p)
+	v, err := p.ParseBytes(raw)
+	if err != nil || v.Type() != fastjson.TypeObject {
+		return "", false
+	}
+	key := make([]byte, 0, 256)
+	for _, path := range m.paths {
+		key = append(key, 0)
+		if field := v.Get(path...); field != nil {
+			key = field.MarshalTo(key)
+		}
+	}
+	return string(key), true
+}
+
+func (m *memo) get(key string) (Decision, bool) {
+	m.mu.RLock()
+	d, ok := m.byKey[key]
+	m.mu.RUnlock()
+	return d, ok
+}
+
+func (m *memo) put(key string, d Decision) {
+	m.mu.Lock()
+	if len(m.byKey) >= memoLimit {
+		m.byKey = make(map[string]Decision, memoLimit/4)
+	}
+	m.byKey[key] = d
+	m.mu.Unlock()
+}
