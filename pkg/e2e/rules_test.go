@@ -141,3 +141,30 @@ func TestExplainShowsEveryMatchingRule(t *testing.T) {
 func demoSettingsFor(t *testing.T) backend.DataSourceInstanceSettings {
 	return withSettings(t, "explain", map[string]any{})
 }
+
+func TestValidateRunsTheRulesTests(t *testing.T) {
+	src := ruleFor9999999("Expense app") + `
+test_expense_severity if {
+	some f in data.signin.main.decision.findings with input as {"status": {"errorCode": 9999999}}
+	f.severity == "high"
+}
+`
+	body, _ := json.Marshal(map[string]string{"rules": src})
+	res, err := plugin.CallResource(context.Background(), demoSettingsFor(t), "POST", "rules/validate", body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out struct {
+		Valid  bool
+		Errors []struct {
+			Row     int
+			Message string
+		}
+	}
+	if err := json.Unmarshal(res.Body, &out); err != nil {
+		t.Fatal(err)
+	}
+	if out.Valid || len(out.Errors) != 1 || !strings.Contains(out.Errors[0].Message, "test_expense_severity") || out.Errors[0].Row != 14 {
+		t.Fatalf("validate = %+v, want the failing test at row 14", out)
+	}
+}

@@ -5,9 +5,11 @@ package engine
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime"
 	"sync"
+	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
@@ -88,6 +90,9 @@ func (e *Engine) evaluate(ctx context.Context, s *signin.SignIn) Decision {
 	}
 	rs, err := e.prepared.Eval(ctx, rego.EvalParsedInput(input))
 	if err != nil {
+		if ctx.Err() != nil {
+			return Decision{Status: fallbackStatus(s), Error: stopReason(ctx.Err())}
+		}
 		return Decision{Status: fallbackStatus(s), Error: "rule evaluation failed: " + err.Error()}
 	}
 	if len(rs) == 0 || len(rs[0].Expressions) == 0 {
@@ -100,10 +105,16 @@ func (e *Engine) evaluate(ctx context.Context, s *signin.SignIn) Decision {
 	return d
 }
 
+// EvaluationBudget is the most time one EvaluateAll may spend: a user rule that loops for ever
+// is stopped there and the rows it did not reach carry the reason, instead of a hung panel.
+var EvaluationBudget = 30 * time.Second
+
 // EvaluateAll decides every sign-in, spreading the work over the CPUs. Decisions are returned
-// in the order of the sign-ins. A cancelled context stops the work: the remaining decisions
-// carry the context's error.
+// in the order of the sign-ins. A cancelled context or the evaluation budget stops the work:
+// the remaining decisions carry the reason.
 func (e *Engine) EvaluateAll(ctx context.Context, signIns []signin.SignIn) []Decision {
+	ctx, cancel := context.WithTimeout(ctx, EvaluationBudget)
+	defer cancel()
 	out := make([]Decision, len(signIns))
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(signIns)/64))
 	var wg sync.WaitGroup
@@ -113,7 +124,7 @@ func (e *Engine) EvaluateAll(ctx context.Context, signIns []signin.SignIn) []Dec
 			defer wg.Done()
 			for i := w; i < len(signIns); i += workers {
 				if err := ctx.Err(); err != nil {
-					out[i] = Decision{Status: fallbackStatus(&signIns[i]), Error: "rule evaluation stopped: " + err.Error()}
+					out[i] = Decision{Status: fallbackStatus(&signIns[i]), Error: stopReason(err)}
 					continue
 				}
 				out[i] = e.Evaluate(ctx, &signIns[i])
@@ -122,6 +133,13 @@ func (e *Engine) EvaluateAll(ctx context.Context, signIns []signin.SignIn) []Dec
 	}
 	wg.Wait()
 	return out
+}
+
+func stopReason(err error) string {
+	if errors.Is(err, context.DeadlineExceeded) {
+		return fmt.Sprintf("rule evaluation stopped: the rules took longer than %s for this query (a rule may loop over too much)", EvaluationBudget)
+	}
+	return "rule evaluation stopped: " + err.Error()
 }
 
 // Rules lists the loaded rules and catalogue entries, built from their METADATA.

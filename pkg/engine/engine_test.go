@@ -7,6 +7,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/sigdiag/signin-diagnostics/pkg/signin"
 )
@@ -250,4 +251,29 @@ func withField(t *testing.T, raw []byte, key, value string) []byte {
 	obj[key] = value
 	out, _ := json.Marshal(obj)
 	return out
+}
+
+func TestEvaluationBudgetStopsARunawayRule(t *testing.T) {
+	loop := Module{Name: "customRules", User: true, Source: `package signin.rules.slow
+
+findings contains {"ruleId": "never"} if {
+	input.status.errorCode == 90025
+	some i in numbers.range(1, 100000)
+	some j in numbers.range(1, 100000)
+	i + j < 0
+}
+`}
+	e := builtinEngine(t, loop)
+	old := EvaluationBudget
+	EvaluationBudget = 300 * time.Millisecond
+	defer func() { EvaluationBudget = old }()
+	slow, fine := example(t, `{"errorCode":90025}`), example(t, `{"errorCode":50058}`)
+	start := time.Now()
+	ds := e.EvaluateAll(context.Background(), []signin.SignIn{fine, slow, slow})
+	if took := time.Since(start); took > 5*time.Second {
+		t.Fatalf("the budget did not stop the rule: %s", took)
+	}
+	if ds[0].Error != "" || !strings.Contains(ds[1].Error, "took longer than") {
+		t.Fatalf("decisions = %+v", ds)
+	}
 }

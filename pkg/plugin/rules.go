@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -104,19 +105,39 @@ func readUserSources(s *settings.Settings) (userSources, error) {
 	return u, nil
 }
 
-// validate compiles the given inline rules with the built-in ones, for the config editor.
+// validate compiles the given inline rules with the built-in ones and runs the tests they
+// contain (rules named test_*), for the config editor's Validate button.
 func validate(ctx context.Context, src string) []engine.Problem {
 	builtin, err := engine.BuiltinModules()
 	if err != nil {
 		return []engine.Problem{{Message: err.Error()}}
 	}
-	_, err = engine.New(ctx, append(builtin, engine.Module{Name: "customRules", Source: src, User: true}))
+	all := append(builtin, engine.Module{Name: "customRules", Source: src, User: true})
+	_, err = engine.New(ctx, all)
 	if err == nil {
-		return nil
+		return testProblems(ctx, all)
 	}
 	var ce *engine.CompileError
 	if errors.As(err, &ce) {
 		return ce.Problems
 	}
 	return []engine.Problem{{File: "customRules", Message: err.Error()}}
+}
+
+// testProblems runs the inline rules' own tests and reports each failure at its rule.
+func testProblems(ctx context.Context, modules []engine.Module) []engine.Problem {
+	_, failures, err := engine.RunTests(ctx, modules)
+	if err != nil {
+		return []engine.Problem{{File: "customRules", Message: "running the rules' tests: " + err.Error()}}
+	}
+	var out []engine.Problem
+	for _, f := range failures {
+		p := engine.Problem{File: "customRules", Message: f.Name + ": " + f.Message}
+		if _, row, ok := strings.Cut(f.Location, ":"); ok {
+			p.Row, _ = strconv.Atoi(row)
+			p.Col = 1
+		}
+		out = append(out, p)
+	}
+	return out
 }
