@@ -113,16 +113,23 @@ func compile(modules []Module) (*ast.Compiler, error) {
 	return c, nil
 }
 
+// userPackages names the signin.rules packages only admins' modules define. A user module
+// that adds to a built-in package (a catalogue entry, say) leaves that package built-in.
 func userPackages(modules []Module) map[string]bool {
-	out := map[string]bool{}
+	out, builtin := map[string]bool{}, map[string]bool{}
 	for _, m := range modules {
-		if !m.User {
+		mod, err := ast.ParseModuleWithOpts(m.Name, m.Source, parserOptions())
+		if err != nil {
 			continue
 		}
-		mod, err := ast.ParseModuleWithOpts(m.Name, m.Source, parserOptions())
-		if err == nil {
-			out[packageName(mod.Package.Path)] = true
+		if name := packageName(mod.Package.Path); m.User {
+			out[name] = true
+		} else {
+			builtin[name] = true
 		}
+	}
+	for name := range builtin {
+		delete(out, name)
 	}
 	return out
 }
