@@ -268,19 +268,18 @@ func referencedRules(ref ast.Ref, known map[string]bool) []string {
 	return out
 }
 
-// memoPaths returns every input path any rule reads, and false when some rule reads input
-// as a whole, in which case decisions cannot be memoized on fields.
+// memoPaths returns every input path the decision can read, and false when a rule it reaches
+// reads input as a whole, in which case decisions cannot be memoized on fields. Rules the
+// decision never reaches (pattern rules, tests) do not count.
 func (idx *inputIndex) memoPaths() ([]string, bool) {
-	if len(idx.whole) > 0 {
-		return nil, false
-	}
-	all := map[string]bool{}
-	for _, paths := range idx.direct {
-		for p := range paths {
-			all[p] = true
+	seen, paths := map[string]bool{}, map[string]bool{}
+	idx.collect(strings.TrimPrefix(DecisionQuery, "data."), seen, paths)
+	for rule := range seen {
+		if idx.whole[rule] {
+			return nil, false
 		}
 	}
-	return sortedKeys(all), true
+	return sortedKeys(paths), true
 }
 
 // Paths returns the input paths the rules of a package read, directly or through other rules.

@@ -92,3 +92,14 @@ findings contains {"ruleId": "has-fraud", "title": "t", "cause": "c", "nextSteps
 		t.Fatal("a rule that walks the whole input must turn memoization off")
 	}
 }
+
+// Rules the decision never reads (pattern rules over many sign-ins, say) do not turn the memo off.
+func TestMemoIgnoresRulesOutsideTheDecision(t *testing.T) {
+	other := Module{Name: "patterns.rego", Source: `package signin.patterns.all
+
+everything := walk(input)
+`}
+	if e := builtinEngine(t, other); !e.Memoized() {
+		t.Fatal("a rule outside data.signin.main.decision turned the memo off")
+	}
+}
