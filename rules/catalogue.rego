@@ -18,16 +18,34 @@
 #   kind "contextual".
 # custom:
 #   covers: >-
-#     The four codes of Microsoft's sign-in troubleshooting guide (50058, 90025,
-#     500121, 50126), the 20 interrupt codes of Microsoft's Sign-in Analysis
-#     workbook, and the codes a tenant's sign-in log commonly shows: bad
-#     credentials and lockouts, disabled accounts, MFA, Conditional Access,
-#     device, app registration, consent, session and tenant errors.
+#     Every code of Microsoft's "Entra authentication and authorization error
+#     codes" reference (350) plus the four codes Microsoft names elsewhere
+#     (90025, 500121, 70046 from the sign-in troubleshooting guide; 81014 from
+#     the Sign-in Analysis workbook): 354 codes, checked against
+#     pkg/engine/testdata/aadsts-codes.tsv by pkg/engine/catalogue_coverage_test.go.
 #   files:
-#     - catalogue_sign_in.rego (credentials, user-state, mfa)
-#     - catalogue_access.rego (conditional-access, device, app-config, consent, federation)
-#     - catalogue_session.rego (token-session, tenant, service)
+#     - catalogue_credentials.rego (credentials: passwords, password changes, certificates, app secrets)
+#     - catalogue_sign_in.rego (user-state, mfa)
+#     - catalogue_access.rego (conditional-access, device)
+#     - catalogue_consent_tenant.rego (consent, tenant)
+#     - catalogue_app_config.rego (app-config: app registrations, redirect URIs, resources)
+#     - catalogue_claims.rego (app-config: signing keys, claims mapping)
+#     - catalogue_federation.rego (federation: federated domains, guests' identity providers)
+#     - catalogue_hybrid.rego (federation: pass-through authentication, Seamless SSO)
+#     - catalogue_protocol_oauth.rego (protocol: OAuth 2.0 and OpenID Connect requests)
+#     - catalogue_protocol_messages.rego (protocol: SAML, sign-out, malformed requests)
+#     - catalogue_session.rego (token-session)
+#     - catalogue_service.rego (service, throttling, other)
 #   fields: [title, cause, nextSteps, severity, category, actor]
+#   style: >-
+#     title under 60 characters and unique; cause in plain words (what
+#     happened, not the code's name); each next step names who acts and where
+#     (the user, an admin in the Entra admin center > ..., the app developer
+#     and which request parameter); severity info for steps of a normal flow,
+#     low for transient or one-user problems, medium for problems that block
+#     a user or an app until someone acts, high for signs of attack, risk
+#     blocks and broken app credentials or signing certificates (an app that
+#     worked stops for everyone), critical for a tenant-wide block.
 package signin.rules.catalogue
 
 import data.signin.lib

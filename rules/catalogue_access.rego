@@ -1,5 +1,5 @@
 # Catalogue entries for access decisions around the sign-in: Conditional Access,
-# devices, app registrations, consent and Seamless SSO.
+# security defaults, and the device's identity (registration, Windows Hello keys).
 # One entry per code; see catalogue.rego for the fields and how they become a finding.
 package signin.rules.catalogue
 
@@ -70,6 +70,124 @@ entries[50158] := {
 	"actor": "user",
 }
 
+entries[53002] := {
+	"title": "App not approved by Conditional Access",
+	"cause": "A Conditional Access policy allows only approved client apps (or apps with an app protection policy) for this resource, and the app used is not one of them, for example the phone's built-in mail app instead of Outlook.",
+	"nextSteps": [
+		"The user installs and signs in with the approved app (Outlook, Teams, OneDrive...) from the app store; on Android, Intune Company Portal must be installed too.",
+		"An admin checks which grant control failed (Require approved client app or Require app protection policy) on the sign-in's Conditional Access tab, and the policy in the Entra admin center > Entra ID > Conditional Access > Policies.",
+	],
+	"severity": "medium",
+	"category": "conditional-access",
+	"actor": "user",
+}
+
+entries[50005] := {
+	"title": "Device platform not supported by policy",
+	"cause": "A Conditional Access policy requires something of the device (compliance, join state, an approved app) that cannot be checked on this device platform, or the platform could not be recognised, so the sign-in is refused.",
+	"nextSteps": [
+		"The user signs in from a supported device: Windows, macOS, iOS or Android with the organization's management in place.",
+		"An admin reviews the Device platforms condition of the policies listed on the sign-in's Conditional Access tab in the Entra admin center > Entra ID > Conditional Access > Policies, and decides whether unknown platforms should be blocked or excluded.",
+	],
+	"severity": "medium",
+	"category": "conditional-access",
+	"actor": "user",
+}
+
+entries[50131] := {
+	"title": "Conditional Access check failed",
+	"cause": "A Conditional Access or security decision refused the sign-in: a bad device state, a request judged suspicious, or a policy decision. The sign-in's Conditional Access tab tells which.",
+	"nextSteps": [
+		"An admin opens the sign-in in the Entra admin center > Entra ID > Monitoring & health > Sign-in logs and reads the Conditional Access and Authentication details tabs.",
+		"If a policy blocked it by mistake, an admin adjusts the policy in Entra ID > Conditional Access > Policies after testing the change with the What If tool.",
+		"The user retries from a managed device and a usual location once the admin confirms the cause.",
+	],
+	"severity": "medium",
+	"category": "conditional-access",
+	"actor": "admin",
+}
+
+entries[50142] := {
+	"title": "Password change required by policy",
+	"cause": "A Conditional Access policy with the 'Require password change' grant applies, usually because ID Protection rates the user as risky, so the user must change the password after MFA before continuing.",
+	"nextSteps": [
+		"The user completes MFA and sets a new password when prompted.",
+		"If the user has no MFA method, an admin resets the password in the Entra admin center > Entra ID > Users > [user] > Reset password, and a security admin reviews the user in ID Protection > Risky users.",
+	],
+	"severity": "medium",
+	"category": "conditional-access",
+	"actor": "user",
+}
+
+entries[530032] := {
+	"title": "Blocked by a tenant security policy",
+	"cause": "A security policy set for the whole tenant refused this request (for example a policy that blocks an authentication flow such as device code, or a strict location rule), rather than an ordinary per-app Conditional Access policy.",
+	"nextSteps": [
+		"An admin reads the sign-in's Conditional Access tab and reviews the tenant's policies that restrict authentication flows in the Entra admin center > Entra ID > Conditional Access > Policies.",
+		"If the block is intended, the user signs in with a different method (for example a browser sign-in instead of a device code).",
+	],
+	"severity": "medium",
+	"category": "conditional-access",
+	"actor": "admin",
+}
+
+entries[530035] := {
+	"title": "Blocked by security defaults",
+	"cause": "Security defaults are on for the tenant, and they refused this request: it used legacy authentication (basic authentication) or was judged unsafe.",
+	"nextSteps": [
+		"The user switches to an app that uses modern authentication (current Outlook, mail apps with OAuth) instead of IMAP, POP, SMTP or other basic-auth clients.",
+		"An admin finds the client and protocol in the sign-in's Client app field; security defaults cannot be tuned per app, so a tenant that needs exceptions moves to Conditional Access policies (Entra admin center > Entra ID > Overview > Properties > Manage security defaults).",
+	],
+	"severity": "medium",
+	"category": "conditional-access",
+	"actor": "admin",
+}
+
+entries[50170] := {
+	"title": "External control mapping missing",
+	"cause": "A Conditional Access policy uses an external (custom) control, and the mapping that tells Entra ID how to call that provider and read its answer is missing.",
+	"nextSteps": ["An admin checks the custom control's JSON definition in the Entra admin center > Entra ID > Conditional Access > Custom controls against the provider's instructions, or moves the policy to an external authentication method."],
+	"severity": "medium",
+	"category": "conditional-access",
+	"actor": "admin",
+}
+
+entries[50172] := {
+	"title": "External claims provider not approved",
+	"cause": "A policy sent the user to an external claims provider (a custom control or external authentication method) that the tenant has not approved, so Entra ID refused to use it.",
+	"nextSteps": ["An admin checks the external provider's configuration and approval in the Entra admin center > Entra ID > Authentication methods (external methods) or Conditional Access > Custom controls, or removes the control from the policy."],
+	"severity": "medium",
+	"category": "conditional-access",
+	"actor": "admin",
+}
+
+entries[50176] := {
+	"title": "External control definition missing",
+	"cause": "A Conditional Access policy refers to an external (custom) control whose definition no longer exists or is incomplete, so the control cannot be evaluated and the sign-in fails.",
+	"nextSteps": ["An admin opens the policies listed on the sign-in's Conditional Access tab and either restores the custom control in the Entra admin center > Entra ID > Conditional Access > Custom controls or removes it from the policy."],
+	"severity": "medium",
+	"category": "conditional-access",
+	"actor": "admin",
+}
+
+entries[50177] := {
+	"title": "External control unsupported for pass-through user",
+	"cause": "The user signs in as a pass-through user from another tenant (for example a partner's delegated admin), and a Conditional Access policy asks for an external (custom) control, which such users cannot satisfy.",
+	"nextSteps": ["An admin excludes pass-through and partner users from the policy with the custom control, or replaces the control with built-in MFA, in the Entra admin center > Entra ID > Conditional Access > Policies."],
+	"severity": "low",
+	"category": "conditional-access",
+	"actor": "admin",
+}
+
+entries[50178] := {
+	"title": "Session control unsupported for pass-through user",
+	"cause": "The user signs in as a pass-through user from another tenant, and a Conditional Access policy applies a session control that cannot be enforced for such users.",
+	"nextSteps": ["An admin excludes pass-through and partner users from the policy's session controls in the Entra admin center > Entra ID > Conditional Access > Policies."],
+	"severity": "low",
+	"category": "conditional-access",
+	"actor": "admin",
+}
+
 # --- device --------------------------------------------------------------
 entries[50097] := {
 	"title": "Device authentication required",
@@ -118,115 +236,149 @@ entries[50129] := {
 	"actor": "user",
 }
 
-# --- app-config ----------------------------------------------------------
-entries[50105] := {
-	"title": "User not assigned to the app",
-	"cause": "The enterprise application requires assignment and neither the user nor any of the user's groups is assigned to it.",
+entries[50187] := {
+	"title": "Device authentication could not be done",
+	"cause": "Entra ID needed to authenticate the device but could not get the device's proof from the client (the browser or app did not pass it, or the device is not registered).",
 	"nextSteps": [
-		"If the user should have access, an admin assigns the user or a group in the Entra admin center > Entra ID > Enterprise apps > [app] > Users and groups.",
-		"If every user should have access, an admin sets 'Assignment required?' to No in Entra ID > Enterprise apps > [app] > Properties.",
-		"The user requests access through the organization's usual channel (My Apps access request or help desk).",
+		"The user signs in again from a registered device with a browser that passes the device identity (Microsoft Edge signed in with the work profile, or Chrome with the Microsoft Single Sign On extension).",
+		"If it keeps failing, the user runs dsregcmd /status on Windows and sends the device state section to the help desk.",
 	],
 	"severity": "low",
-	"category": "app-config",
+	"category": "device",
+	"actor": "user",
+}
+
+entries[50099] := {
+	"title": "Device proof signature invalid",
+	"cause": "The client answered the device authentication challenge (PKeyAuth) with a JWT whose signature does not verify against the device's registered key, usually because the registration on the device is stale or was replaced.",
+	"nextSteps": [
+		"The user or desktop support re-registers the device (remove and re-add the work account in Settings > Accounts > Access work or school, or leave and rejoin on a joined PC).",
+		"An admin checks that the device object is present and enabled in the Entra admin center > Entra ID > Devices > All devices.",
+	],
+	"severity": "medium",
+	"category": "device",
 	"actor": "admin",
 }
 
-entries[700016] := {
-	"title": "Application not found in the tenant",
-	"cause": "The client ID in the request matches no application in this tenant: a typo in the app ID, an app registered in another tenant, a multi-tenant app never added here, or a deleted app.",
-	"nextSteps": [
-		"The app developer checks the client ID and the tenant in the app's authority URL against the Entra admin center > Entra ID > App registrations.",
-		"For a third-party multi-tenant app, an admin adds it to the tenant by granting its admin consent, then finds it in Entra ID > Enterprise apps.",
-		"If the app was deleted in the last 30 days, an admin restores it from Entra ID > App registrations > Deleted applications.",
-	],
-	"severity": "high",
-	"category": "app-config",
+entries[50156] := {
+	"title": "Device token not accepted here",
+	"cause": "The request tried to use a device token for a resource or endpoint that does not accept device tokens (resources reached through the v2.0 endpoint).",
+	"nextSteps": ["The app developer requests a user or app token for this resource instead of relying on a device-only token, or uses the endpoint the resource supports."],
+	"severity": "medium",
+	"category": "device",
 	"actor": "developer",
 }
 
-entries[7000215] := {
-	"title": "Invalid client secret",
-	"cause": "The app presented a client secret that matches none on its registration: the secret ID copied instead of the value, a secret of another app, or a secret already removed.",
+entries[135011] := {
+	"title": "Device is disabled",
+	"cause": "The device used to sign in is disabled in Entra ID, so it cannot authenticate: an admin or a cleanup process disabled it, for example after it was reported lost or found stale.",
 	"nextSteps": [
-		"The app developer compares the configured secret with the Entra admin center > Entra ID > App registrations > [app] > Certificates & secrets; the app needs the secret value (shown once, at creation), not the secret ID.",
-		"If the value is lost, the developer adds a new secret, updates the app's configuration or key vault, and deletes the unused one.",
-		"An admin considers moving the app to a certificate or a managed identity, which have no secret to mistype.",
+		"If the device is legitimate and in use, an admin enables it in the Entra admin center > Entra ID > Devices > All devices > [device] > Enable.",
+		"If it was disabled on purpose, the user moves to a current company device; a disabled device that keeps trying should be wiped or retired.",
 	],
-	"severity": "high",
-	"category": "credentials",
-	"actor": "developer",
+	"severity": "medium",
+	"category": "device",
+	"actor": "admin",
 }
 
-entries[7000222] := {
-	"title": "Client secret expired",
-	"cause": "The app's client secret has passed its end date, so the app gets no tokens: every request of this app fails until the secret is replaced.",
+entries[135010] := {
+	"title": "Device key not found",
+	"cause": "A key the device needs for its identity is not on the device any more (lost in a reset, a TPM clear or a profile migration), so its registration no longer works.",
 	"nextSteps": [
-		"The app developer adds a new secret in the Entra admin center > Entra ID > App registrations > [app] > Certificates & secrets, deploys it to the app or its key vault, and removes the expired one.",
-		"An admin tracks app credential end dates (Entra ID recommendations flag expiring ones) and prefers certificates or managed identities.",
+		"The user or desktop support re-registers the device: remove and re-add the work account in Settings > Accounts > Access work or school, or leave and rejoin a joined PC.",
+		"An admin deletes the stale device object afterwards in the Entra admin center > Entra ID > Devices > All devices.",
 	],
-	"severity": "high",
-	"category": "credentials",
-	"actor": "developer",
+	"severity": "medium",
+	"category": "device",
+	"actor": "admin",
 }
 
-# --- consent -------------------------------------------------------------
-entries[65001] := {
-	"title": "Consent needed",
-	"cause": "The app asked for permissions that have not been consented to for this user, so the consent prompt is shown; where users may not consent, the sign-in waits for an admin.",
+entries[130004] := {
+	"title": "Windows Hello key not found",
+	"cause": "The device tried to sign the user in with a Windows Hello for Business key that Entra ID does not have for this user (never registered, deleted, or the account was re-created).",
 	"nextSteps": [
-		"The user accepts the consent prompt if it is shown and the permissions are expected for the app.",
-		"If users may not consent, an admin reviews the permissions and grants consent in the Entra admin center > Entra ID > Enterprise apps > [app] > Permissions, or answers the request in Enterprise apps > Activity > Admin consent requests.",
-		"The app developer requests only the permissions it needs, and asks for admin consent up front for app-only permissions.",
+		"The user signs in with the password or another method, then sets up Windows Hello again (Settings > Accounts > Sign-in options > PIN > I forgot my PIN or Remove, then set it up again).",
+		"An admin checks the user's registered Windows Hello keys in the Entra admin center > Entra ID > Users > [user] > Authentication methods.",
 	],
-	"severity": "info",
-	"category": "consent",
+	"severity": "low",
+	"category": "device",
 	"actor": "user",
 }
 
-entries[52004] := {
-	"title": "LinkedIn consent needed",
-	"cause": "The user has not yet agreed to connect the LinkedIn account with the work account for this app, so the sign-in stops to ask.",
+entries[130005] := {
+	"title": "Windows Hello signature invalid",
+	"cause": "The Windows Hello for Business key's signature did not match the public key registered for the user, so the key sign-in was refused.",
 	"nextSteps": [
-		"The user accepts or declines the LinkedIn consent prompt.",
-		"An admin who does not want LinkedIn account connections turns them off in the Entra admin center > Entra ID > Users > User settings > LinkedIn account connections.",
+		"The user resets the Windows Hello PIN (Settings > Accounts > Sign-in options > PIN > I forgot my PIN) so a new key is registered.",
+		"If many users see it on one device model, desktop support checks the device's TPM and Windows updates.",
 	],
-	"severity": "info",
-	"category": "consent",
+	"severity": "low",
+	"category": "device",
 	"actor": "user",
 }
 
-# --- federation (Seamless SSO) -------------------------------------------
-entries[81010] := {
-	"title": "Seamless SSO ticket invalid",
-	"cause": "Seamless single sign-on could not use the Kerberos ticket from the user's computer (expired, or issued with an old key), so the user falls back to the normal sign-in prompt.",
+entries[130006] := {
+	"title": "Windows Hello transport key missing",
+	"cause": "The device's transport key, which Windows Hello for Business needs to receive tokens securely, is missing from the device registration, so the key sign-in cannot finish.",
 	"nextSteps": [
-		"No action for an occasional event; the user signs in with the normal prompt.",
-		"If many users are affected, an admin rolls over the Kerberos decryption key of the AZUREADSSOACC computer account and checks Seamless single sign-on in the Entra admin center > Entra ID > Entra Connect > Connect Sync.",
-		"The user checks that the computer's clock is right and that it can reach a domain controller.",
+		"Desktop support re-registers the device (dsregcmd /leave, then join again, or remove and re-add the work account), then the user sets up Windows Hello again.",
+		"An admin checks the device in the Entra admin center > Entra ID > Devices > All devices.",
 	],
-	"severity": "info",
-	"category": "federation",
-	"actor": "none",
+	"severity": "medium",
+	"category": "device",
+	"actor": "admin",
 }
 
-entries[81012] := {
-	"title": "Seamless SSO account differs from Windows account",
-	"cause": "The user is signed in to Windows with one account but is signing in to the app with another, so Seamless single sign-on cannot use the Windows session.",
-	"nextSteps": ["The user signs in with the same account as on Windows, or types the password of the other account when asked."],
-	"severity": "info",
-	"category": "federation",
+entries[130007] := {
+	"title": "Windows Hello device disabled",
+	"cause": "The user's Windows Hello for Business key belongs to a device that is disabled in Entra ID, so the key cannot be used.",
+	"nextSteps": [
+		"If the device is legitimate, an admin enables it in the Entra admin center > Entra ID > Devices > All devices > [device] > Enable.",
+		"Otherwise the user signs in on a current device; the old one should be retired.",
+	],
+	"severity": "medium",
+	"category": "device",
+	"actor": "admin",
+}
+
+entries[130008] := {
+	"title": "Windows Hello device not found",
+	"cause": "The user's Windows Hello for Business key points to a device that no longer exists in Entra ID (deleted, or cleaned up as stale), so the key is orphaned.",
+	"nextSteps": [
+		"Desktop support registers or joins the device again, then the user sets up Windows Hello again.",
+		"An admin checks the device cleanup rules and the deleted device in the Entra admin center > Entra ID > Devices > All devices.",
+	],
+	"severity": "medium",
+	"category": "device",
+	"actor": "admin",
+}
+
+entries[240001] := {
+	"title": "User may not register devices",
+	"cause": "The user tried to join or register a device, but is not allowed to: the device settings limit who may join devices, or the user reached the maximum number of devices.",
+	"nextSteps": [
+		"An admin checks 'Users may join devices to Microsoft Entra' and 'Maximum number of devices per user' in the Entra admin center > Entra ID > Devices > Device settings.",
+		"If the user hit the device limit, an admin deletes the user's old devices in Entra ID > Devices > All devices.",
+	],
+	"severity": "low",
+	"category": "device",
+	"actor": "admin",
+}
+
+entries[90114] := {
+	"title": "Bulk enrollment token expiry invalid",
+	"cause": "A bulk enrollment (provisioning package) token was requested with an expiry that would make it expired on issue, so no token was created.",
+	"nextSteps": ["An admin creates a new provisioning package in Windows Configuration Designer and requests a new bulk token with a future expiry date (at most 180 days)."],
+	"severity": "low",
+	"category": "device",
+	"actor": "admin",
+}
+
+entries[220450] := {
+	"title": "Android WebView too old",
+	"cause": "The Android device's Chrome WebView, which apps use to show the sign-in page, is a version that Entra ID no longer supports.",
+	"nextSteps": ["The user updates Android System WebView and Google Chrome from the Play Store (or installs the device's pending system updates), then signs in again."],
+	"severity": "low",
+	"category": "device",
 	"actor": "user",
-}
-
-entries[81014] := {
-	"title": "Seamless SSO step (undocumented)",
-	"cause": "Microsoft's error reference does not describe this code. It is in the 810xx range used by Seamless single sign-on (Kerberos) errors, and Microsoft's Sign-in Analysis workbook counts it as an interrupt: the user usually goes on with the normal sign-in prompt.",
-	"nextSteps": [
-		"No action for an occasional event.",
-		"If many users are affected, an admin checks Seamless single sign-on in the Entra admin center > Entra ID > Entra Connect > Connect Sync and the current text of the code on Microsoft's lookup page.",
-	],
-	"severity": "info",
-	"category": "federation",
-	"actor": "none",
 }

@@ -105,7 +105,7 @@ link_ok(link) if {
 # different texts are a conflict: reading the catalogue then fails with an
 # eval_conflict_error, so this test (and every other one here) errors.
 test_catalogue_reads_without_conflict if {
-	count(catalogue.entries) >= 40
+	count(catalogue.entries) >= 354
 }
 
 # Interrupts are normal steps of a flow: their entries must exist and must not alarm anyone.
@@ -124,4 +124,78 @@ test_checks_catch_a_broken_entry if {
 	not enums_ok(broken)
 	count(fields(broken) - (required_fields | optional_fields)) == 1
 	count(required_fields - fields(object.remove(broken, ["cause"]))) == 1
+}
+
+# Titles are what a table shows: two codes with the same title could not be told apart.
+test_titles_are_unique if {
+	none({code |
+		some code, entry in catalogue.entries
+		some other, entry2 in catalogue.entries
+		code != other
+		entry.title == entry2.title
+	})
+}
+
+# Causes and steps are sentences, and a cause says more than its title.
+test_texts_are_sentences if {
+	none({code |
+		some code, entry in catalogue.entries
+		not sentences_ok(entry)
+	})
+}
+
+sentences_ok(entry) if {
+	endswith(entry.cause, ".")
+	count(entry.cause) >= 60
+	lower(entry.cause) != lower(entry.title)
+	every step in entry.nextSteps {
+		endswith(step, ".")
+	}
+}
+
+# Every next step says who does it (the user, an admin, the app developer...) or that
+# nobody needs to act.
+who_acts := [
+	"the user", "users", "an admin", "admin", "developer", "no action", "desktop support",
+	"partner", "reviewer", "operator", "guardian", "organization",
+]
+
+test_every_step_names_who_acts if {
+	none({code |
+		some code, entry in catalogue.entries
+		some step in entry.nextSteps
+		not names_actor(step)
+	})
+}
+
+names_actor(step) if {
+	some who in who_acts
+	contains(lower(step), who)
+}
+
+# The actor of an entry has a step of its own.
+actor_words := {"user": "user", "admin": "admin", "developer": "developer"}
+
+test_actor_has_a_step if {
+	none({code |
+		some code, entry in catalogue.entries
+		word := actor_words[entry.actor]
+		not contains(lower(concat(" ", entry.nextSteps)), word)
+	})
+}
+
+# The Microsoft Entra admin center paths the steps give start from a known blade.
+test_admin_center_paths_are_consistent if {
+	none({code |
+		some code, entry in catalogue.entries
+		some step in entry.nextSteps
+		contains(step, "Entra admin center >")
+		not regex.match(`Entra admin center > (Entra ID|ID Protection) >`, step)
+	})
+}
+
+test_checks_catch_bad_texts if {
+	not sentences_ok({"title": "X", "cause": "No period", "nextSteps": ["Step."]})
+	not names_actor("Reboot the server.")
+	names_actor("The app developer fixes the redirect_uri.")
 }

@@ -1,4 +1,5 @@
-# Catalogue entries for sessions and tokens, tenant selection and the Entra service itself.
+# Catalogue entries for sessions and tokens: single sign-on sessions, refresh tokens and
+# their lifetimes, assertions presented by apps, and the account picker.
 # One entry per code; see catalogue.rego for the fields and how they become a finding.
 package signin.rules.catalogue
 
@@ -102,56 +103,222 @@ entries[70046] := {
 	}],
 }
 
-# --- tenant --------------------------------------------------------------
-entries[50059] := {
-	"title": "Tenant not known yet",
-	"cause": "Entra ID could not tell which organization the sign-in is for: the request used a shared endpoint (common or organizations) and no username had been given yet. Usually the next step asks for it.",
+entries[16002] := {
+	"title": "Requested session not available",
+	"cause": "The app asked to continue a specific session (sid parameter), and that session cannot be used for this request, so a silent sign-in is not possible.",
+	"nextSteps": ["The app developer falls back to an interactive sign-in (prompt=select_account or no prompt) when a request naming a session fails."],
+	"severity": "low",
+	"category": "token-session",
+	"actor": "developer",
+}
+
+entries[160021] := {
+	"title": "Requested session does not exist",
+	"cause": "The app asked for a user session that does not exist (any more) in this browser, for example after sign-out or cleared cookies.",
 	"nextSteps": [
-		"No action if a sign-in of the same user follows.",
-		"The app developer sends a tenant-specific authority, or a login_hint when it knows the user.",
+		"The user signs in again when the app asks.",
+		"The app developer starts an interactive sign-in when the session it names is gone.",
 	],
-	"severity": "info",
-	"category": "tenant",
+	"severity": "low",
+	"category": "token-session",
 	"actor": "user",
 }
 
-entries[16000] := {
-	"title": "Account not in this tenant",
-	"cause": "The user is signed in with an account from another organization or identity provider that has no guest account in this tenant, or with several accounts and must choose one that exists here.",
-	"nextSteps": [
-		"The user picks the account that belongs to this organization, or signs out of the others.",
-		"If the person should have access as an external user, an admin invites them in the Entra admin center > Entra ID > Users > All users > New user > Invite external user.",
-	],
-	"severity": "info",
-	"category": "tenant",
-	"actor": "admin",
+entries[50132] := {
+	"title": "Session invalid after password change",
+	"cause": "The session is no longer valid because the password expired or was changed recently, so the user must sign in again with the current password.",
+	"nextSteps": ["The user signs in again with the current password and updates it in every app and device that stores it."],
+	"severity": "low",
+	"category": "token-session",
+	"actor": "user",
 }
 
-entries[16003] := {
-	"title": "User never added to the resource tenant",
-	"cause": "The app belongs to another organization's tenant and the user's account was never added there as a guest.",
-	"nextSteps": [
-		"An admin of the resource tenant invites the user as a guest (Entra admin center > Entra ID > Users > All users > New user > Invite external user) and checks Entra ID > External Identities > Cross-tenant access settings.",
-		"The user then signs in with the account that was invited.",
-	],
+entries[50089] := {
+	"title": "Sign-in page timed out",
+	"cause": "The user took too long on the sign-in page (the flow token behind it expired), for example by leaving the page open before entering the password or the MFA answer. Expected now and then.",
+	"nextSteps": ["The user starts the sign-in again from the app and completes it without a long pause."],
 	"severity": "info",
-	"category": "tenant",
-	"actor": "admin",
+	"category": "token-session",
+	"actor": "user",
 }
 
-# --- service -------------------------------------------------------------
-entries[90025] := {
-	"title": "Entra service retries exhausted",
-	"cause": "An internal Entra ID service used up its retries while signing the user in. It is a transient service problem, not a user or configuration error, and often goes unnoticed because clients retry.",
+entries[70008] := {
+	"title": "Refresh token expired or revoked",
+	"cause": "The refresh token or authorization code the app used has expired (unused for too long) or was revoked, so the app must sign the user in again.",
 	"nextSteps": [
-		"The user signs in again; the retry usually succeeds.",
-		"If it persists or many users are affected, an admin checks the Microsoft 365 admin center > Health > Service health, then opens a support request with the sign-in's correlation ID and time.",
+		"The user signs in again when the app asks.",
+		"The app developer starts an interactive sign-in on invalid_grant instead of retrying the same token.",
+	],
+	"severity": "low",
+	"category": "token-session",
+	"actor": "user",
+}
+
+entries[700082] := {
+	"title": "Refresh token expired after inactivity",
+	"cause": "The app's refresh token was not used for a long time (by default 90 days) and expired. This is the normal end of a token's life, not an attack or a misconfiguration.",
+	"nextSteps": ["The user signs in again when the app asks; no other action is needed."],
+	"severity": "info",
+	"category": "token-session",
+	"actor": "user",
+}
+
+entries[700084] := {
+	"title": "Single-page app token lifetime ended",
+	"cause": "The refresh token was issued to a single-page (browser) app and has reached its fixed lifetime (24 hours), which cannot be extended, so the app must send the user through sign-in again.",
+	"nextSteps": [
+		"The user signs in again; with an active session this usually happens without typing anything.",
+		"The app developer handles this error by redirecting to the sign-in page (or a hidden iframe with prompt=none) rather than showing an error.",
+	],
+	"severity": "info",
+	"category": "token-session",
+	"actor": "user",
+}
+
+entries[700020] := {
+	"title": "User interaction required",
+	"cause": "The app asked for a token silently, but the access needs the user to do something first (consent, MFA, accept terms), which only an interactive sign-in can show.",
+	"nextSteps": [
+		"The user opens the app and signs in interactively.",
+		"The app developer catches interaction_required and starts an interactive sign-in, passing along any claims challenge.",
+	],
+	"severity": "info",
+	"category": "token-session",
+	"actor": "user",
+}
+
+entries[70000] := {
+	"title": "Grant rejected",
+	"cause": "The refresh token or authorization code the app presented was rejected as invalid, for example because the token-binding proof sent with it is missing or does not match, or the grant was issued for another client.",
+	"nextSteps": [
+		"The app developer discards the cached token and signs the user in interactively, and checks that the same client_id redeems the grant it received.",
+		"The user signs in again if the app asks.",
+	],
+	"severity": "low",
+	"category": "token-session",
+	"actor": "developer",
+}
+
+entries[70019] := {
+	"title": "Device code expired",
+	"cause": "The code shown for the device sign-in was not used in time (it is valid for about 15 minutes), so the device must ask for a new one.",
+	"nextSteps": ["The user starts the sign-in again on the device and enters the new code promptly at https://microsoft.com/devicelogin."],
+	"severity": "low",
+	"category": "token-session",
+	"actor": "user",
+}
+
+entries[50085] := {
+	"title": "Social sign-in needed again",
+	"cause": "The refresh token depends on a sign-in with a social identity provider (such as Google or Facebook), which must be done again before a new token can be issued.",
+	"nextSteps": ["The user signs in again through the social identity provider with their username and password."],
+	"severity": "low",
+	"category": "token-session",
+	"actor": "user",
+}
+
+entries[50139] := {
+	"title": "Session missing external refresh token",
+	"cause": "The session is missing a refresh token from the external account provider that it depends on, so it cannot be used silently.",
+	"nextSteps": ["The user signs in again interactively."],
+	"severity": "low",
+	"category": "token-session",
+	"actor": "user",
+}
+
+entries[90086] := {
+	"title": "Device authentication token expired",
+	"cause": "The user's device authentication (DA) token, used by older Microsoft sign-in clients, has expired.",
+	"nextSteps": ["The user signs in again; if an old client keeps failing, the user updates the app to a version with modern authentication."],
+	"severity": "low",
+	"category": "token-session",
+	"actor": "user",
+}
+
+entries[50136] := {
+	"title": "Redirected to app with Microsoft account session",
+	"cause": "Entra ID found a single personal Microsoft account session in the browser and redirected the user to the app with it. A routing step, not an error.",
+	"nextSteps": ["No action needed; if the user wanted another account, the user signs out of the personal account first."],
+	"severity": "info",
+	"category": "token-session",
+	"actor": "none",
+}
+
+entries[50168] := {
+	"title": "Browser SSO token missing",
+	"cause": "The browser can pass the Windows sign-in to Entra ID through an extension (Windows Accounts or Microsoft Single Sign On for Chrome), but sent no token or an expired one, so the sign-in was interrupted to get one.",
+	"nextSteps": [
+		"No action if the sign-in then goes on.",
+		"If it repeats, the user installs or enables the Microsoft Single Sign On extension in Chrome, or signs in to Microsoft Edge with the work account.",
+	],
+	"severity": "info",
+	"category": "token-session",
+	"actor": "none",
+}
+
+# --- assertions and tokens presented by apps ------------------------------------
+entries[50013] := {
+	"title": "Assertion invalid",
+	"cause": "A token the app presented as an assertion was refused: its issuer does not match, it has expired or is not yet valid, it is malformed, or it is a refresh token that is not a Primary Refresh Token.",
+	"nextSteps": ["The app developer checks the assertion: for on-behalf-of, send the user's current access token issued for this API (aud = its client ID); for federated credentials, check issuer, subject and audience against the app's federated credential."],
+	"severity": "medium",
+	"category": "token-session",
+	"actor": "developer",
+}
+
+entries[500133] := {
+	"title": "Assertion token expired",
+	"cause": "The token the app passed as user assertion (for example in an on-behalf-of request) is outside its validity period, usually expired by the time the API used it.",
+	"nextSteps": ["The app developer makes the client refresh its access token before calling the API, and the API exchange it promptly; a cached user token must not be reused after expiry."],
+	"severity": "medium",
+	"category": "token-session",
+	"actor": "developer",
+}
+
+entries[50027] := {
+	"title": "JWT rejected",
+	"cause": "A JWT in the request was refused: a claim is missing (nonce, sub), the issuer or audience is unexpected, it is outside its time range, it is malformed, or its signature does not verify.",
+	"nextSteps": ["The app developer decodes the token (for example at https://jwt.ms) and checks iss, aud, exp, nbf and the signing key against what the flow requires."],
+	"severity": "medium",
+	"category": "token-session",
+	"actor": "developer",
+}
+
+entries[900384] := {
+	"title": "JWT signature validation failed",
+	"cause": "A JWT presented to Entra ID failed signature validation: it was signed with a key Entra ID does not trust for that issuer, or altered after signing.",
+	"nextSteps": ["The app developer checks which key signs the token (kid header) and that it is the key registered for the issuer (app certificate, federated credential issuer's JWKS)."],
+	"severity": "medium",
+	"category": "token-session",
+	"actor": "developer",
+}
+
+entries[90016] := {
+	"title": "Token missing a required claim",
+	"cause": "The access token presented lacks a claim the request needs, so it cannot be used.",
+	"nextSteps": ["The app developer requests the token with the scopes and optional claims the flow needs, and checks the failure reason for the claim named."],
+	"severity": "medium",
+	"category": "token-session",
+	"actor": "developer",
+}
+
+entries[50164] := {
+	"title": "Token used for the wrong purpose",
+	"cause": "An access token was presented for a purpose it was not issued for (for example a token for one API used as a grant in another flow).",
+	"nextSteps": ["The app developer obtains a token issued for the exact purpose (audience and flow) rather than reusing one meant for something else."],
+	"severity": "medium",
+	"category": "token-session",
+	"actor": "developer",
+}
+
+entries[140001] := {
+	"title": "Session key invalid",
+	"cause": "The session key supplied with the request (as used by Primary Refresh Token and broker requests) was rejected.",
+	"nextSteps": [
+		"On a Windows device, the user signs out and back in so the device gets a fresh Primary Refresh Token; dsregcmd /status shows its state.",
+		"The app developer of a custom broker updates to a current library.",
 	],
 	"severity": "medium",
-	"category": "service",
-	"actor": "none",
-	"links": [{
-		"title": "Microsoft: How to troubleshoot sign-in errors",
-		"url": "https://learn.microsoft.com/entra/identity/monitoring-health/howto-troubleshoot-sign-in-errors",
-	}],
+	"category": "token-session",
+	"actor": "developer",
 }

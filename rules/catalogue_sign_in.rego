@@ -1,64 +1,9 @@
-# Catalogue entries for the user's own sign-in: credentials, account state and MFA.
+# Catalogue entries for the user's own sign-in: account state and MFA.
 # One entry per code; see catalogue.rego for the fields and how they become a finding.
 package signin.rules.catalogue
 
 # Each entry: entries[<code>] := {title, cause, nextSteps, severity, category, actor}
 # plus optional links. Copy one, change the code and the texts.
-
-# --- credentials ---------------------------------------------------------
-entries[50126] := {
-	"title": "Wrong username or password",
-	"cause": "The password typed does not match the account; for a federated or pass-through domain, the on-premises directory rejected it. One failure is usually a typo; many failures across accounts from one IP address look like password spraying.",
-	"nextSteps": [
-		"The user signs in again with the correct password, or resets it at https://aka.ms/sspr if self-service password reset is enabled.",
-		"If the user is sure the password is right, an admin checks for a recent password change or an expired on-premises password, and the health of password hash sync or the pass-through agents in the Entra admin center > Entra ID > Entra Connect.",
-		"If many accounts fail from the same IP address, a security admin treats it as password spraying: review ID Protection > Risky sign-ins and block the address with a named location in Entra ID > Conditional Access.",
-	],
-	"severity": "low",
-	"category": "credentials",
-	"actor": "user",
-	"links": [{
-		"title": "Microsoft: How to troubleshoot sign-in errors",
-		"url": "https://learn.microsoft.com/entra/identity/monitoring-health/howto-troubleshoot-sign-in-errors",
-	}],
-}
-
-entries[50055] := {
-	"title": "Password expired",
-	"cause": "The password was correct but has passed its expiry date, so Entra ID asks the user to choose a new one. Counted as an interrupt: the sign-in normally goes on once the password is changed.",
-	"nextSteps": [
-		"The user follows the prompt to set a new password, then signs in again and updates it on phones and mail clients.",
-		"If the client cannot show the prompt (background or legacy client), an admin resets the password in the Entra admin center > Entra ID > Users > [user] > Reset password.",
-		"An admin reviews the expiry policy in the Microsoft 365 admin center > Settings > Org settings > Security & privacy > Password expiration policy.",
-	],
-	"severity": "info",
-	"category": "credentials",
-	"actor": "user",
-}
-
-entries[50144] := {
-	"title": "On-premises password expired",
-	"cause": "The user's Active Directory password has expired. With pass-through authentication or federation the cloud sign-in is checked against that password, so it must be changed first.",
-	"nextSteps": [
-		"The user changes the password when prompted, or on a domain-joined computer with Ctrl+Alt+Del > Change a password.",
-		"If the cloud prompt cannot change it, an admin enables password writeback in the Entra admin center > Entra ID > Password reset > On-premises integration, or resets the password in Active Directory.",
-	],
-	"severity": "info",
-	"category": "credentials",
-	"actor": "user",
-}
-
-entries[50125] := {
-	"title": "Password reset or registration step",
-	"cause": "The sign-in paused so the user could change a password (for example after an admin reset it with 'must change at next sign-in') or register security info for self-service password reset.",
-	"nextSteps": [
-		"The user completes the password change or registration shown in the browser and continues to the app.",
-		"If users see the registration prompt too often, an admin reviews the re-confirmation period in the Entra admin center > Entra ID > Password reset > Registration.",
-	],
-	"severity": "info",
-	"category": "credentials",
-	"actor": "user",
-}
 
 # --- user-state ----------------------------------------------------------
 entries[50053] := {
@@ -98,6 +43,144 @@ entries[50034] := {
 	"severity": "low",
 	"category": "user-state",
 	"actor": "user",
+}
+
+entries[50014] := {
+	"title": "Guest invitation not redeemed yet",
+	"cause": "The account is a guest whose invitation has not been accepted yet (or whose account is not fully created), so it cannot sign in to this tenant's apps.",
+	"nextSteps": [
+		"The user opens the invitation email and accepts it, or signs in once through the app's link with the invited address.",
+		"If the invitation was lost or expired, an admin selects Resend invitation on the user in the Entra admin center > Entra ID > Users > [user] > Overview (B2B collaboration).",
+	],
+	"severity": "low",
+	"category": "user-state",
+	"actor": "admin",
+}
+
+entries[51004] := {
+	"title": "User not in the directory",
+	"cause": "The account that tried to sign in does not exist in this tenant: the user signed in to the wrong organization, or is an external person who was never invited.",
+	"nextSteps": [
+		"The user signs in to the right organization (an app link with the organization's tenant, or the account picker).",
+		"If the person should have access, an admin invites them as a guest in the Entra admin center > Entra ID > Users > All users > New user > Invite external user.",
+	],
+	"severity": "low",
+	"category": "user-state",
+	"actor": "admin",
+}
+
+entries[50197] := {
+	"title": "Conflicting identities for the user",
+	"cause": "Entra ID found more than one identity that could match the sign-in name and could not tell which one is meant, so it treated the user as not found.",
+	"nextSteps": [
+		"The user signs in again, picking the account explicitly (Use another account) and typing the full user principal name.",
+		"If it repeats, an admin looks for two objects sharing the same address (for example a guest and a member with the same email, or a duplicate proxy address) in the Entra admin center > Entra ID > Users and removes the duplicate.",
+	],
+	"severity": "low",
+	"category": "user-state",
+	"actor": "user",
+}
+
+entries[90125] := {
+	"title": "User not found: check the username",
+	"cause": "No account matches the username that was entered; most often a typo in the name or domain.",
+	"nextSteps": [
+		"The user checks the spelling of the whole address and signs in again.",
+		"An admin confirms the user's current user principal name in the Entra admin center > Entra ID > Users.",
+	],
+	"severity": "low",
+	"category": "user-state",
+	"actor": "user",
+}
+
+entries[500207] := {
+	"title": "Account type not allowed for this resource",
+	"cause": "The kind of account used (for example a personal Microsoft account, or a work account where the resource only accepts personal accounts) cannot sign in to the resource requested.",
+	"nextSteps": [
+		"The user signs in with the other kind of account: a work or school account for organizational apps, a personal account for consumer services.",
+		"If the app should accept both, the app developer checks the app registration's supported account types in the Entra admin center > Entra ID > App registrations > [app] > Authentication.",
+	],
+	"severity": "low",
+	"category": "user-state",
+	"actor": "user",
+}
+
+entries[500208] := {
+	"title": "Domain not valid for this account type",
+	"cause": "The sign-in name's domain cannot be used with this kind of account here, for example a personal Microsoft account whose address uses a domain the organization owns, or the other way round.",
+	"nextSteps": [
+		"The user signs in with the work account issued by the organization rather than a personal account with the same domain.",
+		"An admin who sees this often reminds users that personal Microsoft accounts on company domains should be renamed to another address.",
+	],
+	"severity": "low",
+	"category": "user-state",
+	"actor": "user",
+}
+
+entries[80012] := {
+	"title": "Outside allowed logon hours",
+	"cause": "The user's on-premises Active Directory account has logon hours set, and this sign-in (checked through pass-through authentication) came outside them.",
+	"nextSteps": [
+		"The user signs in during the allowed hours.",
+		"If the user must work at other times, an admin changes Logon Hours on the account in Active Directory Users and Computers > [user] > Account.",
+	],
+	"severity": "low",
+	"category": "user-state",
+	"actor": "user",
+}
+
+entries[90084] := {
+	"title": "Guest accounts not allowed on this site",
+	"cause": "The site or service the user reached accepts only members of the organization, and the user signed in as a guest.",
+	"nextSteps": [
+		"The user signs in with a member account of the organization, if they have one.",
+		"If guests should use the service, an admin checks whether the service supports guest access at all before changing its sharing settings.",
+	],
+	"severity": "low",
+	"category": "user-state",
+	"actor": "user",
+}
+
+entries[500141] := {
+	"title": "Invitation redeemed outside the app",
+	"cause": "The guest finished accepting the invitation, but the request that followed did not come from the app the invitation was for, so there is nothing to continue to. The account itself is fine.",
+	"nextSteps": ["The user opens the app again from its normal link or from https://myapps.microsoft.com, signing in with the invited account."],
+	"severity": "info",
+	"category": "user-state",
+	"actor": "user",
+}
+
+entries[54000] := {
+	"title": "Minor blocked by age rules",
+	"cause": "The account is marked as a minor, and the legal age group rules in effect block minors from this app until the required consent is recorded.",
+	"nextSteps": ["If the user may use the app, an admin sets Age group and 'Consent provided for minor' on the account in the Entra admin center > Entra ID > Users > [user] > Properties > Settings."],
+	"severity": "low",
+	"category": "user-state",
+	"actor": "admin",
+}
+
+entries[53011] := {
+	"title": "Blocked by risk in the home tenant",
+	"cause": "The user is a guest, and their home organization's ID Protection considers the account risky. This tenant's policy blocks risky users, so access is refused until the home organization clears the risk.",
+	"nextSteps": [
+		"The user contacts the help desk of their own organization, which remediates the risk there (secure password reset, or dismissing the risk after checking).",
+		"An admin of this tenant reviews the Conditional Access policy with the user risk condition that applies to guests in the Entra admin center > Entra ID > Conditional Access > Policies.",
+	],
+	"severity": "high",
+	"category": "user-state",
+	"actor": "admin",
+}
+
+entries[530034] := {
+	"title": "Delegated admin blocked for account risk",
+	"cause": "A partner's delegated admin (GDAP or DAP) tried to manage this tenant, and the admin's own account is marked risky in the partner's tenant, so the delegated access was blocked.",
+	"nextSteps": [
+		"The partner's admin remediates the risk on the account in their own tenant (ID Protection > Risky users: secure password reset, or confirm safe after checking).",
+		"An admin of this tenant reviews the partner relationship and recent partner activity in the Microsoft 365 admin center > Settings > Partner relationships.",
+	],
+	"severity": "high",
+	"category": "user-state",
+	"actor": "admin",
 }
 
 # --- mfa -----------------------------------------------------------------
@@ -164,6 +247,68 @@ entries[50072] := {
 		"An admin reviews who is asked and when in the Entra admin center > Entra ID > Authentication methods > Registration campaign.",
 	],
 	"severity": "info",
+	"category": "mfa",
+	"actor": "user",
+}
+
+entries[50078] := {
+	"title": "MFA too old, prompted again",
+	"cause": "The user had completed MFA before, but that proof is older than the admin's policy allows (sign-in frequency or a 'remember MFA' period ended), so MFA is asked again.",
+	"nextSteps": [
+		"The user completes the MFA prompt again.",
+		"If prompts come too often, an admin reviews the sign-in frequency session control in the Entra admin center > Entra ID > Conditional Access > Policies.",
+	],
+	"severity": "info",
+	"category": "mfa",
+	"actor": "user",
+}
+
+entries[50086] := {
+	"title": "MFA service error (not retryable)",
+	"cause": "The MFA service failed in a way that retrying the same method will not fix, often because of the user's registered method (a phone number that cannot receive calls or texts, or a broken Authenticator registration).",
+	"nextSteps": [
+		"The user tries another method ('Sign in another way') or re-registers the method at https://aka.ms/mysecurityinfo.",
+		"An admin checks the user's methods in the Entra admin center > Entra ID > Users > [user] > Authentication methods and issues a Temporary Access Pass if no method works.",
+		"If many users are affected, an admin checks Microsoft 365 service health.",
+	],
+	"severity": "medium",
+	"category": "mfa",
+	"actor": "user",
+}
+
+entries[50087] := {
+	"title": "MFA service error (retryable)",
+	"cause": "The MFA service had a temporary problem while checking the second factor. It is not the user's fault and usually passes on retry.",
+	"nextSteps": [
+		"The user signs in again.",
+		"If many users are affected, an admin checks the Microsoft 365 admin center > Health > Service health.",
+	],
+	"severity": "low",
+	"category": "mfa",
+	"actor": "none",
+}
+
+entries[53004] := {
+	"title": "MFA registration blocked by risk",
+	"cause": "The user must register MFA methods, but Entra ID detected risk on this sign-in or account, so registration is blocked: an attacker with the password must not be able to add their own phone.",
+	"nextSteps": [
+		"The user contacts the help desk; the user cannot fix this alone.",
+		"A security admin reviews the user in ID Protection > Risky users and Risky sign-ins, resets the password if the account may be compromised, and then dismisses the risk.",
+		"An admin lets the user register safely with a Temporary Access Pass in the Entra admin center > Entra ID > Users > [user] > Authentication methods.",
+	],
+	"severity": "high",
+	"category": "mfa",
+	"actor": "admin",
+}
+
+entries[53010] := {
+	"title": "Security info registration not allowed here",
+	"cause": "A Conditional Access policy on the 'Register security information' user action allows MFA registration only from certain places or devices (for example the office network or a compliant device), and this attempt came from elsewhere.",
+	"nextSteps": [
+		"The user registers from an allowed location or device, such as the office network.",
+		"For remote users, an admin issues a Temporary Access Pass in the Entra admin center > Entra ID > Users > [user] > Authentication methods, or reviews the policy in Entra ID > Conditional Access > Policies.",
+	],
+	"severity": "low",
 	"category": "mfa",
 	"actor": "user",
 }

@@ -75,3 +75,31 @@ test_a_new_entry_is_a_one_place_edit if {
 	f.ruleId == "aadsts-1234567"
 	f.title == "Made-up test code"
 }
+
+# Every entry, through the engine's entrypoint: a sign-in with the code gets the entry's
+# finding, and never the "unmapped" fallback. (pkg/engine/catalogue_coverage_test.go checks
+# the same against every code of Microsoft's reference, from testdata/aadsts-codes.tsv.)
+test_every_entry_reaches_the_decision if {
+	missing := {code |
+		some code, _ in catalogue.entries
+		d := data.signin.main.decision with input as fx.code_only(code)
+		not has_rule(d, sprintf("aadsts-%d", [code]))
+	}
+	count(missing) == 0
+	unmapped := {code |
+		some code, _ in catalogue.entries
+		d := data.signin.main.decision with input as fx.code_only(code)
+		has_rule(d, "unmapped")
+	}
+	count(unmapped) == 0
+}
+
+has_rule(decision, id) if {
+	some f in decision.findings
+	f.ruleId == id
+}
+
+# Each area file adds entries for its category; a code appears once whatever the file.
+test_entries_span_every_category if {
+	{entry.category | some entry in catalogue.entries} == fx.categories
+}

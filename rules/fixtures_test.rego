@@ -121,3 +121,40 @@ non_empty_text(s) if {
 	is_string(s)
 	trim_space(s) != ""
 }
+
+# with_fields(sign_in, fields) is sign_in with the top-level fields replaced by those in fields.
+with_fields(sign_in, fields) := object.union(sign_in, fields)
+
+# legacy(code, reason) is a failed sign-in over IMAP4, a legacy (basic authentication) client.
+legacy(code, reason) := with_fields(failed(code, reason, null), {"clientAppUsed": "IMAP4"})
+
+# device(fields) is the base deviceDetail with fields replaced, for device-related cases.
+device(fields) := object.union(base.deviceDetail, fields)
+
+# A Microsoft Entra hybrid joined Windows PC, as deviceDetail shows a managed company computer.
+hybrid_pc := device({
+	"deviceId": "5f8c1b7e-3a2d-4c6e-9b1f-2d7e8a9c0b14",
+	"displayName": "CONTOSO-PC-0173",
+	"operatingSystem": "Windows 11",
+	"isManaged": true,
+	"trustType": "Hybrid Azure AD joined",
+})
+
+# An Entra-joined laptop (not hybrid).
+joined_laptop := device({
+	"deviceId": "9a0e4d21-77c3-4f0b-8e5a-61c2b3d4e5f6",
+	"displayName": "LAPTOP-RT8Q2M",
+	"operatingSystem": "Windows 11",
+	"isManaged": true,
+	"isCompliant": true,
+	"trustType": "Azure AD joined",
+})
+
+# A failed Conditional Access evaluation as Graph lists it in appliedConditionalAccessPolicies.
+ca_failure(name, controls) := {
+	"id": "0b6c8e55-1f2a-4d7b-9c3e-5a4b3c2d1e0f",
+	"displayName": name,
+	"enforcedGrantControls": controls,
+	"enforcedSessionControls": [],
+	"result": "failure",
+}

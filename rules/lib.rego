@@ -126,3 +126,184 @@ troubleshooting_guide := {
 	"title": "Microsoft: How to troubleshoot sign-in errors",
 	"url": "https://learn.microsoft.com/entra/identity/monitoring-health/howto-troubleshoot-sign-in-errors",
 }
+
+# METADATA
+# title: is_interactive / is_non_interactive
+# description: |
+#   True when isInteractive is exactly true (a user at a sign-in page) or exactly
+#   false (a background token request by an app, which cannot show a prompt).
+#   Both are false when Graph omits the field.
+is_interactive if input.isInteractive == true
+
+is_non_interactive if input.isInteractive == false
+
+# METADATA
+# title: app_label
+# description: |
+#   How to name the sign-in's app in a text: "Display name (app ID)", the display
+#   name or the app ID alone, or "the app" when both are missing. Service
+#   principal sign-ins (beta) may carry servicePrincipalName instead.
+app_label := sprintf("%s (%s)", [app_name, input.appId]) if {
+	app_name != ""
+	non_empty(input.appId)
+} else := app_name if {
+	app_name != ""
+} else := input.appId if {
+	non_empty(input.appId)
+} else := "the app"
+
+app_name := input.appDisplayName if {
+	non_empty(input.appDisplayName)
+} else := input.servicePrincipalName if {
+	non_empty(input.servicePrincipalName)
+} else := ""
+
+# METADATA
+# title: non_empty(value)
+# description: True when value is a string with something other than white space.
+non_empty(value) if {
+	is_string(value)
+	trim_space(value) != ""
+}
+
+# METADATA
+# title: risk_events
+# description: |
+#   The sign-in's risk detections, lower-cased: riskEventTypes_v2 (v1.0 and beta)
+#   and the older riskEventTypes (v1.0 only). Empty when Graph omits both, which
+#   it does without an Entra ID P2 licence.
+risk_events contains lower(event) if {
+	some field in ["riskEventTypes_v2", "riskEventTypes"]
+	some event in object.get(input, field, [])
+	is_string(event)
+}
+
+# METADATA
+# title: attack_risk_events
+# description: |
+#   Risk detections that point at someone other than the user: password spray,
+#   known-bad or anonymous IP addresses, leaked credentials, threat intelligence.
+#   "unfamiliarFeatures" and "unlikelyTravel" are left out: a user's own travel
+#   or new laptop raises them too.
+attack_risk_events := {
+	"passwordspray",
+	"maliciousipaddress",
+	"suspiciousipaddress",
+	"malwareinfectedipaddress",
+	"anonymizedipaddress",
+	"leakedcredentials",
+	"investigationsthreatintelligence",
+	"attackerinthemiddle",
+	"adversaryinthemiddle",
+}
+
+# METADATA
+# title: hosting_asns
+# description: |
+#   Autonomous system numbers of large hosting and VPS providers. Employees
+#   rarely sign in from them; password sprays and MFA fatigue attacks often do.
+#   Microsoft's own network (AS8075) is left out on purpose: Microsoft 365 and
+#   Azure services sign in from it on users' behalf. This is tuning, not fact:
+#   extend the list for your tenant. The ASN is in the beta
+#   autonomousSystemNumber field only.
+hosting_asns := {
+	14061, # DigitalOcean
+	16276, # OVH
+	24940, # Hetzner
+	20473, # Vultr (Choopa)
+	9009, # M247
+	16509, # Amazon AWS
+	14618, # Amazon AWS
+	396982, # Google Cloud
+	63949, # Akamai Linode
+	51167, # Contabo
+	60781, # Leaseweb
+	12876, # Scaleway
+	45102, # Alibaba Cloud
+	132203, # Tencent Cloud
+	31898, # Oracle Cloud
+}
+
+# METADATA
+# title: from_hosting_network
+# description: True when the beta autonomousSystemNumber is one of hosting_asns.
+from_hosting_network if input.autonomousSystemNumber in hosting_asns
+
+# METADATA
+# title: attack_signals
+# description: |
+#   Plain-word reasons to think that this sign-in came from an attacker rather
+#   than from the user: an attack-type risk detection, a medium or high sign-in
+#   risk, a hosting-provider network, or a failure text that mentions a
+#   malicious IP address. Empty when none applies (or the tenant's licence
+#   hides risk data). Used by the lockout and password rules.
+attack_signals contains sprintf("ID Protection detection %s", [event]) if {
+	some event in risk_events
+	event in attack_risk_events
+}
+
+attack_signals contains sprintf("sign-in risk %s", [input.riskLevelDuringSignIn]) if {
+	input.riskLevelDuringSignIn in {"medium", "high"}
+}
+
+attack_signals contains sprintf("a hosting-provider network (AS%d)", [input.autonomousSystemNumber]) if {
+	from_hosting_network
+}
+
+attack_signals contains "a failure text that names a malicious IP address" if {
+	some text in [failure_reason, additional_details]
+	contains(text, "malicious")
+}
+
+# METADATA
+# title: prt_failure_reason
+# description: |
+#   The failure reason AD FS writes when it cannot issue a Primary Refresh
+#   Token (Microsoft's sign-in troubleshooting guide). Compare it with
+#   failure_reason_is, which ignores case and the trailing period.
+prt_failure_reason := "The Federation Service failed to issue an OAuth Primary Refresh Token"
+
+# METADATA
+# title: device_description
+# description: |
+#   The sign-in's device in words, from what deviceDetail holds: display name,
+#   device ID, operating system and join type, e.g. "LAPTOP-7, device ID
+#   6f1c..., Windows 10, join type Hybrid Azure AD joined". "" when the log
+#   says nothing about the device.
+device_description := concat(", ", [part |
+	some part in [
+		text_or_empty(device_text.displayName, "%s"),
+		text_or_empty(device_text.deviceId, "device ID %s"),
+		text_or_empty(device_text.operatingSystem, "%s"),
+		text_or_empty(device_text.trustType, "join type %s"),
+	]
+	part != ""
+])
+
+# device_text holds the deviceDetail fields used above, "" when absent or null. Each
+# field is read by name (not deviceDetail as a whole) so that the engine's memo keys on
+# these fields only.
+device_text["displayName"] := v if {
+	v := input.deviceDetail.displayName
+	is_string(v)
+} else := ""
+
+device_text["deviceId"] := v if {
+	v := input.deviceDetail.deviceId
+	is_string(v)
+} else := ""
+
+device_text["operatingSystem"] := v if {
+	v := input.deviceDetail.operatingSystem
+	is_string(v)
+} else := ""
+
+device_text["trustType"] := v if {
+	v := input.deviceDetail.trustType
+	is_string(v)
+} else := ""
+
+# text_or_empty(value, format) formats a non-empty string value, else gives "".
+text_or_empty(value, format) := sprintf(format, [value]) if {
+	non_empty(value)
+} else := ""

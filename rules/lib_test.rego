@@ -83,3 +83,41 @@ test_lookup_link if {
 	lib.lookup_url(50126) == "https://login.microsoftonline.com/error?code=50126"
 	lib.lookup_link(50126) == {"title": "Microsoft error lookup", "url": "https://login.microsoftonline.com/error?code=50126"}
 }
+
+test_is_interactive if {
+	lib.is_interactive with input as fx.base
+	not lib.is_non_interactive with input as fx.base
+	lib.is_non_interactive with input as fx.with_fields(fx.base, {"isInteractive": false})
+	not lib.is_interactive with input as object.remove(fx.base, ["isInteractive"])
+	not lib.is_non_interactive with input as object.remove(fx.base, ["isInteractive"])
+}
+
+test_app_label if {
+	lib.app_label == "Graph explorer (de8bc8b5-d9f9-48b1-a8ad-b748da725064)" with input as fx.base
+	lib.app_label == "Graph explorer" with input as object.remove(fx.base, ["appId"])
+	lib.app_label == "de8bc8b5-d9f9-48b1-a8ad-b748da725064" with input as object.remove(fx.base, ["appDisplayName"])
+	lib.app_label == "the app" with input as object.remove(fx.base, ["appDisplayName", "appId"])
+}
+
+test_risk_events_from_both_fields if {
+	lib.risk_events == {"passwordspray", "maliciousipaddress"} with input as fx.with_fields(fx.base, {"riskEventTypes_v2": ["passwordSpray"], "riskEventTypes": ["maliciousIPAddress"]})
+	count(lib.risk_events) == 0 with input as fx.base
+}
+
+test_attack_signals if {
+	signals := lib.attack_signals with input as fx.with_fields(fx.base, {
+		"riskEventTypes_v2": ["passwordSpray", "unfamiliarFeatures"],
+		"riskLevelDuringSignIn": "high",
+		"autonomousSystemNumber": 16276,
+	})
+	signals == {"ID Protection detection passwordspray", "sign-in risk high", "a hosting-provider network (AS16276)"}
+	count(lib.attack_signals) == 0 with input as fx.base
+	count(lib.attack_signals) == 0 with input as fx.with_fields(fx.base, {"autonomousSystemNumber": 8075, "riskLevelDuringSignIn": "low"})
+	lib.attack_signals == {"a failure text that names a malicious IP address"} with input as fx.failed(50053, null, "Sign-in was blocked because it came from an IP address with malicious activity.")
+}
+
+test_device_description if {
+	lib.device_description == "Windows 10" with input as fx.base
+	lib.device_description == "" with input as object.remove(fx.base, ["deviceDetail"])
+	lib.device_description == "LAPTOP-RT8Q2M, device ID 9a0e4d21-77c3-4f0b-8e5a-61c2b3d4e5f6, Windows 11, join type Azure AD joined" with input as fx.with_fields(fx.base, {"deviceDetail": fx.joined_laptop})
+}

@@ -128,3 +128,64 @@ test_new_rule_package_is_picked_up if {
 	some f in d.findings
 	f.package == "custom"
 }
+
+# winner(decision) applies the engine's precedence for built-in rules (pkg/engine/decision.go,
+# README "Precedence"): contextual before catalogue before fallback, then higher severity,
+# then ruleId.
+kind_rank := {"contextual": 0, "catalogue": 1, "fallback": 2}
+
+severity_rank := {"critical": 0, "high": 1, "medium": 2, "low": 3, "info": 4}
+
+rank_key(f) := sprintf("%d-%d-%s", [kind_rank[f.kind], severity_rank[f.severity], f.ruleId])
+
+winner(decision) := f if {
+	keys := sort([rank_key(g) | some g in decision.findings])
+	some f in decision.findings
+	rank_key(f) == keys[0]
+}
+
+winner_id(sign_in) := winner(decide(sign_in)).ruleId
+
+# The specific reading of a 500121 wins over the guide's generic "MFA step failed".
+test_500121_specific_variant_wins if {
+	every details, rule_id in {
+		"MFA denied; user declined the authentication": "mfa-denied-by-user",
+		"MFA denied; user did not respond to mobile app notification": "mfa-no-response",
+		"MFA denied; invalid verification code": "mfa-wrong-code",
+		"MFA denied; duplicate authentication attempt": "mfa-duplicate-attempt",
+		"User needs to enroll for second factor authentication.": "mfa-not-registered",
+	} {
+		winner_id(fx.failed(500121, "Authentication failed during strong authentication request.", details)) == rule_id
+	}
+	winner_id(fx.failed(500121, "Authentication failed during strong authentication request.", null)) == "reason-strong-auth-failed"
+}
+
+# Over a legacy client, the code-specific rules win and the legacy finding follows them.
+test_specific_rules_win_over_legacy_auth if {
+	spray := fx.with_fields(fx.legacy(50126, "Error validating credentials due to invalid username or password."), {"riskEventTypes_v2": ["passwordSpray"]})
+	winner_id(spray) == "password-legacy-protocol"
+	"legacy-auth-failure" in rule_ids(decide(spray))
+	own_lockout := fx.with_fields(fx.legacy(50053, "The account is locked."), {"clientAppUsed": "Exchange ActiveSync"})
+	winner_id(own_lockout) == "lockout-own-bad-passwords"
+	contains(winner(decide(own_lockout)).cause, "Exchange ActiveSync")
+	blocked := fx.with_fields(fx.legacy(53003, null), {"appliedConditionalAccessPolicies": [fx.ca_failure("CA002: Block legacy authentication", ["Block"])]})
+	winner_id(blocked) == "ca-policy-failed"
+}
+
+# Without a more specific rule, the legacy finding wins and keeps the code's severity.
+test_legacy_auth_wins_alone if {
+	d := decide(fx.with_fields(fx.failed(50057, "The user account is disabled.", null), {"clientAppUsed": "Authenticated SMTP"}))
+	w := winner(d)
+	w.ruleId == "legacy-auth-failure"
+	w.severity == "medium"
+	rule_ids(d) == {"legacy-auth-failure", "aadsts-50057"}
+}
+
+test_contextual_rules_name_what_they_know if {
+	probe := fx.with_fields(fx.failed(50058, "Session information is not sufficient for single-sign-on.", null), {"userPrincipalName": "00000000-0000-0000-0000-000000000000"})
+	winner_id(probe) == "sso-probe-no-user"
+	secret := fx.with_fields(fx.code_only(7000222), {"appDisplayName": "Contoso Reporting Connector"})
+	winner_id(secret) == "app-secret-expired"
+	background := fx.with_fields(fx.code_only(50076), {"isInteractive": false})
+	winner(decide(background)).severity == "info"
+}

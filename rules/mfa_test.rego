@@ -1,5 +1,8 @@
 # additionalDetails texts for 500121 as public detection content quotes them
-# (Sentinel ExplicitMFADeny.yaml and MFARejectedbyUser.yaml, MFASpammingfollowedbySuccessfullogin.yaml).
+# (Sentinel ExplicitMFADeny.yaml and MFARejectedbyUser.yaml, MFASpammingfollowedbySuccessfullogin.yaml;
+# Elastic's TOTP brute-force rule for wrong codes). "MFA denied; user did not select the correct number",
+# "MFA denied; duplicate authentication attempt" and the registration text are the ones the demo tenant
+# writes (pkg/simulator/dataset/codes.go) and the sign-in log shows for number matching and enrolment.
 package signin.mfa_test
 
 import data.signin.fixtures_test as fx
@@ -62,4 +65,63 @@ test_other_codes_do_not_match if {
 	count(rule_ids(50126, "MFA denied; Phone App Reported Fraud")) == 0
 	count(mfa.findings) == 0 with input as fx.base
 	count(mfa.findings) == 0 with input as fx.without_status
+}
+
+test_wrong_number if {
+	rule_ids(500121, "MFA denied; user did not select the correct number") == {"mfa-wrong-number"}
+}
+
+test_wrong_code if {
+	rule_ids(500121, "MFA denied; invalid verification code") == {"mfa-wrong-code"}
+}
+
+test_duplicate_attempt if {
+	rule_ids(500121, "MFA denied; duplicate authentication attempt") == {"mfa-duplicate-attempt"}
+}
+
+test_not_registered if {
+	rule_ids(500121, "User needs to enroll for second factor authentication.") == {"mfa-not-registered"}
+	rule_ids(500121, "The user has not registered an MFA method.") == {"mfa-not-registered"}
+	rule_ids(500121, "MFA is required but the user has no method set up") == {"mfa-not-registered"}
+}
+
+test_fraud_code_entered_is_fraud if {
+	rule_ids(500121, "MFA denied; Fraud Code Entered") == {"mfa-fraud-reported"}
+}
+
+test_new_variants_are_distinct_and_valid if {
+	texts := {
+		"mfa-wrong-number": "MFA denied; user did not select the correct number",
+		"mfa-wrong-code": "MFA denied; invalid verification code",
+		"mfa-duplicate-attempt": "MFA denied; duplicate authentication attempt",
+		"mfa-not-registered": "User needs to enroll for second factor authentication.",
+	}
+	found := {id: finding(id, 500121, details) | some id, details in texts}
+	count(found) == 4
+	count({f.cause | some f in found}) == 4
+	found["mfa-wrong-number"].severity == "medium"
+	found["mfa-wrong-code"].severity == "low"
+	found["mfa-duplicate-attempt"].severity == "info"
+	found["mfa-not-registered"].severity == "low"
+	every f in found {
+		f.kind == "contextual"
+		f.category == "mfa"
+		fx.valid_finding(f)
+	}
+}
+
+# Each sign-in gets at most one reading of its details, whatever words they combine.
+test_at_most_one_variant if {
+	every details in [
+		"MFA denied; user declined the authentication; invalid verification code",
+		"MFA denied; user did not select the correct number; did not respond",
+		"MFA denied; duplicate authentication attempt; user must register",
+	] {
+		count(rule_ids(500121, details)) == 1
+	}
+}
+
+test_new_variants_need_500121 if {
+	count(rule_ids(50074, "MFA denied; user did not select the correct number")) == 0
+	count(rule_ids(50079, "User needs to enroll for second factor authentication.")) == 0
 }

@@ -24,7 +24,10 @@ strong_auth_reasons := {
 # description: |
 #   The failure reason says the MFA step failed. The guide's advice: the
 #   additional details usually say the user did not complete the MFA prompt,
-#   so the user signs in again and completes it.
+#   so the user signs in again and completes it. When signin.rules.mfa reads
+#   the additional details (declined, fraud, wrong number...), its finding is
+#   the specific explanation: this one then drops to "info" so that it ranks
+#   after it, and stays listed among the other rules.
 # custom:
 #   severity: medium
 #   category: mfa
@@ -40,7 +43,7 @@ findings contains {
 		"An admin reads the Additional Details of the sign-in in the Entra admin center > Entra ID > Monitoring & health > Sign-in logs to see which MFA step failed.",
 		"If the user did not start the sign-in, an admin resets the password and revokes the user's sessions in Entra ID > Users > [user].",
 	],
-	"severity": "medium",
+	"severity": strong_auth_severity,
 	"category": "mfa",
 	"actor": "user",
 	"kind": "contextual",
@@ -50,22 +53,29 @@ findings contains {
 	lib.failure_reason_is(reason)
 }
 
+strong_auth_severity := "info" if {
+	data.signin.rules.mfa.answer
+} else := "medium"
+
 # METADATA
 # title: Federation Service failed to issue a Primary Refresh Token
 # description: |
 #   AD FS (seen through Connect Health) could not issue the Primary Refresh
 #   Token, which also authenticates the device. AD FS logs this as
 #   OAuthNextGenCredsIssuanceFailure (400040); the fix is usually device sync.
+#   The cause names the device (deviceDetail) when the sign-in has it. The
+#   device rules (signin.rules.device) stay silent for this reason, so the
+#   two do not explain the same sign-in twice.
 # custom:
 #   severity: medium
 #   category: federation
-#   codes: [400040]
+#   codes: [400040, 50155, 50097]
 #   matches:
 #     - status.failureReason is "The Federation Service failed to issue an OAuth Primary Refresh Token", any code
 findings contains {
 	"ruleId": "reason-federation-prt-failed",
 	"title": "AD FS could not issue a Primary Refresh Token",
-	"cause": "The federation server (AD FS) could not issue the Primary Refresh Token for this device. The token also proves the device's identity, so it fails when AD FS cannot match the device, most often because the device object is not synced between Active Directory and Entra ID.",
+	"cause": sprintf("The federation server (AD FS) could not issue the Primary Refresh Token for this device. The token also proves the device's identity, so it fails when AD FS cannot match the device, most often because the device object is not synced between Active Directory and Entra ID.%s", [prt_device_sentence]),
 	"nextSteps": [
 		"An admin checks that the device exists and is enabled in the Entra admin center > Entra ID > Devices > All devices, and that Entra Connect syncs it (device sync, and device writeback where AD FS needs it).",
 		"An admin reads the AD FS Admin event log on the server named in the sign-in, using the sign-in's correlation ID.",
@@ -77,8 +87,13 @@ findings contains {
 	"kind": "contextual",
 	"links": [lib.troubleshooting_guide],
 } if {
-	lib.failure_reason_is("The Federation Service failed to issue an OAuth Primary Refresh Token")
+	lib.failure_reason_is(lib.prt_failure_reason)
 }
+
+# The device, when the sign-in describes it, so the admin knows which object to look for.
+prt_device_sentence := sprintf(" Device: %s.", [lib.device_description]) if {
+	lib.device_description != ""
+} else := ""
 
 # METADATA
 # title: Invalid username or password

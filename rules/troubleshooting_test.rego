@@ -62,3 +62,17 @@ test_no_reason_no_finding if {
 	count(troubleshooting.findings) == 0 with input as fx.without_status
 	count(troubleshooting.findings) == 0 with input as fx.with_status({})
 }
+
+# The PRT rule names the device when the sign-in describes it.
+test_federation_prt_reason_names_the_device if {
+	sign_in := fx.with_fields(fx.failed(50155, "The Federation Service failed to issue an OAuth Primary Refresh Token.", null), {"deviceDetail": fx.hybrid_pc})
+	some f in troubleshooting.findings with input as sign_in
+	f.ruleId == "reason-federation-prt-failed"
+	endswith(f.cause, " Device: CONTOSO-PC-0173, device ID 5f8c1b7e-3a2d-4c6e-9b1f-2d7e8a9c0b14, Windows 11, join type Hybrid Azure AD joined.")
+}
+
+test_federation_prt_reason_without_device if {
+	sign_in := object.remove(fx.failed(400040, "The Federation Service failed to issue an OAuth Primary Refresh Token.", null), ["deviceDetail"])
+	some f in troubleshooting.findings with input as sign_in
+	endswith(f.cause, "between Active Directory and Entra ID.")
+}

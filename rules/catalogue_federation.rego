@@ -1,0 +1,288 @@
+# Catalogue entries for sign-ins that depend on another identity provider: federated
+# domains (AD FS or another SAML / WS-Federation server), identity providers of guests
+# (SAML, WS-Federation, OpenID Connect, social), and external claims providers.
+# One entry per code; see catalogue.rego for the fields and how they become a finding.
+package signin.rules.catalogue
+
+# Each entry: entries[<code>] := {title, cause, nextSteps, severity, category, actor}
+# plus optional links. Copy one, change the code and the texts.
+
+# --- federated domains: AD FS and other SAML / WS-Federation servers ------
+entries[50008] := {
+	"title": "SAML token from federation server invalid",
+	"cause": "The federation server (AD FS or another identity provider of a federated domain) sent a SAML token that Entra ID could not accept: it is missing, signed with a certificate Entra ID does not know, or lacks required claims such as the user's ImmutableID.",
+	"nextSteps": [
+		"An admin compares the federation server's current token-signing certificate with the one stored for the domain in Entra ID (Get-MgDomainFederationConfiguration) and updates the domain if it was renewed.",
+		"An admin checks the claim rules of the Microsoft 365 relying party trust on the federation server: the UPN and ImmutableID claims must be issued for this user.",
+		"An admin reads the federation server's event log (AD FS Admin log) at the time of the sign-in.",
+	],
+	"severity": "medium",
+	"category": "federation",
+	"actor": "admin",
+}
+
+entries[50107] := {
+	"title": "Federation realm not found",
+	"cause": "The token from the federation server names an issuer (realm) that matches no federated domain in Entra ID, usually because the issuer URI configured on the federation server differs from the one stored for the domain, for example after adding a second domain.",
+	"nextSteps": [
+		"An admin compares the issuer URI of the federation server with the domain's federation settings in Entra ID (Get-MgDomainFederationConfiguration).",
+		"When several domains share one AD FS farm, an admin checks that the domains were federated with the multiple-domain option so each gets its own issuer.",
+	],
+	"severity": "medium",
+	"category": "federation",
+	"actor": "admin",
+}
+
+entries[20001] := {
+	"title": "Federation server's response failed",
+	"cause": "The identity provider of the federated domain returned a faulty WS-Federation sign-in response, so Entra ID could not complete the sign-in. The problem is on the identity provider's side.",
+	"nextSteps": [
+		"An admin of the identity provider (for example AD FS) reads its event log at the time of the sign-in, using the sign-in's correlation ID where it appears.",
+		"An admin checks the relying party trust for Microsoft 365 and the token-signing certificate on the identity provider.",
+	],
+	"severity": "medium",
+	"category": "federation",
+	"actor": "admin",
+}
+
+entries[20012] := {
+	"title": "Invalid WS-Federation message from the IdP",
+	"cause": "The federated identity provider sent a WS-Federation message that does not follow the protocol, so Entra ID rejected it.",
+	"nextSteps": ["An admin of the identity provider checks its WS-Federation settings for Microsoft 365 and its logs at the time of the sign-in, and updates or reconfigures the relying party trust."],
+	"severity": "medium",
+	"category": "federation",
+	"actor": "admin",
+}
+
+entries[20033] := {
+	"title": "Invalid tenant name in federation metadata",
+	"cause": "The federation metadata the identity provider uses carries a tenant name Entra ID does not accept, which points to a configuration problem on the identity provider's side.",
+	"nextSteps": ["An admin of the identity provider refreshes or reimports the Microsoft 365 federation metadata and checks the tenant name configured there."],
+	"severity": "medium",
+	"category": "federation",
+	"actor": "admin",
+}
+
+entries[90020] := {
+	"title": "SAML 1.1 assertion lacks ImmutableID",
+	"cause": "The federation server sent a SAML 1.1 assertion without the user's ImmutableID as the name identifier, so Entra ID cannot tell which cloud user signed in.",
+	"nextSteps": ["An admin of the federation server adds a claim rule to the Microsoft 365 relying party trust that issues the user's ImmutableID (the sourceAnchor synced by Entra Connect) as the NameIdentifier."],
+	"severity": "medium",
+	"category": "federation",
+	"actor": "admin",
+}
+
+entries[7500514] := {
+	"title": "No SAML Response or Assertion found",
+	"cause": "The SAML message posted to Entra ID contained neither a SAML 2.0 Response nor an Assertion element in the expected XML namespaces, so there was nothing to read.",
+	"nextSteps": ["An admin of the identity provider (or the developer of the component that posts SAML) checks that it sends a samlp:Response (urn:oasis:names:tc:SAML:2.0:protocol) or saml:Assertion (urn:oasis:names:tc:SAML:2.0:assertion), base64 encoded in the SAMLResponse form field."],
+	"severity": "medium",
+	"category": "federation",
+	"actor": "admin",
+}
+
+entries[90081] := {
+	"title": "Invalid WS-Federation message",
+	"cause": "A WS-Federation message in the request is malformed or incomplete (for example a missing or wrong wa or wtrealm parameter), so it could not be processed.",
+	"nextSteps": ["The app developer checks the WS-Federation request: wa=wsignin1.0, wtrealm set to the app's identifier (App ID URI) and wreply to a registered reply URL."],
+	"severity": "medium",
+	"category": "federation",
+	"actor": "developer",
+}
+
+entries[90082] := {
+	"title": "WS-Federation policy not supported",
+	"cause": "The WS-Federation request asked for an authentication policy that Entra ID does not support, so no token was issued.",
+	"nextSteps": ["The app developer removes the unsupported policy parameter from the WS-Federation request (wauth or similar) or uses OpenID Connect or SAML 2.0 instead."],
+	"severity": "medium",
+	"category": "federation",
+	"actor": "developer",
+}
+
+entries[90087] := {
+	"title": "WS-Federation message not built from URL",
+	"cause": "Entra ID could not build a WS-Federation message from the request URL: its query string is malformed or wrongly encoded.",
+	"nextSteps": ["The app developer URL-encodes the WS-Federation parameters (wa, wtrealm, wreply, wctx) and checks that the request URL is not truncated."],
+	"severity": "medium",
+	"category": "federation",
+	"actor": "developer",
+}
+
+entries[50169] := {
+	"title": "Realm not configured",
+	"cause": "The realm (the app identifier, wtrealm or SAML issuer) in the request is not configured for any app in this tenant, so Entra ID does not know which app the request is for.",
+	"nextSteps": [
+		"The app developer checks the realm the app sends against the app's Identifier (Entity ID) or App ID URI in the Entra admin center > Entra ID > Enterprise apps > [app] > Single sign-on, or App registrations > [app] > Expose an API.",
+		"An admin adds the missing identifier to the app if it is the right app.",
+	],
+	"severity": "medium",
+	"category": "federation",
+	"actor": "admin",
+}
+
+entries[90123] := {
+	"title": "Identity provider refused the request",
+	"cause": "An identity provider or claims provider involved in the sign-in (a federation server, a guest's identity provider, or an external MFA provider) refused the request, so no token could be issued.",
+	"nextSteps": [
+		"An admin checks which provider took part (Authentication details tab of the sign-in) and reads that provider's logs for the time of the sign-in.",
+		"The user contacts the help desk with the correlation ID if the provider belongs to the user's own organization.",
+	],
+	"severity": "medium",
+	"category": "federation",
+	"actor": "admin",
+}
+
+# --- identity providers of guests: OAuth, OpenID Connect, SAML ------------
+entries[40008] := {
+	"title": "External identity provider error",
+	"cause": "The external identity provider the user signs in with (for example Google, Facebook or another OAuth provider) returned a server error that a retry will not fix.",
+	"nextSteps": [
+		"The user tries again later; if it persists, with another sign-in option such as a one-time passcode.",
+		"An admin checks the identity provider's configuration (client ID, secret) in the Entra admin center > Entra ID > External Identities > All identity providers, and the provider's status page.",
+	],
+	"severity": "medium",
+	"category": "federation",
+	"actor": "admin",
+}
+
+entries[40010] := {
+	"title": "External identity provider error (retryable)",
+	"cause": "The external identity provider returned a temporary server error. Nothing is wrong with the account or the configuration as far as this sign-in shows.",
+	"nextSteps": [
+		"The user signs in again.",
+		"If many users are affected, an admin checks the identity provider's status page.",
+	],
+	"severity": "low",
+	"category": "federation",
+	"actor": "none",
+}
+
+entries[40009] := {
+	"title": "External IdP refresh token not redeemed",
+	"cause": "Entra ID tried to renew the session with the external identity provider using its refresh token, and the provider refused it (expired, revoked, or the user's account changed there).",
+	"nextSteps": [
+		"The user signs in again with the external identity provider.",
+		"If it repeats for many users, an admin checks the identity provider's app configuration and secret in the Entra admin center > Entra ID > External Identities > All identity providers.",
+	],
+	"severity": "low",
+	"category": "federation",
+	"actor": "user",
+}
+
+entries[40015] := {
+	"title": "External IdP authorization code not redeemed",
+	"cause": "The external identity provider refused to redeem the authorization code Entra ID received for the user, often because the provider's client secret on the Entra side is wrong or expired, or the code was used twice.",
+	"nextSteps": [
+		"The user signs in again.",
+		"If it fails for everyone, an admin renews the client secret of the identity provider configuration in the Entra admin center > Entra ID > External Identities > All identity providers.",
+	],
+	"severity": "medium",
+	"category": "federation",
+	"actor": "admin",
+}
+
+entries[5001256] := {
+	"title": "External IdP sent an invalid ID token",
+	"cause": "The external identity provider returned an ID token that Entra ID could not validate (bad signature, issuer or audience, or expired).",
+	"nextSteps": ["An admin checks the identity provider's configuration in the Entra admin center > Entra ID > External Identities > All identity providers: issuer, client ID and metadata URL must match the provider's current settings."],
+	"severity": "medium",
+	"category": "federation",
+	"actor": "admin",
+}
+
+entries[399284] := {
+	"title": "Inbound ID token issuer invalid",
+	"cause": "An ID token from a federated OpenID Connect provider has an empty issuer, or one that does not match the issuer configured for that provider, so it was rejected.",
+	"nextSteps": ["An admin compares the issuer in the provider's discovery document with the issuer configured for it in the Entra admin center > Entra ID > External Identities > All identity providers, and fixes whichever is wrong."],
+	"severity": "medium",
+	"category": "federation",
+	"actor": "admin",
+}
+
+entries[900612] := {
+	"title": "Provider signing keys malformed",
+	"cause": "The signing keys (JWKS) published by the federated OpenID Connect provider are not in the format Entra ID expects, so its tokens cannot be verified.",
+	"nextSteps": ["An admin checks the provider's jwks_uri document (keys with kty, kid, n and e, or x5c) and asks the provider's owner to correct it; until then sign-ins through that provider fail."],
+	"severity": "medium",
+	"category": "federation",
+	"actor": "admin",
+}
+
+entries[901014] := {
+	"title": "External IdP token lacks a user identifier",
+	"cause": "The ID token from the external OpenID Connect provider does not contain the claim used to identify the user (such as sub), so Entra ID cannot link it to an account.",
+	"nextSteps": ["An admin checks the claim mapping of the OpenID Connect provider in the Entra admin center > Entra ID > External Identities > All identity providers, and the provider's token configuration."],
+	"severity": "medium",
+	"category": "federation",
+	"actor": "admin",
+}
+
+entries[901011] := {
+	"title": "External IdP shared no email address",
+	"cause": "The external OpenID Connect provider returned no email address for the user, typically because the user chose to hide it (for example with a private relay option) when consenting there.",
+	"nextSteps": ["The user signs in again and allows the identity provider to share the email address, or uses another sign-in option such as an email one-time passcode."],
+	"severity": "low",
+	"category": "federation",
+	"actor": "user",
+}
+
+entries[901012] := {
+	"title": "External IdP email not verified",
+	"cause": "The external OpenID Connect provider reports the user's email address as not verified, so it cannot be used to identify the user here.",
+	"nextSteps": ["The user verifies the email address with that identity provider (follow its verification email) and signs in again."],
+	"severity": "low",
+	"category": "federation",
+	"actor": "user",
+}
+
+entries[5000819] := {
+	"title": "Guest's SAML token lacks a valid email",
+	"cause": "The SAML or WS-Federation identity provider of a guest's organization sent an assertion without an email claim, or with an email whose domain does not match the federated domain configured for it.",
+	"nextSteps": [
+		"The guest organization's admin configures its identity provider to send the user's email address claim with the federated domain.",
+		"An admin of this tenant checks the domain names of the SAML/WS-Fed identity provider in the Entra admin center > Entra ID > External Identities > All identity providers.",
+	],
+	"severity": "medium",
+	"category": "federation",
+	"actor": "admin",
+}
+
+entries[1000000] := {
+	"title": "External sign-in not completed yet",
+	"cause": "The request tried to link the user's account with an external identity provider before the user had signed in with that provider, so the link cannot be made yet.",
+	"nextSteps": ["The user completes the sign-in with the external identity provider when prompted, then continues."],
+	"severity": "low",
+	"category": "federation",
+	"actor": "user",
+}
+
+# --- external claims providers (custom controls, external MFA) ------------
+entries[50159] := {
+	"title": "External provider sent too few claims",
+	"cause": "An external provider used by a Conditional Access policy (a custom control or external authentication method) answered without the claims Entra ID needs to accept its result.",
+	"nextSteps": ["An admin checks the provider's configuration and its expected claims in the Entra admin center > Entra ID > Conditional Access > Custom controls, or Authentication methods for an external method, and the provider's own logs."],
+	"severity": "medium",
+	"category": "federation",
+	"actor": "admin",
+}
+
+entries[50161] := {
+	"title": "External provider URL not valid",
+	"cause": "The authorization URL configured for an external claims provider (custom control or external authentication method) failed validation, so Entra ID would not send the user there.",
+	"nextSteps": ["An admin corrects the provider's authorization URL (https, matching the provider's published endpoint) in the Entra admin center > Entra ID > Authentication methods or Conditional Access > Custom controls."],
+	"severity": "medium",
+	"category": "federation",
+	"actor": "admin",
+}
+
+entries[50166] := {
+	"title": "External claims provider unreachable",
+	"cause": "Entra ID could not send the request to the external claims provider (a custom control, an external MFA or OpenID Connect provider), because it did not answer or throttled the call.",
+	"nextSteps": [
+		"The user tries again in a few minutes.",
+		"If it keeps failing, an admin checks the provider's status and its configured endpoint in the Entra admin center > Entra ID > Authentication methods or Conditional Access > Custom controls.",
+	],
+	"severity": "medium",
+	"category": "federation",
+	"actor": "admin",
+}

@@ -1,0 +1,190 @@
+# Catalogue entries for hybrid identity: pass-through authentication agents that check
+# passwords against on-premises Active Directory, and Seamless single sign-on (Kerberos).
+# One entry per code; see catalogue.rego for the fields and how they become a finding.
+package signin.rules.catalogue
+
+# Each entry: entries[<code>] := {title, cause, nextSteps, severity, category, actor}
+# plus optional links. Copy one, change the code and the texts.
+
+# --- pass-through authentication ------------------------------------------
+entries[80001] := {
+	"title": "Pass-through agent cannot reach AD",
+	"cause": "The pass-through authentication agent received the password check but could not contact Active Directory, so the password could not be validated. While it lasts, every pass-through user's password sign-in fails.",
+	"nextSteps": [
+		"An admin checks that the agent servers are joined to the domain and can reach a domain controller, in the Entra admin center > Entra ID > Entra Connect > Connect Sync > Pass-through authentication (agent status).",
+		"An admin reads the agent's log (Event Viewer > Applications and Services Logs > Microsoft > AzureAdConnect > AuthenticationAgent > Admin).",
+	],
+	"severity": "high",
+	"category": "federation",
+	"actor": "admin",
+}
+
+entries[80002] := {
+	"title": "Pass-through password check timed out",
+	"cause": "The pass-through authentication agent did not finish validating the password in time: the agent or a domain controller was slow or unreachable.",
+	"nextSteps": [
+		"The user signs in again.",
+		"An admin checks the status of all agents in the Entra admin center > Entra ID > Entra Connect > Connect Sync > Pass-through authentication and the load and network latency between the agents and the domain controllers.",
+	],
+	"severity": "medium",
+	"category": "federation",
+	"actor": "admin",
+}
+
+entries[80005] := {
+	"title": "Pass-through agent error (retryable)",
+	"cause": "An unexpected error occurred while handling the pass-through authentication agent's answer. It is usually transient.",
+	"nextSteps": [
+		"The user signs in again.",
+		"If it repeats, an admin checks the agents' status in the Entra admin center > Entra ID > Entra Connect > Connect Sync > Pass-through authentication.",
+	],
+	"severity": "low",
+	"category": "federation",
+	"actor": "admin",
+}
+
+entries[80007] := {
+	"title": "Pass-through agent could not validate",
+	"cause": "The pass-through authentication agent hit an error in the on-premises environment while validating the password, so the sign-in could not be decided.",
+	"nextSteps": ["An admin reads the agent's Admin event log (Applications and Services Logs > Microsoft > AzureAdConnect > AuthenticationAgent) on the agent servers at the time of the sign-in, and checks the agent service is running."],
+	"severity": "medium",
+	"category": "federation",
+	"actor": "admin",
+}
+
+entries[80010] := {
+	"title": "Pass-through agent could not decrypt",
+	"cause": "The pass-through authentication agent could not decrypt the password sent to it, which points to a broken or outdated agent certificate.",
+	"nextSteps": ["An admin restarts the Microsoft Entra Connect Authentication Agent service and, if it persists, reinstalls or re-registers the agent so it gets a fresh certificate; the agent list in the Entra admin center > Entra ID > Entra Connect shows which one is unhealthy."],
+	"severity": "medium",
+	"category": "federation",
+	"actor": "admin",
+}
+
+entries[80013] := {
+	"title": "Clock skew on pass-through agent",
+	"cause": "The clock of the pass-through authentication agent's server differs too much from Active Directory's, so the Kerberos-based password check failed.",
+	"nextSteps": ["An admin syncs the agent server's time with the domain hierarchy (w32tm /resync) and checks the domain's time source."],
+	"severity": "medium",
+	"category": "federation",
+	"actor": "admin",
+}
+
+entries[80014] := {
+	"title": "Pass-through agent answered too late",
+	"cause": "The pass-through authentication agent sent its answer after the maximum time allowed for a password check, so the answer was ignored and the sign-in failed.",
+	"nextSteps": [
+		"The user signs in again.",
+		"An admin checks the agents' health and server load, adds an agent if few are installed, and opens a support request if it persists.",
+	],
+	"severity": "medium",
+	"category": "federation",
+	"actor": "admin",
+}
+
+# --- Seamless single sign-on (Kerberos) -----------------------------------
+entries[50180] := {
+	"title": "Windows integrated authentication needed",
+	"cause": "The request asked for integrated Windows authentication, which in Entra ID needs Seamless single sign-on, and Seamless single sign-on is not enabled for the tenant.",
+	"nextSteps": ["An admin enables Seamless single sign-on with Entra Connect and checks it in the Entra admin center > Entra ID > Entra Connect > Connect Sync, or the app developer stops requiring integrated Windows authentication."],
+	"severity": "low",
+	"category": "federation",
+	"actor": "admin",
+}
+
+entries[81004] := {
+	"title": "Seamless SSO Kerberos sign-in failed",
+	"cause": "Seamless single sign-on received a Kerberos ticket but could not authenticate the user with it, so the user is asked for credentials instead.",
+	"nextSteps": [
+		"No action for an occasional event; the user signs in with the normal prompt.",
+		"If many users are affected, an admin checks the AZUREADSSOACC computer account in Active Directory and rolls over its Kerberos decryption key with the Entra Connect PowerShell module.",
+	],
+	"severity": "low",
+	"category": "federation",
+	"actor": "admin",
+}
+
+entries[81005] := {
+	"title": "Seamless SSO got NTLM, not Kerberos",
+	"cause": "The browser answered the Seamless single sign-on challenge with an authentication package other than Kerberos (typically NTLM), which Seamless single sign-on does not accept.",
+	"nextSteps": [
+		"An admin checks that https://autologon.microsoftazuread-sso.com is in the browsers' Local intranet zone through Group Policy, and that the computer can get a Kerberos ticket (klist shows a ticket for HTTP/autologon.microsoftazuread-sso.com).",
+		"The user signs in with the normal prompt meanwhile.",
+	],
+	"severity": "low",
+	"category": "federation",
+	"actor": "admin",
+}
+
+entries[81006] := {
+	"title": "Seamless SSO: no Kerberos ticket sent",
+	"cause": "Seamless single sign-on was tried but the browser sent no Kerberos ticket: the computer is not domain-joined, cannot reach a domain controller (off the corporate network), or the browser is not set up for it. The user then gets the normal prompt.",
+	"nextSteps": [
+		"No action for users outside the corporate network or on personal devices.",
+		"If domain-joined computers on the network see it, an admin adds https://autologon.microsoftazuread-sso.com to the Local intranet zone with Group Policy.",
+	],
+	"severity": "info",
+	"category": "federation",
+	"actor": "none",
+}
+
+entries[81007] := {
+	"title": "Seamless SSO not enabled for the tenant",
+	"cause": "The browser attempted Seamless single sign-on, but the tenant has not enabled it, so the user falls back to the normal prompt.",
+	"nextSteps": ["If single sign-on from domain-joined computers is wanted, an admin enables Seamless single sign-on in Entra Connect; otherwise an admin removes the autologon URL from the browsers' intranet zone settings."],
+	"severity": "low",
+	"category": "federation",
+	"actor": "admin",
+}
+
+entries[81009] := {
+	"title": "Seamless SSO ticket malformed",
+	"cause": "Seamless single sign-on could not validate the format of the Kerberos ticket the browser sent, for example a ticket encrypted with an unsupported algorithm.",
+	"nextSteps": ["An admin checks that the AZUREADSSOACC computer account supports AES encryption and rolls over its Kerberos decryption key with the Entra Connect PowerShell module."],
+	"severity": "low",
+	"category": "federation",
+	"actor": "admin",
+}
+
+entries[81011] := {
+	"title": "Seamless SSO user not found by SID",
+	"cause": "The Kerberos ticket names an on-premises user (by security identifier) that has no matching synced user in Entra ID: not synced, or synced with a different identifier.",
+	"nextSteps": ["An admin checks that the user's organizational unit is in the Entra Connect sync scope and that the cloud user shows the same on-premises security identifier (Entra admin center > Entra ID > Users > [user] > Properties > On-premises)."],
+	"severity": "low",
+	"category": "federation",
+	"actor": "admin",
+}
+
+entries[81010] := {
+	"title": "Seamless SSO ticket invalid",
+	"cause": "Seamless single sign-on could not use the Kerberos ticket from the user's computer (expired, or issued with an old key), so the user falls back to the normal sign-in prompt.",
+	"nextSteps": [
+		"No action for an occasional event; the user signs in with the normal prompt.",
+		"If many users are affected, an admin rolls over the Kerberos decryption key of the AZUREADSSOACC computer account and checks Seamless single sign-on in the Entra admin center > Entra ID > Entra Connect > Connect Sync.",
+		"The user checks that the computer's clock is right and that it can reach a domain controller.",
+	],
+	"severity": "info",
+	"category": "federation",
+	"actor": "none",
+}
+
+entries[81012] := {
+	"title": "Seamless SSO account differs from Windows account",
+	"cause": "The user is signed in to Windows with one account but is signing in to the app with another, so Seamless single sign-on cannot use the Windows session.",
+	"nextSteps": ["The user signs in with the same account as on Windows, or types the password of the other account when asked."],
+	"severity": "info",
+	"category": "federation",
+	"actor": "user",
+}
+
+entries[81014] := {
+	"title": "Seamless SSO step (undocumented)",
+	"cause": "Microsoft's error reference does not describe this code. It is in the 810xx range used by Seamless single sign-on (Kerberos) errors, and Microsoft's Sign-in Analysis workbook counts it as an interrupt: the user usually goes on with the normal sign-in prompt.",
+	"nextSteps": [
+		"No action for an occasional event.",
+		"If many users are affected, an admin checks Seamless single sign-on in the Entra admin center > Entra ID > Entra Connect > Connect Sync and the current text of the code on Microsoft's lookup page.",
+	],
+	"severity": "info",
+	"category": "federation",
+	"actor": "none",
+}

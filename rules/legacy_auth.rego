@@ -1,0 +1,92 @@
+# METADATA
+# title: Failed sign-ins over legacy authentication
+# description: |
+#   Any failure (signin.classify status "failure") whose clientAppUsed is a
+#   legacy client (lib.is_legacy_client: IMAP4, POP3, SMTP, Exchange
+#   ActiveSync, "Other clients"...). These protocols send the password itself,
+#   cannot do MFA and slip past most Conditional Access controls, so whatever
+#   the error code, the lasting fix is to block them. The finding keeps what
+#   the code means: its cause starts from the code's catalogue entry, its next
+#   steps are the legacy steps followed by the entry's, and its severity and
+#   category are the entry's (never below "low"; "other" for a code without
+#   entry). Being contextual, it wins over the plain catalogue entry.
+#
+#   Rules that know more about the sign-in must win over it: the wrong-password
+#   rules (signin.rules.password), the lockout rules (signin.rules.lockout)
+#   and the Conditional Access rule (signin.rules.conditional_access). When
+#   one of them has a finding, this finding drops to severity "info", so it
+#   ranks after theirs whatever their severity, and stays listed among the
+#   other rules. Those rules mention the legacy client themselves.
+# custom:
+#   codes: any failure code
+package signin.rules.legacy_auth
+
+import data.signin.classify
+import data.signin.lib
+import data.signin.rules.catalogue
+
+code := lib.error_code
+
+entry := catalogue.entries[code]
+
+code_text := sprintf("The error itself, %d (%s): %s", [code, entry.title, entry.cause]) if {
+	entry
+} else := sprintf("The error code %d has no catalogue entry yet; its lookup page is %s.", [code, lib.lookup_url(code)])
+
+severity := "info" if {
+	explained_elsewhere
+} else := "low" if {
+	entry.severity == "info"
+} else := entry.severity if {
+	entry
+} else := "low"
+
+category := entry.category if {
+	entry
+} else := "other"
+
+# A rule that knows more about this sign-in has a finding (see the package description).
+explained_elsewhere if count(data.signin.rules.password.findings) > 0
+
+explained_elsewhere if count(data.signin.rules.lockout.findings) > 0
+
+explained_elsewhere if count(data.signin.rules.conditional_access.findings) > 0
+
+code_steps := entry.nextSteps if {
+	entry
+} else := []
+
+# METADATA
+# title: Failed sign-in over legacy authentication
+# description: |
+#   A failure over a basic-authentication protocol, whatever the code: the
+#   finding recommends finding the client and blocking legacy authentication.
+#   Severity: the code's catalogue severity, at least low; info when a more
+#   specific rule explains the sign-in (see the package description).
+# custom:
+#   severity: low
+#   category: the code's catalogue category
+#   codes: any failure code
+#   matches:
+#     - signin.classify.status is "failure"
+#     - clientAppUsed is a legacy client (lib.legacy_clients)
+findings contains {
+	"ruleId": "legacy-auth-failure",
+	"title": sprintf("Failed over legacy authentication (%s)", [input.clientAppUsed]),
+	"cause": sprintf("The sign-in used %s, a legacy protocol with basic authentication: the client sends the password itself with every request and can do neither MFA nor most Conditional Access checks. Attackers use these protocols to try passwords; old phones, mail clients, printers and scripts use them out of habit. %s", [input.clientAppUsed, code_text]),
+	"nextSteps": array.concat(
+		[
+			"An admin finds the client behind this sign-in from its IP address and location: if it is the user's, the user moves to an app with modern authentication (Outlook, or the platform's mail app set up as Exchange with OAuth); if it is unknown, a security admin treats it as an attack on the account.",
+			"An admin blocks legacy authentication with a Conditional Access policy in the Entra admin center > Entra ID > Conditional Access > Policies (all users, Conditions > Client apps: Exchange ActiveSync clients and Other clients, Grant: Block access), in report-only mode first to find who still depends on it.",
+		],
+		code_steps,
+	),
+	"severity": severity,
+	"category": category,
+	"actor": "admin",
+	"kind": "contextual",
+	"links": [lib.lookup_link(code)],
+} if {
+	classify.status == "failure"
+	lib.is_legacy_client
+}

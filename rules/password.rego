@@ -1,0 +1,109 @@
+# METADATA
+# title: Wrong password (50126) by protocol and identity source
+# description: |
+#   50126 says only that the password did not match. Two contexts change what
+#   an admin should do:
+#     - A legacy (basic authentication) client, lib.is_legacy_client: IMAP,
+#       POP, SMTP, ActiveSync and "Other clients" send the password itself and
+#       skip MFA, which makes them the channel of choice for password spraying;
+#       the other common cause is a phone or mail client still using an old
+#       password. The fix is blocking legacy authentication.
+#     - A federated or hybrid user: the failure text mentions on-premises
+#       validation, federation, pass-through authentication or password hash
+#       sync, or the token was issued by AD FS (beta tokenIssuerType). Then a
+#       password that was just changed, an expired on-premises password or an
+#       unhealthy agent can look like a wrong password.
+#   Note that an older generic failure reason ("Invalid username or password
+#   or Invalid on-premise username or password.") also mentions on-premises,
+#   so the hybrid rule words its cause as a possibility. The legacy rule wins
+#   over the hybrid one; each sign-in gets at most one of them.
+# custom:
+#   codes: [50126]
+package signin.rules.password
+
+import data.signin.lib
+
+wrong_password if lib.error_code == 50126
+
+# Words of a failure reason or additional details that point at on-premises validation.
+hybrid_phrases := ["on-premise", "federat", "pass-through", "passthrough", "password hash", "active directory", "ad fs", "adfs"]
+
+hybrid if {
+	some phrase in hybrid_phrases
+	some text in [lib.failure_reason, lib.additional_details]
+	contains(text, phrase)
+}
+
+hybrid if input.tokenIssuerType == "ADFederationServices"
+
+# The attack signals, as one sentence, or "" when there are none.
+signals_sentence := sprintf(" This sign-in also shows %s.", [concat(", ", sort(lib.attack_signals))]) if {
+	count(lib.attack_signals) > 0
+} else := ""
+
+# METADATA
+# title: Wrong password over a legacy protocol
+# description: |
+#   A wrong password sent by a basic-authentication client. Password sprays
+#   favour these protocols because they skip MFA; a single account failing
+#   from a known device is more likely a stale saved password.
+# custom:
+#   severity: medium
+#   category: credentials
+#   codes: [50126]
+#   matches:
+#     - status.errorCode is 50126
+#     - clientAppUsed is a legacy client (lib.legacy_clients)
+findings contains {
+	"ruleId": "password-legacy-protocol",
+	"title": "Wrong password over a legacy protocol",
+	"cause": sprintf("A wrong password was sent over %s, a legacy protocol that uses basic authentication: the client sends the password itself and never does MFA. That makes these protocols the usual channel for password spraying from unknown IP addresses; the other usual cause is a phone, mail client or script of the user still sending an old password.%s", [input.clientAppUsed, signals_sentence]),
+	"nextSteps": [
+		"An admin checks the IP address of this sign-in: if it is not one of the organization's or the user's, and other accounts fail from it too, a security admin treats it as password spraying and blocks it with a named location in the Entra admin center > Entra ID > Conditional Access > Named locations.",
+		"If it is the user's own device, the user updates the saved password in that mail app or device, or better replaces it with an app that uses modern authentication (Outlook, or the platform's mail app with an Exchange account using OAuth).",
+		"An admin blocks legacy authentication with a Conditional Access policy (all users, Conditions > Client apps: Exchange ActiveSync clients and Other clients, Grant: Block access), in report-only mode first to find the remaining legacy users.",
+		"If any sign-in over a legacy protocol from the same address succeeded, an admin resets the user's password and revokes sessions in Entra ID > Users > [user].",
+	],
+	"severity": "medium",
+	"category": "credentials",
+	"actor": "admin",
+	"kind": "contextual",
+	"links": [],
+} if {
+	wrong_password
+	lib.is_legacy_client
+}
+
+# METADATA
+# title: Wrong password for a federated or hybrid user
+# description: |
+#   The password was checked on-premises (federation, pass-through
+#   authentication) or against a hash synced from Active Directory, so the
+#   on-premises side can be the cause.
+# custom:
+#   severity: low
+#   category: credentials
+#   codes: [50126]
+#   matches:
+#     - status.errorCode is 50126
+#     - status.failureReason or additionalDetails mentions on-premises, federation, pass-through or password hash sync, or tokenIssuerType is ADFederationServices
+#     - clientAppUsed is not a legacy client
+findings contains {
+	"ruleId": "password-hybrid-user",
+	"title": "Wrong password for a hybrid or federated user",
+	"cause": "The password did not match, and the sign-in points at on-premises validation: the password is checked by Active Directory (federation or pass-through authentication) or compared with a hash synced from it. Besides a typo, this happens when the password was changed on-premises minutes ago and has not reached Entra ID yet, when the on-premises password expired, or when the sync, pass-through agents or federation server are unhealthy.",
+	"nextSteps": [
+		"The user signs in with the password that works on the company computer; after a recent change, the user waits a few minutes and tries again.",
+		"An admin checks whether the user is synced (Entra admin center > Entra ID > Users > [user] > Properties > On-premises) and the health of password hash sync, pass-through agents or federation in Entra ID > Entra Connect.",
+		"For a federated domain, an admin reads the federation server's (AD FS) event log for this user and time; for pass-through authentication, the agents' Admin event log.",
+	],
+	"severity": "low",
+	"category": "credentials",
+	"actor": "user",
+	"kind": "contextual",
+	"links": [],
+} if {
+	wrong_password
+	hybrid
+	not lib.is_legacy_client
+}
