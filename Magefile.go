@@ -79,6 +79,9 @@ func TestAll() error {
 		{"go", "test", "-count=1", "./pkg/...", "./rules/..."},
 		{"go", "tool", "opa", "fmt", "--fail", "--list", "rules/"},
 		{"go", "tool", "opa", "test", "--v1-compatible", "rules/"},
+		{"go", "tool", "opa", "check", "--strict", "rules/"},
+		// Regal has its own tools module (see .regal/tools/go.mod).
+		{"go", "-C", ".regal/tools", "tool", "regal", "lint", "--config-file", "../config.yaml", "../../rules"},
 	}
 	if _, err := os.Stat("package.json"); err == nil {
 		steps = append(steps, []string{"npm", "run", "typecheck"}, []string{"npm", "run", "lint"}, []string{"npm", "run", "test:ci"}, []string{"npm", "run", "build"})

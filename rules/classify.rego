@@ -93,6 +93,7 @@ interrupt_codes := {
 # description: |
 #   "success" when the error code is 0 or missing, "interrupted" when it is in
 #   interrupt_codes, otherwise "failure".
+# scope: document
 default status := "failure"
 
 status := "success" if {

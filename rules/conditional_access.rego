@@ -59,14 +59,18 @@ controls := sort({object.get(control_names, control, control) |
 	is_string(control)
 })
 
+default controls_text := "none listed"
+
 controls_text := concat(", ", controls) if {
 	count(controls) > 0
-} else := "none listed"
+}
 
 # legacy_sentence names a legacy client: the legacy_auth rule steps back for this finding.
+default legacy_sentence := ""
+
 legacy_sentence := sprintf(" The client used, %s, is a legacy protocol with basic authentication, which cannot satisfy MFA or device controls.", [input.clientAppUsed]) if {
 	lib.is_legacy_client
-} else := ""
+}
 
 policies_text := sprintf("policy %s", [policy_names[0]]) if {
 	count(policy_names) == 1

@@ -40,7 +40,8 @@ entry := catalogue.entries[code]
 # engine's memo keys on them only.
 has_device if is_string(input.deviceDetail.deviceId)
 
-device_id := id if {
+# known_id is the device ID the log gives, when it gives one.
+known_id := id if {
 	id := object.get(input, ["deviceDetail", "deviceId"], "")
 	lib.non_empty(id)
 }
@@ -60,49 +61,61 @@ variant := "hybrid" if {
 } else := "known" if {
 	code in refused_codes
 	not prt_reason
-	device_id
+	known_id
 } else := "unregistered" if {
 	code in (refused_codes | challenge_codes)
 	not prt_reason
 	has_device
-	not device_id
+	not known_id
 }
 
 # AD FS's Primary Refresh Token failure is explained by signin.rules.troubleshooting.
 prt_reason if lib.failure_reason_is(lib.prt_failure_reason)
 
 # --- how to name the device in a text ------------------------------------------
+default name_part := ""
+
 name_part := name if {
 	name := object.get(input, ["deviceDetail", "displayName"], "")
 	lib.non_empty(name)
-} else := ""
+}
+
+default os := ""
 
 os := value if {
 	value := object.get(input, ["deviceDetail", "operatingSystem"], "")
 	lib.non_empty(value)
-} else := ""
+}
+
+default description := "not described in the log"
 
 description := lib.device_description if {
 	lib.device_description != ""
-} else := "not described in the log"
+}
 
 # short_name is the device's name, else its ID, else the operating system.
+default short_name := "the device"
+
 short_name := name_part if {
 	name_part != ""
-} else := device_id if {
-	device_id
+} else := known_id if {
+	known_id
 } else := sprintf("the %s device", [os]) if {
 	os != ""
-} else := "the device"
+}
+
+default browser_text := "the browser"
 
 browser_text := value if {
 	value := object.get(input, ["deviceDetail", "browser"], "")
 	lib.non_empty(value)
-} else := "the browser"
+}
 
 browser := lower(browser_text)
 
 # browser_step is the advice for passing the device identity from this browser.
+default browser_step := "The user signs in from a registered device with a browser or app that passes the device identity (Microsoft Edge with the work profile, or Chrome with the Microsoft Single Sign On extension)."
+
 browser_step := "On Windows, Chrome passes the device identity only with the Microsoft Single Sign On extension: the user installs it from the Chrome Web Store (or an admin deploys it), or uses Microsoft Edge signed in with the work profile." if {
 	contains(browser, "chrome")
 	contains(lower(os), "windows")
@@ -110,7 +123,7 @@ browser_step := "On Windows, Chrome passes the device identity only with the Mic
 	contains(lower(os), "mac")
 } else := "Firefox passes the device identity only with 'Allow Windows single sign-on for Microsoft, work, and school accounts' (Settings > Privacy & Security): the user turns it on, or uses Microsoft Edge." if {
 	contains(browser, "firefox")
-} else := "The user signs in from a registered device with a browser or app that passes the device identity (Microsoft Edge with the work profile, or Chrome with the Microsoft Single Sign On extension)."
+}
 
 # METADATA
 # title: Device authentication failed on a hybrid joined device
@@ -163,7 +176,7 @@ findings contains {
 	"title": sprintf("%s: %s", [entry.title, short_name]),
 	"cause": sprintf("%s The device is %s.", [entry.cause, description]),
 	"nextSteps": array.concat(
-		[sprintf("An admin searches for device ID %s in the Entra admin center > Entra ID > Devices > All devices: if it is disabled and still in legitimate use, the admin enables it; if it is missing (deleted), the device has to register again.", [device_id])],
+		[sprintf("An admin searches for device ID %s in the Entra admin center > Entra ID > Devices > All devices: if it is disabled and still in legitimate use, the admin enables it; if it is missing (deleted), the device has to register again.", [known_id])],
 		entry.nextSteps,
 	),
 	"severity": entry.severity,

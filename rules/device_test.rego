@@ -36,9 +36,9 @@ test_no_device_identity_chrome_on_windows if {
 	f := finding(on(50155, "Device authentication failed for this user.", fx.device({"browser": "Chrome 131.0.0"})))
 	f.ruleId == "device-identity-missing"
 	f.actor == "user"
+	fx.valid_finding(f)
 	some step in f.nextSteps
 	contains(step, "Microsoft Single Sign On extension")
-	fx.valid_finding(f)
 }
 
 test_no_device_identity_firefox if {

@@ -96,6 +96,9 @@ actors := {"user", "admin", "developer", "none"}
 
 kinds := {"catalogue", "contextual", "fallback"}
 
+# enums maps each enumerated field of a finding to its allowed values.
+enums := {"severity": severities, "category": categories, "actor": actors, "kind": kinds}
+
 # valid_finding(f) is true when f has every field of the finding contract with a valid value.
 valid_finding(f) if {
 	is_string(f.ruleId)
@@ -106,10 +109,9 @@ valid_finding(f) if {
 	every step in f.nextSteps {
 		non_empty_text(step)
 	}
-	f.severity in severities
-	f.category in categories
-	f.actor in actors
-	f.kind in kinds
+	every field, allowed in enums {
+		f[field] in allowed
+	}
 	is_array(f.links)
 	every link in f.links {
 		non_empty_text(link.title)

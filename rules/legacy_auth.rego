@@ -33,17 +33,21 @@ code_text := sprintf("The error itself, %d (%s): %s", [code, entry.title, entry.
 	entry
 } else := sprintf("The error code %d has no catalogue entry yet; its lookup page is %s.", [code, lib.lookup_url(code)])
 
+default severity := "low"
+
 severity := "info" if {
 	explained_elsewhere
 } else := "low" if {
 	entry.severity == "info"
 } else := entry.severity if {
 	entry
-} else := "low"
+}
+
+default category := "other"
 
 category := entry.category if {
 	entry
-} else := "other"
+}
 
 # A rule that knows more about this sign-in has a finding (see the package description).
 explained_elsewhere if count(data.signin.rules.password.findings) > 0
@@ -52,9 +56,11 @@ explained_elsewhere if count(data.signin.rules.lockout.findings) > 0
 
 explained_elsewhere if count(data.signin.rules.conditional_access.findings) > 0
 
+default code_steps := []
+
 code_steps := entry.nextSteps if {
 	entry
-} else := []
+}
 
 # METADATA
 # title: Failed sign-in over legacy authentication

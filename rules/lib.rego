@@ -17,6 +17,9 @@ package signin.lib
 #   null errorCode, or anything that is not a number becomes 0 (success), the
 #   way Graph reports successes. A numeric string (seen in some exports) is
 #   converted.
+# scope: document
+default error_code := 0
+
 error_code := code if {
 	code := input.status.errorCode
 	is_number(code)
@@ -24,7 +27,7 @@ error_code := code if {
 	code := input.status.errorCode
 	is_string(code)
 	regex.match(`^[0-9]+$`, code)
-} else := 0
+}
 
 # METADATA
 # title: normalize(text)
@@ -143,6 +146,9 @@ is_non_interactive if input.isInteractive == false
 #   How to name the sign-in's app in a text: "Display name (app ID)", the display
 #   name or the app ID alone, or "the app" when both are missing. Service
 #   principal sign-ins (beta) may carry servicePrincipalName instead.
+# scope: document
+default app_label := "the app"
+
 app_label := sprintf("%s (%s)", [app_name, input.appId]) if {
 	app_name != ""
 	non_empty(input.appId)
@@ -150,13 +156,15 @@ app_label := sprintf("%s (%s)", [app_name, input.appId]) if {
 	app_name != ""
 } else := input.appId if {
 	non_empty(input.appId)
-} else := "the app"
+}
+
+default app_name := ""
 
 app_name := input.appDisplayName if {
 	non_empty(input.appDisplayName)
 } else := input.servicePrincipalName if {
 	non_empty(input.servicePrincipalName)
-} else := ""
+}
 
 # METADATA
 # title: non_empty(value)
@@ -237,6 +245,7 @@ from_hosting_network if input.autonomousSystemNumber in hosting_asns
 #   risk, a hosting-provider network, or a failure text that mentions a
 #   malicious IP address. Empty when none applies (or the tenant's licence
 #   hides risk data). Used by the lockout and password rules.
+# scope: document
 attack_signals contains sprintf("ID Protection detection %s", [event]) if {
 	some event in risk_events
 	event in attack_risk_events
@@ -272,10 +281,10 @@ prt_failure_reason := "The Federation Service failed to issue an OAuth Primary R
 #   says nothing about the device.
 device_description := concat(", ", [part |
 	some part in [
-		text_or_empty(device_text.displayName, "%s"),
-		text_or_empty(device_text.deviceId, "device ID %s"),
-		text_or_empty(device_text.operatingSystem, "%s"),
-		text_or_empty(device_text.trustType, "join type %s"),
+		text_or_empty(device_text.display_name, "%s"),
+		text_or_empty(device_text.device_id, "device ID %s"),
+		text_or_empty(device_text.operating_system, "%s"),
+		text_or_empty(device_text.trust_type, "join type %s"),
 	]
 	part != ""
 ])
@@ -283,25 +292,33 @@ device_description := concat(", ", [part |
 # device_text holds the deviceDetail fields used above, "" when absent or null. Each
 # field is read by name (not deviceDetail as a whole) so that the engine's memo keys on
 # these fields only.
-device_text["displayName"] := v if {
+default device_text["display_name"] := ""
+
+device_text["display_name"] := v if {
 	v := input.deviceDetail.displayName
 	is_string(v)
-} else := ""
+}
 
-device_text["deviceId"] := v if {
+default device_text["device_id"] := ""
+
+device_text["device_id"] := v if {
 	v := input.deviceDetail.deviceId
 	is_string(v)
-} else := ""
+}
 
-device_text["operatingSystem"] := v if {
+default device_text["operating_system"] := ""
+
+device_text["operating_system"] := v if {
 	v := input.deviceDetail.operatingSystem
 	is_string(v)
-} else := ""
+}
 
-device_text["trustType"] := v if {
+default device_text["trust_type"] := ""
+
+device_text["trust_type"] := v if {
 	v := input.deviceDetail.trustType
 	is_string(v)
-} else := ""
+}
 
 # text_or_empty(value, format) formats a non-empty string value, else gives "".
 text_or_empty(value, format) := sprintf(format, [value]) if {

@@ -47,16 +47,20 @@ vouched if {
 }
 
 # legacy_sentence mentions a legacy client, whose lockouts blocking legacy authentication prevents.
+default legacy_sentence := ""
+
 legacy_sentence := sprintf(" The sign-in used %s, a legacy protocol that sends the password with every request and cannot do MFA; blocking legacy authentication with Conditional Access stops this kind of attempt.", [input.clientAppUsed]) if {
 	lib.is_legacy_client
-} else := ""
+}
 
 # device_text names the device for a cause, or says it is unknown.
+default device_text := "a device not registered with Entra ID"
+
 device_text := sprintf("the device %s", [input.deviceDetail.displayName]) if {
 	lib.non_empty(input.deviceDetail.displayName)
 } else := sprintf("a registered device (ID %s)", [input.deviceDetail.deviceId]) if {
 	lib.non_empty(input.deviceDetail.deviceId)
-} else := "a device not registered with Entra ID"
+}
 
 # METADATA
 # title: Sign-in blocked from a malicious IP address

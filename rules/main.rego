@@ -26,14 +26,18 @@ import data.signin.lib
 # METADATA
 # title: decision
 # description: The status and the findings of one sign-in.
+# entrypoint: true
 decision := {"status": classify.status, "findings": findings}
 
 # METADATA
 # title: rule_findings
 # description: Every finding of every signin.rules.<name> package, with "package" set to <name>.
 rule_findings contains object.union(f, {"package": name}) if {
+	# Reference iteration evaluates only each package's findings; iterating over
+	# the packages themselves would evaluate all of their rules (a test package
+	# under signin.rules, for one).
 	some name
-	some f in data.signin.rules[name].findings
+	f := data.signin.rules[name].findings[_]
 }
 
 # METADATA
@@ -41,6 +45,7 @@ rule_findings contains object.union(f, {"package": name}) if {
 # description: |
 #   The rule findings, or, for a sign-in that is not a success and that no
 #   rule explains, the single unmapped fallback.
+# scope: document
 findings contains f if some f in rule_findings
 
 findings contains fallback if {

@@ -27,32 +27,32 @@ package signin.rules.mfa
 import data.signin.lib
 
 # 500121: the second factor was not completed.
-mfa_not_completed if lib.error_code == 500121
+not_completed if lib.error_code == 500121
 
 # Phrases that say the user has no MFA method to answer with.
 registration_phrases := ["register", "enroll", "not set up", "proof up", "proofup", "no method"]
 
 # answer is the one reading of the additional details, first match wins.
 answer := "fraud" if {
-	mfa_not_completed
+	not_completed
 	lib.additional_details_has("fraud")
 } else := "declined" if {
-	mfa_not_completed
+	not_completed
 	lib.additional_details_has("declined")
 } else := "wrong_number" if {
-	mfa_not_completed
+	not_completed
 	lib.additional_details_has("correct number")
 } else := "wrong_code" if {
-	mfa_not_completed
+	not_completed
 	lib.additional_details_has("invalid verification code")
 } else := "no_response" if {
-	mfa_not_completed
+	not_completed
 	lib.additional_details_has("did not respond")
 } else := "duplicate" if {
-	mfa_not_completed
+	not_completed
 	lib.additional_details_has("duplicate authentication")
 } else := "not_registered" if {
-	mfa_not_completed
+	not_completed
 	some phrase in registration_phrases
 	lib.additional_details_has(phrase)
 }

@@ -40,10 +40,10 @@ test_matching_ignores_case if {
 
 test_variants_have_distinct_causes_and_severities if {
 	fraud := finding("mfa-fraud-reported", 500121, "MFA denied; Phone App Reported Fraud")
-	declined := finding("mfa-denied-by-user", 500121, "MFA denied; user declined the authentication")
-	silent := finding("mfa-no-response", 500121, "MFA denied; user did not respond to mobile app notification")
 	fraud.severity == "high"
+	declined := finding("mfa-denied-by-user", 500121, "MFA denied; user declined the authentication")
 	declined.severity == "medium"
+	silent := finding("mfa-no-response", 500121, "MFA denied; user did not respond to mobile app notification")
 	silent.severity == "low"
 	count({fraud.cause, declined.cause, silent.cause}) == 3
 	count({fraud.nextSteps, declined.nextSteps, silent.nextSteps}) == 3

@@ -37,9 +37,11 @@ hybrid if {
 hybrid if input.tokenIssuerType == "ADFederationServices"
 
 # The attack signals, as one sentence, or "" when there are none.
+default signals_sentence := ""
+
 signals_sentence := sprintf(" This sign-in also shows %s.", [concat(", ", sort(lib.attack_signals))]) if {
 	count(lib.attack_signals) > 0
-} else := ""
+}
 
 # METADATA
 # title: Wrong password over a legacy protocol

@@ -29,9 +29,9 @@ test_legacy_wrong_password if {
 	f.ruleId == "password-legacy-protocol"
 	f.severity == "medium"
 	contains(f.cause, "IMAP4")
+	fx.valid_finding(f)
 	some step in f.nextSteps
 	contains(step, "Conditional Access policy")
-	fx.valid_finding(f)
 }
 
 test_legacy_spray_names_the_signals if {

@@ -16,17 +16,21 @@ import data.signin.lib
 
 guid_pattern := `^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`
 
+default upn := ""
+
 upn := trim_space(input.userPrincipalName) if {
 	is_string(input.userPrincipalName)
-} else := ""
+}
 
 no_named_user if upn == ""
 
 no_named_user if regex.match(guid_pattern, upn)
 
+default shown_as := "no user name"
+
 shown_as := sprintf("the ID %s", [upn]) if {
 	upn != ""
-} else := "no user name"
+}
 
 # METADATA
 # title: Silent sign-in probe by an app, no user yet

@@ -19,6 +19,22 @@ strong_auth_reasons := {
 	"Authentication failed during strong authentication request",
 }
 
+# strong_auth_severity: the MFA step's finding drops to "info" when
+# signin.rules.mfa reads the additional details (see that finding's description).
+default strong_auth_severity := "medium"
+
+strong_auth_severity := "info" if {
+	data.signin.rules.mfa.answer
+}
+
+# prt_device_sentence names the device in the Primary Refresh Token finding, when the
+# sign-in describes it, so the admin knows which object to look for.
+default prt_device_sentence := ""
+
+prt_device_sentence := sprintf(" Device: %s.", [lib.device_description]) if {
+	lib.device_description != ""
+}
+
 # METADATA
 # title: Strong authentication (MFA) request failed
 # description: |
@@ -53,10 +69,6 @@ findings contains {
 	lib.failure_reason_is(reason)
 }
 
-strong_auth_severity := "info" if {
-	data.signin.rules.mfa.answer
-} else := "medium"
-
 # METADATA
 # title: Federation Service failed to issue a Primary Refresh Token
 # description: |
@@ -89,11 +101,6 @@ findings contains {
 } if {
 	lib.failure_reason_is(lib.prt_failure_reason)
 }
-
-# The device, when the sign-in describes it, so the admin knows which object to look for.
-prt_device_sentence := sprintf(" Device: %s.", [lib.device_description]) if {
-	lib.device_description != ""
-} else := ""
 
 # METADATA
 # title: Invalid username or password

@@ -13,6 +13,10 @@ rule_ids(reason, code) := ids if {
 	ids := {f.ruleId | some f in findings}
 }
 
+finding(reason, code) := f if {
+	some f in troubleshooting.findings with input as fx.failed(code, reason, null)
+}
+
 test_strong_auth_reason_from_the_guide if {
 	rule_ids("Authentication failed during the strong authentication request", 500121) == {"reason-strong-auth-failed"}
 }
@@ -41,7 +45,7 @@ test_findings_are_contextual_and_valid if {
 		"The Federation Service failed to issue an OAuth Primary Refresh Token.",
 		"Error validating credentials due to invalid username or password.",
 	] {
-		some f in troubleshooting.findings with input as fx.failed(50126, reason, null)
+		f := finding(reason, 50126)
 		f.kind == "contextual"
 		fx.valid_finding(f)
 		contains(f.links[0].url, "howto-troubleshoot-sign-in-errors")

@@ -2,53 +2,17 @@ package graph
 
 import (
 	"context"
-	"crypto/tls"
 	"errors"
-	"net/http"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/sigdiag/signin-diagnostics/pkg/odata"
-	"github.com/sigdiag/signin-diagnostics/pkg/settings"
 	"github.com/sigdiag/signin-diagnostics/pkg/simulator"
 )
 
 // These tests run the real azidentity and msgraph-sdk-go clients against the simulator over
-// HTTPS on 127.0.0.1, as a customized cloud.
-
-func startSimulator(t *testing.T, opts simulator.Options) *simulator.Server {
-	t.Helper()
-	sim, err := simulator.Start(opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(sim.Close)
-	return sim
-}
-
-func newClient(t *testing.T, sim *simulator.Server, tenant, client, secret string) *Client {
-	t.Helper()
-	s := &settings.Settings{
-		Source: settings.SourceGraph, GraphAPIVersion: "v1.0", AuthorityHost: sim.URL(), GraphEndpoint: sim.URL(),
-		AzureCredentials: settings.AzureCredentials{AuthType: settings.AuthClientSecret, AzureCloud: settings.CloudCustomized, TenantID: tenant, ClientID: client},
-		Secrets:          settings.Secrets{ClientSecret: secret},
-	}
-	ep, err := s.Endpoints()
-	if err != nil {
-		t.Fatal(err)
-	}
-	httpClient := &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{RootCAs: sim.CertPool(), MinVersion: tls.VersionTLS12}}}
-	cred, err := NewCredential(s, ep, httpClient)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := New(Config{Credential: cred, GraphEndpoint: ep.GraphEndpoint, APIVersion: s.GraphAPIVersion, HTTPClient: httpClient})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
-}
+// HTTPS on 127.0.0.1, as a customized cloud (helpers in helpers_test.go).
 
 func TestListFollowsPagesToTheEnd(t *testing.T) {
 	sim := startSimulator(t, simulator.Options{})

@@ -3,6 +3,7 @@ package graph
 import (
 	"errors"
 	"net/http"
+	"os"
 
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore"
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/cloud"
@@ -12,13 +13,21 @@ import (
 	"github.com/sigdiag/signin-diagnostics/pkg/settings"
 )
 
+// The variables the Azure Workload Identity webhook injects into a pod, read by azidentity.
+const (
+	envTenantID  = "AZURE_TENANT_ID"
+	envClientID  = "AZURE_CLIENT_ID"
+	envTokenFile = "AZURE_FEDERATED_TOKEN_FILE"
+)
+
 // NewCredential builds the azidentity credential for the data source's auth type. It is built
 // once per data source instance: azidentity caches tokens and refreshes them before expiry.
+// It never builds DefaultAzureCredential, whose chain probes the IMDS address.
 func NewCredential(s *settings.Settings, ep settings.Endpoints, transport *http.Client) (azcore.TokenCredential, error) {
 	opts := azcore.ClientOptions{
 		Cloud: cloud.Configuration{ActiveDirectoryAuthorityHost: ep.AuthorityHost + "/"},
-		// Our own pacer and kiota's retry handler deal with Graph; token requests retry little so
-		// that a wrong secret fails fast in the health check.
+		// The pacer and its retries deal with Graph; token requests retry little so that a
+		// wrong secret fails fast in the health check.
 		Retry: policy.RetryOptions{MaxRetries: 1},
 	}
 	if transport != nil {
@@ -46,11 +55,43 @@ func NewCredential(s *settings.Settings, ep settings.Endpoints, transport *http.
 		}
 		return azidentity.NewManagedIdentityCredential(mi)
 	case settings.AuthWorkloadIdentity:
-		// Tenant, client and token file default to the AZURE_* variables the workload identity
-		// webhook injects; settings override tenant and client when given.
-		return azidentity.NewWorkloadIdentityCredential(&azidentity.WorkloadIdentityCredentialOptions{
-			ClientOptions: opts, TenantID: c.TenantID, ClientID: c.ClientID, DisableInstanceDiscovery: noDiscovery,
-		})
+		return newWorkloadIdentity(s, opts, noDiscovery)
 	}
 	return nil, errors.New("unsupported auth type " + string(c.AuthType))
+}
+
+// newWorkloadIdentity builds the workload identity credential. Tenant, client and token file
+// default to the AZURE_* variables the workload identity webhook injects; settings override
+// tenant and client. Missing values are reported as the setting (or variable) to fix.
+func newWorkloadIdentity(s *settings.Settings, opts azcore.ClientOptions, noDiscovery bool) (azcore.TokenCredential, error) {
+	tenant, client := Identity(s)
+	const prefix = "jsonData.azureCredentials."
+	switch {
+	case tenant == "":
+		return nil, &settings.FieldError{Field: prefix + "tenantId", Msg: "is required for workload identity unless Grafana's environment has " + envTenantID}
+	case client == "":
+		return nil, &settings.FieldError{Field: prefix + "clientId", Msg: "is required for workload identity unless Grafana's environment has " + envClientID}
+	case os.Getenv(envTokenFile) == "":
+		return nil, errors.New("workload identity needs the service account token file: Grafana's environment has no " + envTokenFile +
+			" (the Azure Workload Identity webhook sets it for pods labelled azure.workload.identity/use: \"true\")")
+	}
+	return azidentity.NewWorkloadIdentityCredential(&azidentity.WorkloadIdentityCredentialOptions{
+		ClientOptions: opts, TenantID: tenant, ClientID: client, DisableInstanceDiscovery: noDiscovery,
+	})
+}
+
+// Identity is the tenant and client the credential authenticates as, as far as the plugin can
+// know before asking Entra: the settings, or for workload identity the webhook's variables.
+// A system-assigned managed identity has neither.
+func Identity(s *settings.Settings) (tenantID, clientID string) {
+	tenantID, clientID = s.AzureCredentials.TenantID, s.AzureCredentials.ClientID
+	if s.AzureCredentials.AuthType == settings.AuthWorkloadIdentity {
+		if tenantID == "" {
+			tenantID = os.Getenv(envTenantID)
+		}
+		if clientID == "" {
+			clientID = os.Getenv(envClientID)
+		}
+	}
+	return tenantID, clientID
 }

@@ -92,7 +92,10 @@ func (l *listing) fail(err error) {
 // slice reads one time slice page by page.
 func (l *listing) slice(ctx context.Context, i int, sl span) error {
 	part := &l.parts[i]
-	if (i > 0 && l.enough(i-1)) || ctx.Err() != nil {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if i > 0 && l.enough(i-1) {
 		part.truncated = true
 		return nil
 	}

@@ -58,7 +58,10 @@ func Start(binary string, opts Options) (*Plugin, error) {
 			"diagnostics": &grpcplugin.DiagnosticsGRPCPlugin{},
 			"resource":    &grpcplugin.ResourceGRPCPlugin{},
 		}},
-		Cmd:              cmd,
+		Cmd: cmd,
+		// cmd.Env already holds this process's environment followed by opts.Env; without this
+		// go-plugin appends the host's variables again after ours, and the host's would win.
+		SkipHostEnv:      true,
 		AllowedProtocols: []goplugin.Protocol{goplugin.ProtocolGRPC},
 		Logger:           hclog.New(&hclog.LoggerOptions{Name: "plugin", Output: logOut, Level: hclog.Debug}),
 		Stderr:           logOut,

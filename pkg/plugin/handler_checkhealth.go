@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
@@ -16,24 +17,51 @@ import (
 // setupGuide is where the README explains the app registration.
 const setupGuide = "https://github.com/sigdiag/signin-diagnostics#register-an-app-in-entra-id"
 
+// healthTimeout bounds "Save & test"; it covers a token request, a Graph page and, when
+// other queries use the app's budget, a wait for the pacer.
+const healthTimeout = 60 * time.Second
+
 // CheckHealth tries exactly what a query does — get a token and read one sign-in — and says
 // what to fix when that fails. User rules that do not compile are reported too.
 func (ds *Datasource) CheckHealth(ctx context.Context, _ *backend.CheckHealthRequest) (*backend.CheckHealthResult, error) {
 	if ds.initErr != nil {
 		return healthError("The data source settings are not valid: "+ds.initErr.Error(), ds.initErr), nil
 	}
-	ctx, cancel := context.WithTimeout(ctx, 60*time.Second)
+	ctx, cancel := context.WithTimeout(ctx, healthTimeout)
 	defer cancel()
 	now := time.Now().UTC()
 	res, err := ds.source.List(ctx, graph.Query{From: now.Add(-24 * time.Hour), To: now, MaxRows: 1})
 	if err != nil {
-		return healthError("Could not read sign-ins from Microsoft Graph: "+err.Error(), err), nil
+		return healthError(healthHeadline(err)+err.Error(), err), nil
 	}
 	msg := fmt.Sprintf("Connected to %s: Microsoft Graph returned sign-ins (%d in the first page of the last 24 hours).", ds.sourceName(), len(res.SignIns))
 	if rs := ds.rules.Load(); rs.userErr != nil {
 		return healthError(msg+" But your rules are not loaded (the built-in rules serve meanwhile): "+rs.userErr.Error(), rs.userErr), nil
 	}
 	return &backend.CheckHealthResult{Status: backend.HealthStatusOk, Message: msg + fmt.Sprintf(" %d rules loaded.", len(ds.engine().Rules()))}, nil
+}
+
+// headlines start the health message with what kind of thing is wrong.
+var headlines = map[graph.Kind]string{
+	graph.KindCredentials: "Entra ID did not accept the credentials: ",
+	graph.KindPermission:  "The app is missing a Microsoft Graph permission: ",
+	graph.KindLicence:     "The tenant's licence does not allow reading sign-in logs: ",
+	graph.KindThrottled:   "Microsoft Graph is throttling this app: ",
+	graph.KindNetwork:     "Grafana cannot connect: ",
+	graph.KindCloud:       "The cloud or endpoints do not match the tenant: ",
+	graph.KindQuery:       "Microsoft Graph rejected the request: ",
+	graph.KindService:     "Could not read sign-ins from Microsoft Graph: ",
+}
+
+func healthHeadline(err error) string {
+	var ge *graph.Error
+	if errors.As(err, &ge) && headlines[ge.Kind] != "" {
+		return headlines[ge.Kind]
+	}
+	if errors.Is(err, context.DeadlineExceeded) {
+		return fmt.Sprintf("No answer from Microsoft Graph within %s: ", healthTimeout)
+	}
+	return "Could not read sign-ins from Microsoft Graph: "
 }
 
 func (ds *Datasource) sourceName() string {
@@ -44,12 +72,47 @@ func (ds *Datasource) sourceName() string {
 	return ep.GraphEndpoint + "/" + ds.settings.GraphAPIVersion
 }
 
+// healthError is a short message plus details: Grafana shows verboseMessage when the user
+// expands the error. Neither ever holds a secret: errors carry codes and texts only.
 func healthError(msg string, err error) *backend.CheckHealthResult {
-	details := map[string]any{"verboseMessage": err.Error(), "setupGuide": setupGuide}
+	details := map[string]any{"verboseMessage": verbose(err), "setupGuide": setupGuide}
 	var ge *graph.Error
 	if errors.As(err, &ge) {
-		details["code"], details["status"], details["hint"] = ge.Code, ge.Status, ge.Hint
+		details["code"], details["status"], details["kind"], details["hint"] = ge.Code, ge.Status, ge.Kind, ge.Hint
+		if ge.Doc != "" {
+			details["docs"] = ge.Doc
+		}
+	}
+	var fe *settings.FieldError
+	if errors.As(err, &fe) {
+		details["field"] = fe.Field
 	}
 	body, _ := json.Marshal(details)
 	return &backend.CheckHealthResult{Status: backend.HealthStatusError, Message: msg, JSONDetails: body}
+}
+
+// verbose spells the error out line by line for the expandable details.
+func verbose(err error) string {
+	var ge *graph.Error
+	if !errors.As(err, &ge) {
+		return err.Error() + "\nSetup guide: " + setupGuide
+	}
+	lines := []string{"What happened: " + ge.Message}
+	add := func(label, v string) {
+		if v != "" {
+			lines = append(lines, label+v)
+		}
+	}
+	add("What to do: ", ge.Hint)
+	if ge.Detail != ge.Message {
+		add("The service said: ", ge.Detail)
+	}
+	add("Error code: ", ge.Code)
+	if ge.Status != 0 {
+		add("HTTP status: ", fmt.Sprint(ge.Status))
+	}
+	add("Request ID: ", ge.RequestID)
+	add("Documentation: ", ge.Doc)
+	add("Setup guide: ", setupGuide)
+	return strings.Join(lines, "\n")
 }

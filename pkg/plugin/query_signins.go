@@ -24,21 +24,21 @@ func (ds *Datasource) querySignIns(ctx context.Context, q backend.DataQuery, m q
 	if ds.initErr != nil {
 		return backend.ErrDataResponseWithSource(backend.StatusBadRequest, backend.ErrorSourceDownstream, "the data source is not configured correctly: "+ds.initErr.Error())
 	}
-	gq := graph.Query{From: q.TimeRange.From, To: q.TimeRange.To, Filter: m.GraphFilter(), MaxRows: FetchLimit}
+	gq, pushdown := ds.graphQuery(q, m)
 	res, err := ds.source.List(ctx, gq)
 	if err != nil {
-		return errorResponse(err)
+		return withExecutedQuery(errorResponse(err), q.RefID, res)
 	}
 	decisions := ds.engine().EvaluateAll(ctx, res.SignIns)
 	rows, kept := selectRows(res.SignIns, decisions, m)
 	frame := frames.SignIns(q.RefID, rows, kept)
 	frame.Meta.ExecutedQueryString = executedQuery(res)
-	frame.Meta.Custom = map[string]any{"pages": res.Pages, "fetched": len(res.SignIns), "duplicatesDropped": res.Duplicates, "requests": res.Requests}
+	frame.Meta.Custom = map[string]any{"pages": res.Pages, "slices": res.Slices, "fetched": len(res.SignIns), "duplicatesDropped": res.Duplicates, "requests": res.Requests}
 	frame.Meta.Stats = []data.QueryStat{
 		{FieldConfig: data.FieldConfig{DisplayName: "Graph pages"}, Value: float64(res.Pages)},
 		{FieldConfig: data.FieldConfig{DisplayName: "Sign-ins fetched"}, Value: float64(len(res.SignIns))},
 	}
-	frame.Meta.Notices = ds.notices(res, m, len(rows), len(res.SignIns))
+	frame.Meta.Notices = append(pushdown, ds.notices(res, m, len(rows), len(res.SignIns))...)
 	return backend.DataResponse{Frames: data.Frames{frame}}
 }
 
@@ -71,6 +71,19 @@ func (ds *Datasource) notices(res *graph.Result, m query.Model, rows, fetched in
 		out = append(out, data.Notice{Severity: data.NoticeSeverityError, Text: "Your rules are not loaded, the built-in rules annotate these rows: " + err.Error()})
 	}
 	return out
+}
+
+// withExecutedQuery adds an empty frame carrying the Graph request to an error response, so
+// the query inspector shows what was sent even when it failed.
+func withExecutedQuery(resp backend.DataResponse, refID string, res *graph.Result) backend.DataResponse {
+	if res == nil || len(res.Requests) == 0 {
+		return resp
+	}
+	frame := data.NewFrame("signins")
+	frame.RefID = refID
+	frame.Meta = &data.FrameMeta{ExecutedQueryString: executedQuery(res)}
+	resp.Frames = data.Frames{frame}
+	return resp
 }
 
 // executedQuery shows the Graph request of the first page, decoded so it reads like the filter.

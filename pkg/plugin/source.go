@@ -15,7 +15,8 @@ import (
 func newSource(_ context.Context, s *settings.Settings) (SignInSource, []func(), error) {
 	var closers []func()
 	var httpClient *http.Client
-	if s.Source == settings.SourceDemo {
+	demo := s.Source == settings.SourceDemo
+	if demo {
 		sim, err := simulator.Start(simulator.Options{})
 		if err != nil {
 			return nil, nil, err
@@ -34,8 +35,20 @@ func newSource(_ context.Context, s *settings.Settings) (SignInSource, []func(),
 	if err != nil {
 		return nil, closers, err
 	}
-	client, err := graph.New(graph.Config{Credential: cred, GraphEndpoint: ep.GraphEndpoint, APIVersion: s.GraphAPIVersion, HTTPClient: httpClient})
+	client, err := graph.New(graph.Config{Credential: cred, GraphEndpoint: ep.GraphEndpoint, APIVersion: s.GraphAPIVersion,
+		HTTPClient: httpClient, Pacer: pacerFor(s, ep, demo)})
 	return client, closers, err
+}
+
+// pacerFor is the process-wide pacer of the app and tenant, shared by every instance that
+// uses them. The demo's simulator belongs to its instance and has no rate limit: pacing it
+// would only slow the demo down.
+func pacerFor(s *settings.Settings, ep settings.Endpoints, demo bool) graph.Pacer {
+	if demo {
+		return graph.Unpaced
+	}
+	tenant, client := graph.Identity(s)
+	return graph.SharedPacer(ep.AuthorityHost, tenant, client)
 }
 
 // demoSettings points a copy of the settings at the simulator with the demo app registration.

@@ -60,6 +60,8 @@ type Model struct {
 	ConditionalAccessStatus string `json:"conditionalAccessStatus"`
 	// Filter is an advanced OData filter the user writes; it is normalised and ANDed in.
 	Filter string `json:"filter"`
+
+	Aggregation
 }
 
 // Parse reads a query's JSON, applies defaults and validates it.
@@ -78,7 +80,11 @@ func Parse(raw json.RawMessage, queryType string) (Model, error) {
 	}
 	if m.Status == "" {
 		m.Status = StatusFailure
+		if m.QueryType == TypeVariable {
+			m.Status = StatusAll // a picker lists every app or user, not only the failing ones
+		}
 	}
+	m.Aggregation.applyDefaults(m.QueryType)
 	if m.MaxRows == 0 {
 		m.MaxRows = DefaultMaxRows
 	}
@@ -92,9 +98,12 @@ var guid = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-
 
 func (m Model) validate() error {
 	switch m.QueryType {
-	case TypeSignIns, TypeRules, TypeExplain:
+	case TypeSignIns, TypeRules, TypeExplain, TypeTimeSeries, TypeBreakdown, TypeVariable:
 	default:
-		return fmt.Errorf("unknown query type %q: use signins, rules or explain", m.QueryType)
+		return fmt.Errorf("unknown query type %q: use signins, timeseries, breakdown, rules, explain or variable", m.QueryType)
+	}
+	if err := m.Aggregation.validate(m.QueryType); err != nil {
+		return err
 	}
 	switch m.Status {
 	case StatusFailure, StatusInterrupted, StatusSuccess, StatusAll:
@@ -141,8 +150,33 @@ func (m Model) validateGraphFields() error {
 	return nil
 }
 
+// GraphFilterFor is GraphFilter plus, on Graph beta, the signInEventTypes filter. v1.0 has no
+// signInEventTypes and returns interactive sign-ins only, so there the field is ignored (the
+// caller says so in a notice).
+func (m Model) GraphFilterFor(apiVersion string) string {
+	if apiVersion != "beta" {
+		return m.GraphFilter()
+	}
+	return odata.And(m.GraphFilter(), m.EventTypesFilter())
+}
+
+// EventTypesFilter is the beta filter selecting the sign-in event types, such as
+// signInEventTypes/any(t: t eq 'interactiveUser' or t eq 'servicePrincipal'), or "".
+func (m Model) EventTypesFilter() string {
+	if len(m.SignInEventTypes) == 0 {
+		return ""
+	}
+	eqs := make([]string, len(m.SignInEventTypes))
+	for i, t := range m.SignInEventTypes {
+		eqs[i] = odata.Eq("t", t)
+	}
+	// One lambda with or inside, as Microsoft's examples write it; Or's parentheses are
+	// harmless there.
+	return odata.Any("signInEventTypes", "t", strings.Join(eqs, " or "))
+}
+
 // GraphFilter is the OData filter for the query's fields (the time range is added by the Graph
-// source). User text only ever appears inside escaped string literals. A trailing * on user,
+// source; signInEventTypes by GraphFilterFor). User text only ever appears inside escaped string literals. A trailing * on user,
 // app or IP asks for a prefix match.
 func (m Model) GraphFilter() string {
 	var clauses []string

@@ -1,0 +1,93 @@
+package graph
+
+import (
+	"crypto/tls"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/sigdiag/signin-diagnostics/pkg/settings"
+	"github.com/sigdiag/signin-diagnostics/pkg/simulator"
+)
+
+func startSimulator(t *testing.T, opts simulator.Options) *simulator.Server {
+	t.Helper()
+	sim, err := simulator.Start(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(sim.Close)
+	return sim
+}
+
+// simSettings are settings for a customized cloud whose authority and Graph are the simulator.
+func simSettings(sim *simulator.Server, auth settings.AuthType, tenant, client string) *settings.Settings {
+	return &settings.Settings{
+		Source: settings.SourceGraph, GraphAPIVersion: "v1.0", AuthorityHost: sim.URL(), GraphEndpoint: sim.URL(),
+		AzureCredentials: settings.AzureCredentials{AuthType: auth, AzureCloud: settings.CloudCustomized, TenantID: tenant, ClientID: client},
+	}
+}
+
+// trusting is an HTTP client that trusts the simulator's CA, as SSL_CERT_FILE makes Grafana do.
+func trusting(sim *simulator.Server) *http.Client {
+	return &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{RootCAs: sim.CertPool(), MinVersion: tls.VersionTLS12}}}
+}
+
+// clientFor builds the credential and Graph client exactly as the plugin does.
+func clientFor(t *testing.T, sim *simulator.Server, s *settings.Settings, pacer Pacer) *Client {
+	t.Helper()
+	ep, err := s.Endpoints()
+	if err != nil {
+		t.Fatal(err)
+	}
+	hc := trusting(sim)
+	cred, err := NewCredential(s, ep, hc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := New(Config{Credential: cred, GraphEndpoint: ep.GraphEndpoint, APIVersion: s.GraphAPIVersion, HTTPClient: hc, Pacer: pacer})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func newClient(t *testing.T, sim *simulator.Server, tenant, client, secret string) *Client {
+	t.Helper()
+	s := simSettings(sim, settings.AuthClientSecret, tenant, client)
+	s.Secrets.ClientSecret = secret
+	return clientFor(t, sim, s, nil)
+}
+
+// lastHour is a query over the last hour of the simulator's data.
+func lastHour(sim *simulator.Server) Query {
+	_, to := sim.Dataset().Window()
+	return Query{From: to.Add(-time.Hour), To: to, MaxRows: 5}
+}
+
+// graphRequests are the simulator's Graph requests (not token requests), oldest first.
+func graphRequests(sim *simulator.Server) []simulator.RequestLog {
+	var out []simulator.RequestLog
+	for _, r := range sim.Requests() {
+		if r.Endpoint == "graph" {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// maxInWindow is the most requests that arrived within any window.
+func maxInWindow(reqs []simulator.RequestLog, window time.Duration) int {
+	most := 0
+	for i := range reqs {
+		n := 0
+		for j := i; j < len(reqs) && reqs[j].Time.Sub(reqs[i].Time) < window; j++ {
+			n++
+		}
+		most = max(most, n)
+	}
+	return most
+}
+
+func contains(s, sub string) bool { return strings.Contains(s, sub) }

@@ -1,0 +1,163 @@
+package graph
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/sigdiag/signin-diagnostics/pkg/odata"
+	"github.com/sigdiag/signin-diagnostics/pkg/signin"
+	"github.com/sigdiag/signin-diagnostics/pkg/simulator"
+	"github.com/sigdiag/signin-diagnostics/pkg/simulator/dataset"
+)
+
+func TestTimeSlicesNewestFirst(t *testing.T) {
+	to := time.Date(2026, 5, 10, 12, 0, 0, 0, time.UTC)
+	got := timeSlices(to.Add(-7*24*time.Hour), to, 0)
+	if len(got) != 3 || !got[0].to.Equal(to) || !got[0].from.Equal(to.Add(-MaxSlice)) || !got[2].from.Equal(to.Add(-7*24*time.Hour)) {
+		t.Fatalf("slices = %+v", got)
+	}
+	for i := 1; i < len(got); i++ {
+		if !got[i].to.Equal(got[i-1].from) {
+			t.Errorf("slice %d ends at %v, the previous starts at %v: a gap or overlap", i, got[i].to, got[i-1].from)
+		}
+	}
+	if one := timeSlices(to.Add(-time.Hour), to, 0); len(one) != 1 {
+		t.Errorf("an hour is %d slices", len(one))
+	}
+	if empty := timeSlices(to, to, 0); len(empty) != 1 {
+		t.Errorf("an empty range must still make one request, got %d slices", len(empty))
+	}
+}
+
+// A week is read as 3-day slices, newest first, and matches the simulator's ground truth.
+func TestListReadsLongRangesInSlices(t *testing.T) {
+	sim := startSimulator(t, simulator.Options{})
+	c := newClient(t, sim, simulator.DemoTenantID, simulator.DemoClientID, simulator.DemoClientSecret)
+	_, to := sim.Dataset().Window()
+	from := to.Add(-7 * 24 * time.Hour)
+	res, err := c.List(context.Background(), Query{From: from, To: to, Filter: odata.EqInt("status/errorCode", 50126), PageSize: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, r := range sim.Dataset().Between(from, to) {
+		if r.Interactive() && r.Code == 50126 {
+			want = append(want, r.ID.String())
+		}
+	}
+	if res.Slices != 3 || res.Pages < 3 || res.Truncated {
+		t.Errorf("slices %d pages %d truncated %v", res.Slices, res.Pages, res.Truncated)
+	}
+	assertIDs(t, res.SignIns, want)
+}
+
+// With a fetch limit, the newest rows are kept and older slices are not read.
+func TestListLimitKeepsTheNewestAcrossSlices(t *testing.T) {
+	sim := startSimulator(t, simulator.Options{})
+	c := newClient(t, sim, simulator.DemoTenantID, simulator.DemoClientID, simulator.DemoClientSecret)
+	_, to := sim.Dataset().Window()
+	from := to.Add(-10 * 24 * time.Hour)
+	res, err := c.List(context.Background(), Query{From: from, To: to, MaxRows: 1500, SliceLength: 24 * time.Hour})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, r := range sim.Dataset().Between(from, to) {
+		if r.Interactive() && len(want) < 1500 {
+			want = append(want, r.ID.String())
+		}
+	}
+	if !res.Truncated || res.Slices != 10 {
+		t.Errorf("truncated %v slices %d", res.Truncated, res.Slices)
+	}
+	// 2 pages are needed. Workers read ahead at most a page or two of older slices before the
+	// newer slices' counts arrive; the 10 days (about 70 pages) are never read.
+	if n := len(graphRequests(sim)); n > 2+2*sliceWorkers {
+		t.Errorf("%d Graph requests for 1500 rows: older slices were read for nothing", n)
+	}
+	assertIDs(t, res.SignIns, want)
+}
+
+func assertIDs(t *testing.T, got []signin.SignIn, want []string) {
+	t.Helper()
+	if len(got) != len(want) || len(want) == 0 {
+		t.Fatalf("got %d sign-ins, want %d", len(got), len(want))
+	}
+	for i := range want {
+		if got[i].ID != want[i] {
+			t.Fatalf("row %d is %s, want %s (newest first)", i, got[i].ID, want[i])
+		}
+	}
+}
+
+// On beta, the event type filter reaches the non-interactive sign-ins v1.0 never returns.
+func TestBetaEventTypes(t *testing.T) {
+	sim := startSimulator(t, simulator.Options{})
+	s := simSettings(sim, "clientsecret", simulator.DemoTenantID, simulator.DemoClientID)
+	s.GraphAPIVersion, s.Secrets.ClientSecret = "beta", simulator.DemoClientSecret
+	c := clientFor(t, sim, s, nil)
+	_, to := sim.Dataset().Window()
+	from := to.Add(-2 * time.Hour)
+	filter := odata.Any("signInEventTypes", "t", "t eq 'servicePrincipal' or t eq 'nonInteractiveUser'")
+	res, err := c.List(context.Background(), Query{From: from, To: to, Filter: filter, Select: SelectBeta})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := 0
+	for _, r := range sim.Dataset().Between(from, to) {
+		if r.Type == dataset.ServicePrincipal || r.Type == dataset.NonInteractiveUser {
+			want++
+		}
+	}
+	if len(res.SignIns) != want || want == 0 {
+		t.Fatalf("got %d sign-ins, the simulator holds %d non-interactive and service principal ones", len(res.SignIns), want)
+	}
+	for _, si := range res.SignIns {
+		var doc struct {
+			Types []string `json:"signInEventTypes"`
+		}
+		_ = json.Unmarshal(si.Raw, &doc)
+		if len(doc.Types) == 0 || doc.Types[0] == "interactiveUser" {
+			t.Fatalf("sign-in %s has event types %v", si.ID, doc.Types)
+		}
+	}
+}
+
+// $select asks Graph for the listed properties only; without it every property comes back.
+func TestSelectNarrowsTheRows(t *testing.T) {
+	sim := startSimulator(t, simulator.Options{})
+	c := newClient(t, sim, simulator.DemoTenantID, simulator.DemoClientID, simulator.DemoClientSecret)
+	q := lastHour(sim)
+	q.Select = SelectV1
+	res, err := c.List(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(res.Requests[0], "%24select=id,createdDateTime,") {
+		t.Errorf("request %s has no $select", res.Requests[0])
+	}
+	var row map[string]any
+	_ = json.Unmarshal(res.SignIns[0].Raw, &row)
+	if _, ok := row["riskEventTypes"]; ok {
+		t.Error("an unselected property came back")
+	}
+	for _, p := range []string{"status", "clientAppUsed", "appliedConditionalAccessPolicies", "deviceDetail", "location"} {
+		if _, ok := row[p]; !ok {
+			t.Errorf("selected property %s is missing", p)
+		}
+	}
+}
+
+func TestMergeDropsDuplicateIDs(t *testing.T) {
+	l := &listing{q: Query{MaxRows: 3}, parts: []sliceResult{
+		{rows: []signin.SignIn{{ID: "a"}, {ID: "b"}}, pages: 1},
+		{rows: []signin.SignIn{{ID: "b"}, {ID: "c"}, {ID: "d"}}, pages: 2},
+	}}
+	res := l.merge()
+	if res.Duplicates != 1 || len(res.SignIns) != 3 || res.SignIns[2].ID != "c" || !res.Truncated || res.Pages != 3 {
+		t.Errorf("merge = %+v", res)
+	}
+}

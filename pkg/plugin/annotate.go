@@ -1,0 +1,42 @@
+package plugin
+
+import (
+	"context"
+
+	"github.com/grafana/grafana-plugin-sdk-go/backend"
+	"github.com/grafana/grafana-plugin-sdk-go/data"
+
+	"github.com/sigdiag/signin-diagnostics/pkg/engine"
+	"github.com/sigdiag/signin-diagnostics/pkg/graph"
+	"github.com/sigdiag/signin-diagnostics/pkg/query"
+	"github.com/sigdiag/signin-diagnostics/pkg/signin"
+)
+
+// annotated is the first half of every query type that reads sign-ins: fetch them with the
+// query's filters, evaluate the rules, keep the statuses asked for.
+type annotated struct {
+	res       *graph.Result
+	rows      []signin.SignIn
+	decisions []engine.Decision
+	notices   []data.Notice
+}
+
+// fetchAnnotated returns the sign-ins of the query with their decisions, or an error response.
+func (ds *Datasource) fetchAnnotated(ctx context.Context, q backend.DataQuery, m query.Model) (*annotated, *backend.DataResponse) {
+	if ds.initErr != nil {
+		resp := backend.ErrDataResponseWithSource(backend.StatusBadRequest, backend.ErrorSourceDownstream, "the data source is not configured correctly: "+ds.initErr.Error())
+		return nil, &resp
+	}
+	gq, pushdown := ds.graphQuery(q, m)
+	res, err := ds.source.List(ctx, gq)
+	if err != nil {
+		resp := withExecutedQuery(errorResponse(err), q.RefID, res)
+		return nil, &resp
+	}
+	decisions := ds.engine().EvaluateAll(ctx, res.SignIns)
+	all := m
+	all.MaxRows = len(res.SignIns) + 1 // aggregates count every sign-in, not the table's maxRows
+	rows, kept := selectRows(res.SignIns, decisions, all)
+	notices := append(pushdown, ds.notices(res, all, len(rows), len(res.SignIns))...)
+	return &annotated{res: res, rows: rows, decisions: kept, notices: notices}, nil
+}
