@@ -168,3 +168,16 @@ test_expense_severity if {
 		t.Fatalf("validate = %+v, want the failing test at row 14", out)
 	}
 }
+
+// Rule set changes are annotations, so a change in a panel's causes can be read against them.
+func TestRuleChangesAreAnnotations(t *testing.T) {
+	ds := withSettings(t, "annotated", map[string]any{"customRules": ruleFor9999999("Annotated rule")})
+	rulesOf(t, ds) // the instance exists and has loaded the rules
+	now := time.Now()
+	f := queryFrame(t, ds, backend.DataQuery{RefID: "A", QueryType: "annotations", JSON: json.RawMessage(`{}`),
+		TimeRange: backend.TimeRange{From: now.Add(-time.Hour), To: now.Add(time.Minute)}})
+	titles, texts := stringColumn(t, f, "title"), stringColumn(t, f, "text")
+	if len(titles) == 0 || titles[len(titles)-1] != "Rules loaded" || !strings.Contains(texts[len(texts)-1], "1 source of your own rules") {
+		t.Fatalf("annotations: %v / %v", titles, texts)
+	}
+}

@@ -39,12 +39,14 @@ type Datasource struct {
 	rules   atomic.Pointer[ruleSet]
 	closers []func()
 	logger  log.Logger
+	// uid names the data source in process-wide registries (rule history).
+	uid string
 }
 
 // NewDatasource is the instance factory Grafana calls when a data source is created or its
 // settings change.
 func NewDatasource(ctx context.Context, s backend.DataSourceInstanceSettings) (instancemgmt.Instance, error) {
-	ds := &Datasource{logger: backend.Logger.With("datasource", s.UID)}
+	ds := &Datasource{logger: backend.Logger.With("datasource", s.UID), uid: s.UID}
 	ds.settings, ds.initErr = settings.Load(s)
 	rs, err := buildRuleSet(ctx, ds.settings, nil)
 	if err != nil {
@@ -52,6 +54,7 @@ func NewDatasource(ctx context.Context, s backend.DataSourceInstanceSettings) (i
 		return nil, err
 	}
 	ds.rules.Store(rs)
+	recordRuleEvent(ds.uid, eventFor(rs, false))
 	if ds.initErr != nil {
 		return ds, nil
 	}

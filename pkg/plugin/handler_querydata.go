@@ -69,6 +69,8 @@ func (ds *Datasource) handler(t query.Type) queryHandler {
 		return ds.queryBreakdown
 	case query.TypeVariable:
 		return ds.queryVariable
+	case query.TypeAnnotations:
+		return ds.queryAnnotations
 	}
 	return ds.querySignIns
 }

@@ -77,6 +77,7 @@ func (ds *Datasource) reloadRules(ctx context.Context) {
 		return
 	}
 	ds.rules.Store(next)
+	recordRuleEvent(ds.uid, eventFor(next, true))
 	if next.userErr != nil {
 		ds.logger.Warn("Changed rules were refused; the previous rules keep serving", "error", next.userErr)
 		return

@@ -11,6 +11,9 @@ const (
 	TypeTimeSeries Type = "timeseries"
 	TypeBreakdown  Type = "breakdown"
 	TypeVariable   Type = "variable"
+	// TypeAnnotations lists events to mark on time series: rule set changes (and, with the
+	// pattern rules, incidents).
+	TypeAnnotations Type = "annotations"
 )
 
 // GroupBys are the dimensions timeseries and breakdown queries group by.

@@ -1,0 +1,66 @@
+package plugin
+
+import (
+	"sync"
+	"time"
+)
+
+// ruleEvent is one change of a data source's rule set, shown as an annotation so a change in
+// a panel's causes can be read against the rule change that made it.
+type ruleEvent struct {
+	Time    time.Time
+	Title   string
+	Text    string
+	Refused bool
+}
+
+// maxRuleEvents bounds the history kept per data source.
+const maxRuleEvents = 200
+
+// ruleHistory keeps rule events per data source UID for the life of the plugin process:
+// Grafana makes a new instance on every settings save, and the history must survive that.
+var ruleHistory = struct {
+	sync.Mutex
+	byUID map[string][]ruleEvent
+}{byUID: map[string][]ruleEvent{}}
+
+func recordRuleEvent(uid string, e ruleEvent) {
+	ruleHistory.Lock()
+	defer ruleHistory.Unlock()
+	events := append(ruleHistory.byUID[uid], e)
+	if len(events) > maxRuleEvents {
+		events = events[len(events)-maxRuleEvents:]
+	}
+	ruleHistory.byUID[uid] = events
+}
+
+func ruleEventsBetween(uid string, from, to time.Time) []ruleEvent {
+	ruleHistory.Lock()
+	defer ruleHistory.Unlock()
+	var out []ruleEvent
+	for _, e := range ruleHistory.byUID[uid] {
+		if !e.Time.Before(from) && !e.Time.After(to) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// eventFor describes a rule set that was just built.
+func eventFor(rs *ruleSet, reload bool) ruleEvent {
+	verb := "Rules loaded"
+	if reload {
+		verb = "Rules reloaded"
+	}
+	if rs.userErr != nil {
+		return ruleEvent{Time: time.Now(), Title: "Rules refused", Text: "The previous rules keep serving: " + rs.userErr.Error(), Refused: true}
+	}
+	return ruleEvent{Time: time.Now(), Title: verb, Text: pluralFiles(rs.userFiles) + " of your own rules with the built-in rules; " + itoa(len(rs.engine.Rules())) + " rules and catalogue entries in force."}
+}
+
+func pluralFiles(n int) string {
+	if n == 1 {
+		return "1 source"
+	}
+	return itoa(n) + " sources"
+}
