@@ -71,6 +71,8 @@ func (ds *Datasource) handler(t query.Type) queryHandler {
 		return ds.queryVariable
 	case query.TypeAnnotations:
 		return ds.queryAnnotations
+	case query.TypePatterns:
+		return ds.queryPatterns
 	}
 	return ds.querySignIns
 }

@@ -14,6 +14,9 @@ import (
 // frames are the multi-frame time series Grafana's alerting reads: no frame at all when there is
 // nothing to count, which alerting treats as "no data".
 func (ds *Datasource) queryTimeSeries(ctx context.Context, q backend.DataQuery, m query.Model) backend.DataResponse {
+	if m.GroupBy == query.GroupByPattern {
+		return ds.queryPatternSeries(ctx, q, m)
+	}
 	a, errResp := ds.fetchAnnotated(ctx, q, m)
 	if errResp != nil {
 		return *errResp

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/sigdiag/signin-diagnostics/pkg/engine"
+	"github.com/sigdiag/signin-diagnostics/pkg/patterns"
 	"github.com/sigdiag/signin-diagnostics/pkg/settings"
 )
 
@@ -18,6 +19,9 @@ import (
 // they are not. It is replaced whole (atomic.Pointer) so a query never sees half a change.
 type ruleSet struct {
 	engine *engine.Engine
+	// detector finds patterns across sign-ins with the same rules and the data source's
+	// thresholds.
+	detector *patterns.Detector
 	// userErr says why the admin's latest rules were refused; the engine then is the last good
 	// one (or the built-in rules alone).
 	userErr error
@@ -52,20 +56,46 @@ func buildRuleSet(ctx context.Context, s *settings.Settings, previous *ruleSet) 
 	}
 	user, readErr := readUserSources(s)
 	fp := user.fingerprint()
+	overrides := thresholds(s)
 	if readErr == nil {
 		var e *engine.Engine
+		var d *patterns.Detector
 		if e, readErr = compileUser(ctx, builtin, user); readErr == nil {
-			return &ruleSet{engine: e, fingerprint: fp, loadedAt: time.Now(), userFiles: len(user.modules)}, nil
+			if d, readErr = newDetector(ctx, user.modules, overrides); readErr == nil {
+				return &ruleSet{engine: e, detector: d, fingerprint: fp, loadedAt: time.Now(), userFiles: len(user.modules)}, nil
+			}
 		}
 	}
 	if previous != nil && previous.engine != nil {
-		return &ruleSet{engine: previous.engine, userErr: readErr, fingerprint: fp, loadedAt: previous.loadedAt, userFiles: previous.userFiles}, nil
+		return &ruleSet{engine: previous.engine, detector: previous.detector, userErr: readErr, fingerprint: fp, loadedAt: previous.loadedAt, userFiles: previous.userFiles}, nil
 	}
 	e, err := engine.New(ctx, builtin)
 	if err != nil {
 		return nil, fmt.Errorf("the built-in rules do not compile: %w", err)
 	}
-	return &ruleSet{engine: e, userErr: readErr, fingerprint: fp, loadedAt: time.Now()}, nil
+	d, err := patterns.NewDetector(ctx, nil, nil)
+	if err != nil {
+		return nil, fmt.Errorf("the built-in pattern rules do not compile: %w", err)
+	}
+	return &ruleSet{engine: e, detector: d, userErr: readErr, fingerprint: fp, loadedAt: time.Now()}, nil
+}
+
+// newDetector builds the pattern detector; a threshold override that names an unknown key or
+// has the wrong type is reported at its settings path.
+func newDetector(ctx context.Context, user []engine.Module, overrides patterns.Thresholds) (*patterns.Detector, error) {
+	d, err := patterns.NewDetector(ctx, user, overrides)
+	var te *patterns.ThresholdError
+	if errors.As(err, &te) {
+		return nil, &settings.FieldError{Field: "jsonData.patternThresholds." + te.Path(), Msg: te.Message}
+	}
+	return d, err
+}
+
+func thresholds(s *settings.Settings) patterns.Thresholds {
+	if s == nil || len(s.PatternThresholds) == 0 {
+		return nil
+	}
+	return patterns.Thresholds(s.PatternThresholds)
 }
 
 func compileUser(ctx context.Context, builtin []engine.Module, user userSources) (*engine.Engine, error) {

@@ -14,10 +14,15 @@ const (
 	// TypeAnnotations lists events to mark on time series: rule set changes (and, with the
 	// pattern rules, incidents).
 	TypeAnnotations Type = "annotations"
+	// TypePatterns lists the patterns across sign-ins (sprays, MFA fatigue, ...) in the range.
+	TypePatterns Type = "patterns"
 )
 
+// GroupByPattern makes a timeseries count pattern findings per interval, for alert rules.
+const GroupByPattern = "pattern"
+
 // GroupBys are the dimensions timeseries and breakdown queries group by.
-var GroupBys = []string{"cause", "errorCode", "category", "severity", "status", "app", "user", "country", "clientApp", "rule", "os"}
+var GroupBys = []string{"cause", "errorCode", "category", "severity", "status", "app", "user", "country", "clientApp", "rule", "os", GroupByPattern}
 
 // The metrics a timeseries counts.
 const (
@@ -63,6 +68,9 @@ func (a *Aggregation) applyDefaults(t Type) {
 func (a Aggregation) validate(t Type) error {
 	if a.GroupBy != "" && !slices.Contains(GroupBys, a.GroupBy) {
 		return fmt.Errorf("groupBy must be one of %s, got %q", strings.Join(GroupBys, ", "), a.GroupBy)
+	}
+	if a.GroupBy == GroupByPattern && t != TypeTimeSeries {
+		return fmt.Errorf("groupBy pattern is for timeseries queries; use the patterns query type for a table")
 	}
 	if a.TopN < 0 || a.TopN > 1000 {
 		return fmt.Errorf("topN must be between 1 and 1000, got %d", a.TopN)

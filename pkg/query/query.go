@@ -98,9 +98,9 @@ var guid = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-
 
 func (m Model) validate() error {
 	switch m.QueryType {
-	case TypeSignIns, TypeRules, TypeExplain, TypeTimeSeries, TypeBreakdown, TypeVariable, TypeAnnotations:
+	case TypeSignIns, TypeRules, TypeExplain, TypeTimeSeries, TypeBreakdown, TypeVariable, TypeAnnotations, TypePatterns:
 	default:
-		return fmt.Errorf("unknown query type %q: use signins, timeseries, breakdown, rules, explain, variable or annotations", m.QueryType)
+		return fmt.Errorf("unknown query type %q: use signins, timeseries, breakdown, patterns, rules, explain, variable or annotations", m.QueryType)
 	}
 	if err := m.Aggregation.validate(m.QueryType); err != nil {
 		return err

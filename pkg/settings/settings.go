@@ -37,6 +37,9 @@ type Settings struct {
 	CustomRules string `json:"customRules"`
 	// RulesPath is a folder of .rego files on the Grafana server, added to the built-in rules.
 	RulesPath string `json:"rulesPath"`
+	// PatternThresholds overrides the pattern rules' thresholds key by key, e.g.
+	// {"password-spray": {"minUsers": 10}}; the pattern detector checks names and types.
+	PatternThresholds map[string]map[string]any `json:"patternThresholds"`
 
 	Secrets Secrets `json:"-"`
 }

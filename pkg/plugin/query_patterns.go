@@ -1,0 +1,68 @@
+package plugin
+
+import (
+	"context"
+
+	"github.com/grafana/grafana-plugin-sdk-go/backend"
+	"github.com/grafana/grafana-plugin-sdk-go/data"
+
+	"github.com/sigdiag/signin-diagnostics/pkg/frames"
+	"github.com/sigdiag/signin-diagnostics/pkg/patterns"
+	"github.com/sigdiag/signin-diagnostics/pkg/query"
+	"github.com/sigdiag/signin-diagnostics/pkg/series"
+)
+
+// detectPatterns reads every sign-in of the query's filters (whatever its status: a spray is
+// judged against the sign-ins that succeeded from the same address) and runs the detector.
+func (ds *Datasource) detectPatterns(ctx context.Context, q backend.DataQuery, m query.Model) ([]patterns.Finding, *annotated, *backend.DataResponse) {
+	m.Status = query.StatusAll
+	a, errResp := ds.fetchAnnotated(ctx, q, m)
+	if errResp != nil {
+		return nil, nil, errResp
+	}
+	statuses := make([]string, len(a.decisions))
+	for i := range a.decisions {
+		statuses[i] = a.decisions[i].Status
+	}
+	findings, err := ds.rules.Load().detector.Detect(ctx, a.rows, statuses)
+	if err != nil {
+		resp := backend.ErrDataResponseWithSource(backend.StatusInternal, backend.ErrorSourcePlugin, "the pattern rules failed: "+err.Error())
+		return nil, nil, &resp
+	}
+	return findings, a, nil
+}
+
+// queryPatterns lists the patterns found in the range: a table, and annotations (time,
+// timeEnd, title, text, tags) for time series panels.
+func (ds *Datasource) queryPatterns(ctx context.Context, q backend.DataQuery, m query.Model) backend.DataResponse {
+	findings, a, errResp := ds.detectPatterns(ctx, q, m)
+	if errResp != nil {
+		return *errResp
+	}
+	frame := frames.Patterns(q.RefID, findings)
+	frame.Meta.ExecutedQueryString = executedQuery(a.res)
+	frame.Meta.Notices = a.notices
+	return backend.DataResponse{Frames: data.Frames{frame}}
+}
+
+// queryPatternSeries counts the findings active per interval, one series per pattern (zeros
+// included), for alert rules on patterns.
+func (ds *Datasource) queryPatternSeries(ctx context.Context, q backend.DataQuery, m query.Model) backend.DataResponse {
+	findings, _, errResp := ds.detectPatterns(ctx, q, m)
+	if errResp != nil {
+		return *errResp
+	}
+	step := series.Interval(q.TimeRange.From, q.TimeRange.To, q.Interval, q.MaxDataPoints)
+	ids := ds.rules.Load().detector.IDs()
+	times, values := patterns.Series(findings, ids, q.TimeRange.From, q.TimeRange.To, step)
+	out := make(data.Frames, 0, len(ids))
+	for _, id := range ids {
+		value := data.NewField("findings", data.Labels{"pattern": id}, values[id])
+		value.Config = &data.FieldConfig{DisplayNameFromDS: id}
+		f := data.NewFrame(id, data.NewField("time", nil, times), value)
+		f.RefID = q.RefID
+		f.Meta = &data.FrameMeta{Type: data.FrameTypeTimeSeriesMulti, TypeVersion: data.FrameTypeVersion{0, 1}}
+		out = append(out, f)
+	}
+	return backend.DataResponse{Frames: out}
+}
