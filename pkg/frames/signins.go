@@ -79,21 +79,32 @@ func (c *columns) set(i int, s *signin.SignIn, d *engine.Decision) {
 	c.otherRules[i] = strings.Join(others, ", ")
 }
 
+// Drill-down links on the sign-ins table, to the provisioned "Troubleshoot a user" dashboard
+// and Microsoft's pages; Grafana fills in the ${...} variables from the clicked row.
+var (
+	userLinks = []data.DataLink{{Title: "Troubleshoot ${__value.raw}",
+		URL: "/d/sigdiag-user/troubleshoot-a-user?var-user=${__value.raw}&${__url_time_range}"}}
+	correlationLinks = []data.DataLink{{Title: "Explain this sign-in",
+		URL: "/d/sigdiag-user/troubleshoot-a-user?var-user=${__data.fields.user}&var-correlationId=${__value.raw}&${__url_time_range}"}}
+	codeLinks = []data.DataLink{{Title: "Microsoft's page for error ${__value.raw}", URL: "https://login.microsoftonline.com/error?code=${__value.raw}", TargetBlank: true}}
+	lookupLinks = []data.DataLink{{Title: "Open", URL: "${__value.raw}", TargetBlank: true}}
+)
+
 func (c *columns) fields() []*data.Field {
-	f := func(name, display string, values any) *data.Field {
+	f := func(name, display string, values any, links ...data.DataLink) *data.Field {
 		field := data.NewField(name, nil, values)
-		field.Config = &data.FieldConfig{DisplayName: display}
+		field.Config = &data.FieldConfig{DisplayName: display, Links: links}
 		return field
 	}
 	return []*data.Field{
 		f("time", "Time", c.time),
-		f("user", "User", c.user),
+		f("user", "User", c.user, userLinks...),
 		f("userId", "User ID", c.userID),
 		f("userDisplayName", "User name", c.userDisplayName),
 		f("app", "Application", c.app),
 		f("appId", "Application ID", c.appID),
 		f("status", "Status", c.status),
-		f("errorCode", "Error code", c.errorCode),
+		f("errorCode", "Error code", c.errorCode, codeLinks...),
 		f("failureReason", "Failure reason", c.failureReason),
 		f("additionalDetails", "Additional details", c.additionalDetails),
 		f("cause", "Cause", c.cause),
@@ -104,7 +115,7 @@ func (c *columns) fields() []*data.Field {
 		f("title", "Title", c.title),
 		f("actor", "Who acts", c.actor),
 		f("otherRules", "Other matching rules", c.otherRules),
-		f("correlationId", "Correlation ID", c.correlationID),
+		f("correlationId", "Correlation ID", c.correlationID, correlationLinks...),
 		f("requestId", "Request ID", c.reqID),
 		f("ipAddress", "IP address", c.ip),
 		f("clientApp", "Client app", c.clientApp),
@@ -113,7 +124,7 @@ func (c *columns) fields() []*data.Field {
 		f("operatingSystem", "Operating system", c.os),
 		f("browser", "Browser", c.browser),
 		f("conditionalAccessStatus", "Conditional Access", c.caStatus),
-		f("lookupUrl", "Microsoft lookup", c.lookup),
+		f("lookupUrl", "Microsoft lookup", c.lookup, lookupLinks...),
 		f("ruleError", "Rule error", c.ruleError),
 	}
 }

@@ -50,12 +50,19 @@ func selectRows(all []signin.SignIn, decisions []engine.Decision, m query.Model)
 		if len(rows) == m.MaxRows {
 			break
 		}
-		if m.Wants(decisions[i].Status) {
+		if m.Wants(decisions[i].Status) && m.WantsRule(winnerRule(&decisions[i])) {
 			rows = append(rows, all[i])
 			kept = append(kept, decisions[i])
 		}
 	}
 	return rows, kept
+}
+
+func winnerRule(d *engine.Decision) string {
+	if w := d.Winner(); w != nil {
+		return w.RuleID
+	}
+	return ""
 }
 
 func (ds *Datasource) notices(res *graph.Result, m query.Model, rows, fetched int) []data.Notice {

@@ -35,7 +35,7 @@ func (ds *Datasource) queryTimeSeries(ctx context.Context, q backend.DataQuery, 
 		}
 		points[i] = series.Point{Time: s.CreatedDateTime, Group: g, User: orUnknown(s.UserPrincipalName, s.UserID)}
 	}
-	metric := "sign-ins"
+	metric := "signins"
 	if m.Metric == query.MetricUsers {
 		metric = "users"
 	}

@@ -60,6 +60,9 @@ type Model struct {
 	ConditionalAccessStatus string `json:"conditionalAccessStatus"`
 	// Filter is an advanced OData filter the user writes; it is normalised and ANDed in.
 	Filter string `json:"filter"`
+	// RuleIDs keeps the sign-ins whose winning rule is one of these (e.g. "unmapped"), applied
+	// by the plugin after the rules ran.
+	RuleIDs []string `json:"ruleIds"`
 
 	Aggregation
 }
@@ -232,4 +235,10 @@ func textFilter(property, value string) string {
 // Wants reports whether a sign-in with this classification belongs in the result.
 func (m Model) Wants(status string) bool {
 	return m.Status == StatusAll || string(m.Status) == status
+}
+
+// WantsRule reports whether a sign-in explained by ruleID (its winning finding; "" for none)
+// belongs in the result: every sign-in when the query names no rule.
+func (m Model) WantsRule(ruleID string) bool {
+	return len(m.RuleIDs) == 0 || slices.Contains(m.RuleIDs, ruleID)
 }

@@ -168,3 +168,13 @@ func TestAggregationFields(t *testing.T) {
 		}
 	}
 }
+
+func TestWantsRule(t *testing.T) {
+	m, _ := Parse(json.RawMessage(`{"ruleIds":["unmapped"]}`), "")
+	if !m.WantsRule("unmapped") || m.WantsRule("aadsts-50126") {
+		t.Error("ruleIds must keep exactly the named rules")
+	}
+	if all, _ := Parse(json.RawMessage(`{}`), ""); !all.WantsRule("anything") {
+		t.Error("no ruleIds must keep every sign-in")
+	}
+}
