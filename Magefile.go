@@ -8,6 +8,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 
@@ -72,7 +73,8 @@ func Demo() error {
 }
 
 // TestAll runs every test: Go (unit, Rego through OPA's tester, end to end through the plugin
-// protocol), OPA's formatter check, and the frontend's typecheck, lint and Jest tests.
+// protocol), OPA's formatter, checker and Regal, and the frontend's typecheck, lint, Jest tests
+// and browser tests (Debian's chromium).
 func TestAll() error {
 	steps := [][]string{
 		{"go", "vet", "./pkg/...", "./rules/..."},
@@ -84,7 +86,13 @@ func TestAll() error {
 		{"go", "-C", ".regal/tools", "tool", "regal", "lint", "--config-file", "../config.yaml", "../../rules"},
 	}
 	if _, err := os.Stat("package.json"); err == nil {
-		steps = append(steps, []string{"npm", "run", "typecheck"}, []string{"npm", "run", "lint"}, []string{"npm", "run", "test:ci"}, []string{"npm", "run", "build"})
+		if _, err := os.Stat("node_modules"); err != nil {
+			steps = append(steps, []string{"npm", "ci", "--no-audit", "--no-fund"})
+		}
+		if _, err := exec.LookPath("chromium"); err != nil && os.Getenv("CHROMIUM_PATH") == "" {
+			return fmt.Errorf("the editors' browser tests need Debian's chromium: apt-get install -y chromium (or set CHROMIUM_PATH)")
+		}
+		steps = append(steps, []string{"npm", "run", "typecheck"}, []string{"npm", "run", "lint"}, []string{"npm", "run", "test:ci"}, []string{"npm", "run", "test:browser"}, []string{"npm", "run", "build"})
 	}
 	for _, s := range steps {
 		fmt.Println("==>", s)

@@ -36,4 +36,16 @@ export default defineConfig([
     ],
   },
   ...baseConfig,
+  {
+    // The browser tests and their config, linted like src/ (the base config names only src/ files).
+    files: ['tests/**/*.{ts,tsx}', 'playwright.config.ts'],
+    languageOptions: {
+      parserOptions: {
+        project: './tests/tsconfig.json',
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-deprecated': 'warn',
+    },
+  },
 ]);

@@ -2,7 +2,7 @@ import { CoreApp, ScopedVars, TimeRange, TypedVariableModel } from '@grafana/dat
 import { TemplateSrv } from '@grafana/runtime';
 
 import { makeInstanceSettings } from './__fixtures__/settings';
-import { DataSource } from './datasource';
+import { DataSource, odataLiteralFormat } from './datasource';
 import { SignInQuery } from './types';
 
 type Format = string | Function | undefined;
@@ -32,6 +32,9 @@ class FakeTemplateSrv implements TemplateSrv {
       if (value === undefined) {
         return match;
       }
+      if (typeof format === 'function') {
+        return format(value);
+      }
       if (Array.isArray(value)) {
         return format === 'csv' ? value.join(',') : `{${value.join(',')}}`;
       }
@@ -60,14 +63,26 @@ describe('DataSource', () => {
   });
 
   it('interpolates every text field', () => {
-    const { ds } = setup({ upn: 'alice@contoso.com', app: 'Teams', ip: '203.0.113.7', cid: 'c-1', client: 'IMAP4' });
+    const { ds } = setup({
+      upn: 'alice@contoso.com',
+      app: 'Teams',
+      ip: '203.0.113.7',
+      cid: 'c-1',
+      rid: 'r-1',
+      client: 'IMAP4',
+      country: 'US',
+    });
     const query: SignInQuery = {
       ...base,
       user: '$upn',
       app: '${app}*',
       ipAddress: '$ip',
       correlationId: '$cid',
+      requestId: '$rid',
       clientApp: '$client',
+      filter: "location/countryOrRegion eq '$country'",
+      signInEventTypes: ['servicePrincipal'],
+      conditionalAccessStatus: 'failure',
       maxRows: 10,
     };
     expect(ds.applyTemplateVariables(query, {})).toEqual({
@@ -76,9 +91,52 @@ describe('DataSource', () => {
       app: 'Teams*',
       ipAddress: '203.0.113.7',
       correlationId: 'c-1',
+      requestId: 'r-1',
       clientApp: 'IMAP4',
+      filter: "location/countryOrRegion eq 'US'",
+      signInEventTypes: ['servicePrincipal'],
+      conditionalAccessStatus: 'failure',
       maxRows: 10,
     });
+  });
+
+  it('doubles the quotes of variables inside the advanced filter, and only there', () => {
+    const { ds } = setup({ name: "O'Brien", names: ["O'Brien", 'Smith'] });
+    const query: SignInQuery = {
+      ...base,
+      app: '$name',
+      filter: "userDisplayName eq '$name' or userDisplayName eq '${names}'",
+    };
+    expect(ds.applyTemplateVariables(query, {})).toEqual({
+      ...base,
+      app: "O'Brien",
+      filter: "userDisplayName eq 'O''Brien' or userDisplayName eq 'O''Brien,Smith'",
+    });
+  });
+
+  it('interpolates the keys of an explain query', () => {
+    const { ds } = setup({ rid: '6b1f0000-aaaa-bbbb-cccc-1234567890ab' });
+    const query: SignInQuery = { refId: 'A', queryType: 'explain', requestId: '$rid' };
+    expect(ds.applyTemplateVariables(query, {})).toEqual({
+      ...query,
+      requestId: '6b1f0000-aaaa-bbbb-cccc-1234567890ab',
+    });
+  });
+
+  it('offers a custom variable editor', () => {
+    const { ds } = setup();
+    expect(ds.variables?.getType()).toBe('custom');
+    expect(ds.variables?.getDefaultQuery?.()).toEqual({ queryType: 'variable', variable: 'apps' });
+  });
+
+  it('knows the Graph API version of its settings, v1.0 by default', () => {
+    expect(setup().ds.graphApiVersion).toBe('v1.0');
+    const settings = makeInstanceSettings();
+    const beta = new DataSource(
+      { ...settings, jsonData: { ...settings.jsonData, graphApiVersion: 'beta' } },
+      new FakeTemplateSrv({})
+    );
+    expect(beta.graphApiVersion).toBe('beta');
   });
 
   it('prefers scoped variables, such as a repeated panel', () => {
@@ -112,5 +170,16 @@ describe('DataSource', () => {
     expect(ds.interpolateVariablesInQueries([{ ...base, user: '$upn' }], {})).toEqual([
       { ...base, user: 'alice@contoso.com' },
     ]);
+  });
+});
+
+describe('odataLiteralFormat', () => {
+  it.each<[string | string[], string]>([
+    ['plain', 'plain'],
+    ["it's", "it''s"],
+    [["a'b", 'c'], "a''b,c"],
+    [[], ''],
+  ])('%j gives %j', (value, expected) => {
+    expect(odataLiteralFormat(value)).toBe(expected);
   });
 });

@@ -1,12 +1,34 @@
-// A preview of what the backend pushes to Microsoft Graph for a signins query, for the query
-// editor. It mirrors Model.GraphFilter in pkg/query/query.go and pkg/odata/build.go; the backend's
-// filter is the one that runs.
-import { DEFAULT_MAX_ROWS, DEFAULT_STATUS, ErrorCode, SignInQuery } from './types';
+// A preview of what the backend pushes to Microsoft Graph for a query, for the query editor. It
+// mirrors Model.GraphFilter in pkg/query/query.go and the builders of pkg/odata/build.go; the
+// backend's filter is the one that runs.
+import {
+  CATALOGUE_VARIABLE_KINDS,
+  DEFAULT_GRAPH_API_VERSION,
+  DEFAULT_MAX_ROWS,
+  DEFAULT_STATUS,
+  DEFAULT_VARIABLE_KIND,
+  DEFAULT_VARIABLE_STATUS,
+  ErrorCode,
+  GraphApiVersion,
+  SignInEventType,
+  SignInQuery,
+  VariableKind,
+} from './types';
+
+const VARIABLE_KIND_NAMES: Record<VariableKind, string> = {
+  apps: 'apps',
+  users: 'users',
+  errorCodes: 'error codes',
+  causes: 'causes',
+  categories: 'categories',
+  countries: 'countries',
+  clientApps: 'client apps',
+};
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-// OData string literal: single quotes, each inner quote doubled.
-const quote = (value: string) => `'${value.replace(/'/g, "''")}'`;
+/** An OData string literal: single quotes, each inner quote doubled (odata.Quote). */
+export const quote = (value: string) => `'${value.replace(/'/g, "''")}'`;
 const eq = (property: string, value: string) => `${property} eq ${quote(value)}`;
 
 // A trailing * asks for a prefix match.
@@ -17,18 +39,76 @@ function textFilter(property: string, value: string): string {
   return eq(property, value);
 }
 
-function errorCodesFilter(codes: ErrorCode[]): string {
-  const clauses = codes.map((code) => `status/errorCode eq ${code}`);
+// odata.Or: parenthesised when there is more than one clause.
+function or(clauses: string[]): string {
   return clauses.length > 1 ? `(${clauses.join(' or ')})` : clauses.join('');
 }
 
-/** The OData clauses for the query's fields, without the time range. */
-export function graphFilterClauses(query: SignInQuery): string[] {
+/**
+ * Whether a filter has an `or` outside parentheses and string literals, so that `and` would regroup
+ * it (odata.hasTopLevelOr). Text that does not scan (an unclosed literal) counts as having one.
+ */
+export function hasTopLevelOr(filter: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < filter.length; i++) {
+    const c = filter[i];
+    if (c === "'") {
+      // Skip the literal; '' inside it is an escaped quote.
+      i++;
+      while (i < filter.length && !(filter[i] === "'" && filter[i + 1] !== "'")) {
+        i += filter[i] === "'" ? 2 : 1;
+      }
+      if (i >= filter.length) {
+        return true;
+      }
+    } else if (c === '(') {
+      depth++;
+    } else if (c === ')') {
+      depth--;
+    } else if (/[A-Za-z_]/.test(c)) {
+      const word = /^[A-Za-z_][\w.]*/.exec(filter.slice(i))![0];
+      if (depth <= 0 && word.toLowerCase() === 'or') {
+        return true;
+      }
+      i += word.length - 1;
+    }
+  }
+  return false;
+}
+
+/** odata.And: clauses with a top-level `or` are parenthesised so `and` cannot regroup them. */
+export function and(clauses: string[]): string {
+  return clauses
+    .filter((clause) => clause.trim() !== '')
+    .map((clause) => (hasTopLevelOr(clause) ? `(${clause})` : clause))
+    .join(' and ');
+}
+
+function errorCodesFilter(codes: ErrorCode[]): string {
+  return or(codes.map((code) => `status/errorCode eq ${code}`));
+}
+
+// Model.EventTypesFilter: one lambda with the types ored inside, as Microsoft's examples write it.
+function eventTypesFilter(types: SignInEventType[]): string {
+  return `signInEventTypes/any(t: ${types.map((type) => eq('t', type)).join(' or ')})`;
+}
+
+/**
+ * The OData clauses for a signins (or variable) query's fields, without the time range, in the
+ * order of Model.GraphFilterFor: the event types come last, and only on Graph beta (v1.0 has no
+ * signInEventTypes and returns interactive sign-ins only; the backend then says it ignored them).
+ */
+export function graphFilterClauses(
+  query: SignInQuery,
+  graphApiVersion: GraphApiVersion = DEFAULT_GRAPH_API_VERSION
+): string[] {
   const user = query.user?.trim();
   const app = query.app?.trim();
   const ipAddress = query.ipAddress?.trim();
   const correlationId = query.correlationId?.trim();
   const clientApp = query.clientApp?.trim();
+  const requestId = query.requestId?.trim();
+  const filter = query.filter?.trim();
   const clauses: string[] = [];
   if (user) {
     // Graph stores user principal names in lower case.
@@ -49,13 +129,54 @@ export function graphFilterClauses(query: SignInQuery): string[] {
   if (clientApp) {
     clauses.push(eq('clientAppUsed', clientApp));
   }
+  if (requestId) {
+    // The portal's request ID is the sign-in's id.
+    clauses.push(eq('id', requestId.toLowerCase()));
+  }
+  if (query.conditionalAccessStatus && query.conditionalAccessStatus !== 'any') {
+    clauses.push(eq('conditionalAccessStatus', query.conditionalAccessStatus));
+  }
+  if (filter) {
+    // The backend normalises it (odata.Normalize) first: the same filter, maybe spelt differently.
+    clauses.push(filter);
+  }
+  if (graphApiVersion === 'beta' && query.signInEventTypes?.length) {
+    clauses.push(eventTypesFilter(query.signInEventTypes));
+  }
   return clauses;
 }
 
-/** One line explaining what Graph filters and what the plugin does after reading. */
-export function describeGraphQuery(query: SignInQuery): string {
-  const filter = ['createdDateTime in the time range', ...graphFilterClauses(query)].join(' and ');
-  const status = query.status ?? DEFAULT_STATUS;
-  const kept = status === 'all' ? 'every sign-in is kept' : `the rules keep ${status} sign-ins`;
-  return `Graph filter: ${filter}. Then ${kept}, at most ${query.maxRows ?? DEFAULT_MAX_ROWS} rows.`;
+/** The OData clauses of an explain query: only its correlation ID and request ID count. */
+export function explainFilterClauses({ refId, queryType, correlationId, requestId }: SignInQuery): string[] {
+  return graphFilterClauses({ refId, queryType, correlationId, requestId });
 }
+
+const graphFilter = (range: string, clauses: string[]) => `Graph filter: ${and([range, ...clauses])}`;
+const TIME_RANGE = 'createdDateTime in the time range';
+// An explain query looks back over Graph's retention from the panel's end (pkg/plugin/query_explain.go).
+const RETENTION = 'createdDateTime in the 30 days before the end of the time range';
+
+/** One line explaining what Graph filters and what the plugin does after reading. */
+export function describeGraphQuery(
+  query: SignInQuery,
+  graphApiVersion: GraphApiVersion = DEFAULT_GRAPH_API_VERSION
+): string {
+  if (query.queryType === 'explain') {
+    const clauses = explainFilterClauses(query);
+    if (clauses.length === 0) {
+      return 'Enter the request ID or the correlation ID of a sign-in.';
+    }
+    return `${graphFilter(RETENTION, clauses)}. Then every rule that matches each sign-in is listed, with why.`;
+  }
+  const filter = graphFilter(TIME_RANGE, graphFilterClauses(query, graphApiVersion));
+  if (query.queryType === 'variable') {
+    const kind = query.variable ?? DEFAULT_VARIABLE_KIND;
+    if (CATALOGUE_VARIABLE_KINDS.includes(kind)) {
+      return `Lists the ${VARIABLE_KIND_NAMES[kind]} of the rule catalogue; no sign-ins are read.`;
+    }
+    return `${filter}. Then ${kept(query.status ?? DEFAULT_VARIABLE_STATUS)}, and their distinct ${VARIABLE_KIND_NAMES[kind]} are listed.`;
+  }
+  return `${filter}. Then ${kept(query.status ?? DEFAULT_STATUS)}, at most ${query.maxRows ?? DEFAULT_MAX_ROWS} rows.`;
+}
+
+const kept = (status: string) => (status === 'all' ? 'every sign-in is kept' : `the rules keep ${status} sign-ins`);

@@ -3,11 +3,42 @@
 import { DataSourceJsonData } from '@grafana/data';
 import { DataQuery } from '@grafana/schema';
 
-/** Query types the backend serves. More are planned: timeseries, breakdown, patterns. */
-export type QueryType = 'signins' | 'rules';
+/**
+ * Query types: `signins` and `rules` for panels, `explain` for one sign-in (every rule that matched
+ * it and why), `variable` for dashboard variables. The backend also serves `timeseries` and
+ * `breakdown`, which these editors do not offer yet.
+ */
+export type QueryType = 'signins' | 'rules' | 'explain' | 'variable';
 
 /** Which sign-ins a signins query keeps, by the classification the rules give them. */
 export type SignInStatus = 'failure' | 'interrupted' | 'success' | 'all';
+
+/**
+ * Graph's signInEventTypes (beta only: v1.0 returns interactive sign-ins alone, and beta does too
+ * unless the filter names event types).
+ */
+export type SignInEventType = 'interactiveUser' | 'nonInteractiveUser' | 'servicePrincipal' | 'managedIdentity';
+export const SIGNIN_EVENT_TYPES: readonly SignInEventType[] = [
+  'interactiveUser',
+  'nonInteractiveUser',
+  'servicePrincipal',
+  'managedIdentity',
+];
+
+/** Graph's conditionalAccessStatus; `any` (the default) adds no filter. */
+export type ConditionalAccessStatus = 'success' | 'failure' | 'notApplied' | 'any';
+
+/** What a variable query lists. */
+export type VariableKind = 'apps' | 'users' | 'errorCodes' | 'causes' | 'categories' | 'countries' | 'clientApps';
+export const VARIABLE_KINDS: readonly VariableKind[] = [
+  'apps',
+  'users',
+  'errorCodes',
+  'causes',
+  'categories',
+  'countries',
+  'clientApps',
+];
 
 /**
  * An error code as stored in a saved query: a number, or text holding a template variable
@@ -15,8 +46,8 @@ export type SignInStatus = 'failure' | 'interrupted' | 'success' | 'all';
  */
 export type ErrorCode = number | string;
 
-export interface SignInQuery extends DataQuery {
-  queryType: QueryType;
+/** The sign-in filters, shared by signins and variable queries. */
+export interface SignInFilterFields {
   /** Default: failure. */
   status?: SignInStatus;
   /** User principal name: exact, or a prefix when it ends with `*`. */
@@ -26,14 +57,41 @@ export interface SignInQuery extends DataQuery {
   errorCodes?: ErrorCode[];
   /** Exact, or a prefix when it ends with `*`. */
   ipAddress?: string;
+  /** A GUID. Also one of the two keys of an explain query. */
   correlationId?: string;
+  /** The sign-in's id, which the Entra portal calls the request ID: a GUID. Also a key of an explain query. */
+  requestId?: string;
   /** Graph's clientAppUsed, for example Browser or IMAP4. */
   clientApp?: string;
+  /** Any of these types; none means Graph's default (interactive sign-ins only). */
+  signInEventTypes?: SignInEventType[];
+  /** Default: any. */
+  conditionalAccessStatus?: ConditionalAccessStatus;
+  /** An advanced OData filter, ANDed with the other filters. */
+  filter?: string;
   /** Default: DEFAULT_MAX_ROWS. */
   maxRows?: number;
 }
 
+export interface SignInQuery extends DataQuery, SignInFilterFields {
+  queryType: QueryType;
+  /** What a variable query lists; only for queryType variable. */
+  variable?: VariableKind;
+}
+
+/** The query a dashboard variable stores: what to list, among the sign-ins the filters keep. */
+export interface SignInVariableQuery extends SignInQuery {
+  queryType: 'variable';
+  variable: VariableKind;
+}
+
 export const DEFAULT_STATUS: SignInStatus = 'failure';
+export const DEFAULT_CA_STATUS: ConditionalAccessStatus = 'any';
+export const DEFAULT_VARIABLE_KIND: VariableKind = 'apps';
+/** A variable lists every app or user by default, not only the failing ones (pkg/query Parse). */
+export const DEFAULT_VARIABLE_STATUS: SignInStatus = 'all';
+/** Variable kinds the backend lists from the rule catalogue, without reading sign-ins. */
+export const CATALOGUE_VARIABLE_KINDS: readonly VariableKind[] = ['errorCodes', 'categories'];
 export const DEFAULT_MAX_ROWS = 5000;
 export const MAX_ROWS_LIMIT = 100000;
 

@@ -28,7 +28,9 @@ func (ds *Datasource) queryExplain(ctx context.Context, q backend.DataQuery, m q
 		return backend.ErrDataResponseWithSource(backend.StatusBadRequest, backend.ErrorSourceDownstream,
 			"an explain query needs a requestId or a correlationId: copy it from a row of a sign-ins table (or the Entra portal's Activity details)")
 	}
-	res, err := ds.source.List(ctx, graph.Query{From: q.TimeRange.To.Add(-retention), To: q.TimeRange.To, Filter: m.GraphFilter(), MaxRows: 1000})
+	// Only the IDs select the sign-ins: filters left over from a sign-ins query must not hide them.
+	ids := query.Model{RequestID: m.RequestID, CorrelationID: m.CorrelationID}
+	res, err := ds.source.List(ctx, graph.Query{From: q.TimeRange.To.Add(-retention), To: q.TimeRange.To, Filter: ids.GraphFilter(), MaxRows: 1000})
 	if err != nil {
 		return errorResponse(err)
 	}

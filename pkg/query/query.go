@@ -91,6 +91,9 @@ func Parse(raw json.RawMessage, queryType string) (Model, error) {
 	if m.MaxRows == 0 {
 		m.MaxRows = DefaultMaxRows
 	}
+	if m.ConditionalAccessStatus == "any" {
+		m.ConditionalAccessStatus = "" // the editor's "Any": no filter
+	}
 	for _, s := range []*string{&m.User, &m.App, &m.IPAddress, &m.CorrelationID, &m.ClientApp, &m.RequestID, &m.ConditionalAccessStatus, &m.Filter} {
 		*s = strings.TrimSpace(*s)
 	}

@@ -17,14 +17,34 @@ const customizedCloud = makeOptions({
 });
 
 describe('GraphSection', () => {
-  it('hides the endpoints for a known cloud', () => {
-    setup(makeOptions());
-    expect(screen.queryByLabelText(/Authority host/)).not.toBeInTheDocument();
-    expect(screen.queryByLabelText(/Graph endpoint/)).not.toBeInTheDocument();
+  it('offers the endpoints of a known cloud as optional overrides, with its defaults', () => {
+    const options = makeOptions({
+      jsonData: { source: 'graph', azureCredentials: { authType: 'clientsecret', azureCloud: 'AzureUSGovernment' } },
+    });
+    const onOptionsChange = setup(options);
+    const authority = screen.getByLabelText(/Authority host/);
+    expect(authority).not.toBeRequired();
+    expect(authority).toHaveAttribute('placeholder', 'https://login.microsoftonline.us');
+    expect(
+      screen.getByText(/Optional: overrides the cloud's Microsoft Graph root, https:\/\/graph.microsoft.us/)
+    ).toBeInTheDocument();
+    fireEvent.change(screen.getByLabelText(/Graph endpoint/), { target: { value: 'https://dod-graph.microsoft.us' } });
+    expect(onOptionsChange).toHaveBeenLastCalledWith({
+      ...options,
+      jsonData: { ...options.jsonData, graphEndpoint: 'https://dod-graph.microsoft.us' },
+    });
+  });
+
+  it('uses the public cloud defaults when no cloud is set', () => {
+    setup(makeOptions({ jsonData: {} }));
+    expect(screen.getByLabelText(/Graph endpoint/)).toHaveAttribute('placeholder', 'https://graph.microsoft.com');
   });
 
   it('asks a customized cloud for its authority host and Graph endpoint', () => {
     const onOptionsChange = setup(customizedCloud);
+    expect(
+      screen.getByText('The Entra ID sign-in endpoint of the cloud, an https URL with no path.')
+    ).toBeInTheDocument();
     fireEvent.change(screen.getByLabelText(/Authority host/), { target: { value: 'https://login.example' } });
     expect(onOptionsChange).toHaveBeenLastCalledWith({
       ...customizedCloud,

@@ -2,13 +2,18 @@ import React from 'react';
 import { SelectableValue } from '@grafana/data';
 import { Field, Input, RadioButtonGroup } from '@grafana/ui';
 
-import { DEFAULT_GRAPH_API_VERSION, GraphApiVersion } from '../../types';
+import { AzureCloud, DEFAULT_AZURE_CLOUD, DEFAULT_GRAPH_API_VERSION, GraphApiVersion } from '../../types';
 import { ConfigSection } from './ConfigSection';
 import { credentialsOf, Options, withJsonData } from './options';
 
 const API_VERSIONS: Array<SelectableValue<GraphApiVersion>> = [
   { label: 'v1.0', value: 'v1.0' },
-  { label: 'beta', value: 'beta', description: 'Adds fields such as sign-in event types; may change without notice' },
+  {
+    label: 'beta',
+    value: 'beta',
+    description:
+      'Needed for non-interactive, service principal and managed identity sign-ins; may change without notice',
+  },
 ];
 
 interface Props {
@@ -16,43 +21,53 @@ interface Props {
   onOptionsChange: (options: Options) => void;
 }
 
+// The cloud defaults of pkg/settings/azure.go, shown as placeholders of the overrides.
+const CLOUD_ENDPOINTS: Record<Exclude<AzureCloud, 'AzureCustomizedCloud'>, { authority: string; graph: string }> = {
+  AzureCloud: { authority: 'https://login.microsoftonline.com', graph: 'https://graph.microsoft.com' },
+  AzureUSGovernment: { authority: 'https://login.microsoftonline.us', graph: 'https://graph.microsoft.us' },
+  AzureChinaCloud: { authority: 'https://login.chinacloudapi.cn', graph: 'https://microsoftgraph.chinacloudapi.cn' },
+};
+
 export function GraphSection({ options, onOptionsChange }: Props) {
   const { jsonData } = options;
-  const customized = credentialsOf(options).azureCloud === 'AzureCustomizedCloud';
+  const cloud = credentialsOf(options).azureCloud ?? DEFAULT_AZURE_CLOUD;
+  const customized = cloud === 'AzureCustomizedCloud';
+  const defaults = customized ? undefined : CLOUD_ENDPOINTS[cloud];
+  // Required for a customized cloud; otherwise an optional override of the cloud's default.
+  const description = (what: string, fallback?: string) =>
+    fallback
+      ? `Optional: overrides the cloud's ${what}, ${fallback}. An https URL with no path.`
+      : `The ${what} of the cloud, an https URL with no path.`;
   return (
     <ConfigSection title="Microsoft Graph">
-      {customized && (
-        <>
-          <Field
-            label="Authority host"
-            description="The Entra ID sign-in endpoint of the cloud, an https URL with no path."
-            htmlFor="sigdiag-authority-host"
-            required
-          >
-            <Input
-              id="sigdiag-authority-host"
-              width={60}
-              placeholder="https://login.microsoftonline.com"
-              value={jsonData.authorityHost ?? ''}
-              onChange={(e) => onOptionsChange(withJsonData(options, { authorityHost: e.currentTarget.value }))}
-            />
-          </Field>
-          <Field
-            label="Graph endpoint"
-            description="The Microsoft Graph root of the cloud, an https URL with no path."
-            htmlFor="sigdiag-graph-endpoint"
-            required
-          >
-            <Input
-              id="sigdiag-graph-endpoint"
-              width={60}
-              placeholder="https://graph.microsoft.com"
-              value={jsonData.graphEndpoint ?? ''}
-              onChange={(e) => onOptionsChange(withJsonData(options, { graphEndpoint: e.currentTarget.value }))}
-            />
-          </Field>
-        </>
-      )}
+      <Field
+        label="Authority host"
+        description={description('Entra ID sign-in endpoint', defaults?.authority)}
+        htmlFor="sigdiag-authority-host"
+        required={customized}
+      >
+        <Input
+          id="sigdiag-authority-host"
+          width={60}
+          placeholder={defaults?.authority ?? 'https://login.microsoftonline.com'}
+          value={jsonData.authorityHost ?? ''}
+          onChange={(e) => onOptionsChange(withJsonData(options, { authorityHost: e.currentTarget.value }))}
+        />
+      </Field>
+      <Field
+        label="Graph endpoint"
+        description={description('Microsoft Graph root', defaults?.graph)}
+        htmlFor="sigdiag-graph-endpoint"
+        required={customized}
+      >
+        <Input
+          id="sigdiag-graph-endpoint"
+          width={60}
+          placeholder={defaults?.graph ?? 'https://graph.microsoft.com'}
+          value={jsonData.graphEndpoint ?? ''}
+          onChange={(e) => onOptionsChange(withJsonData(options, { graphEndpoint: e.currentTarget.value }))}
+        />
+      </Field>
       <Field label="Graph API version">
         <RadioButtonGroup<GraphApiVersion>
           aria-label="Graph API version"

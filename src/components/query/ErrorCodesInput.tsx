@@ -16,7 +16,7 @@ export function ErrorCodesInput({ id, value, onChange }: Props) {
     <MultiCombobox<string>
       id={id}
       width="auto"
-      minWidth={24}
+      minWidth={32}
       maxWidth={60}
       placeholder="Any code"
       options={COMMON_ERROR_CODES}

@@ -1,10 +1,21 @@
 import React from 'react';
 import { SelectableValue } from '@grafana/data';
-import { InlineField, InlineFieldRow, Input, RadioButtonGroup } from '@grafana/ui';
+import { InlineField, InlineFieldRow, Input, RadioButtonGroup, Text } from '@grafana/ui';
 
-import { DEFAULT_MAX_ROWS, DEFAULT_STATUS, MAX_ROWS_LIMIT, SignInQuery, SignInStatus } from '../../types';
+import {
+  ConditionalAccessStatus,
+  DEFAULT_CA_STATUS,
+  DEFAULT_MAX_ROWS,
+  DEFAULT_STATUS,
+  GraphApiVersion,
+  MAX_ROWS_LIMIT,
+  SignInQuery,
+  SignInStatus,
+} from '../../types';
 import { ErrorCodesInput } from './ErrorCodesInput';
+import { EventTypesInput, wantsBetaEventTypes } from './EventTypesInput';
 import { TextFilter } from './TextFilter';
+import { LABEL_WIDTH } from './layout';
 
 const STATUSES: Array<SelectableValue<SignInStatus>> = [
   { label: 'Failure', value: 'failure' },
@@ -13,15 +24,39 @@ const STATUSES: Array<SelectableValue<SignInStatus>> = [
   { label: 'All', value: 'all' },
 ];
 
-type TextField = 'user' | 'app' | 'ipAddress' | 'correlationId' | 'clientApp';
+const CA_STATUSES: Array<SelectableValue<ConditionalAccessStatus>> = [
+  { label: 'Any', value: 'any' },
+  { label: 'Success', value: 'success', description: 'Every applied policy was satisfied' },
+  { label: 'Failure', value: 'failure', description: 'A policy blocked the sign-in or was not satisfied' },
+  { label: 'Not applied', value: 'notApplied', description: 'No policy applied' },
+];
+
+export const BETA_EVENT_TYPES_NOTE =
+  'Only Graph beta returns non-interactive, service principal and managed identity sign-ins; v1.0 returns interactive sign-ins only.';
+
+type TextField = 'user' | 'app' | 'ipAddress' | 'correlationId' | 'requestId' | 'clientApp' | 'filter';
 
 interface Props {
   query: SignInQuery;
   onChange: (query: SignInQuery) => void;
   onRunQuery: () => void;
+  /** The data source's Graph API version, to warn when the picked event types need beta. */
+  graphApiVersion: GraphApiVersion;
+  /** The status the backend applies when the query has none. */
+  defaultStatus?: SignInStatus;
+  /** Max rows bounds a table; aggregating queries such as variables read every sign-in. */
+  showMaxRows?: boolean;
 }
 
-export function SignInFilters({ query, onChange, onRunQuery }: Props) {
+/** The sign-in filters of a signins query (and of a variable query). */
+export function SignInFilters({
+  query,
+  onChange,
+  onRunQuery,
+  graphApiVersion,
+  defaultStatus = DEFAULT_STATUS,
+  showMaxRows = true,
+}: Props) {
   const changeAndRun = (patch: Partial<SignInQuery>) => {
     onChange({ ...query, ...patch });
     onRunQuery();
@@ -31,28 +66,33 @@ export function SignInFilters({ query, onChange, onRunQuery }: Props) {
     onChange: (value: string) => onChange({ ...query, [field]: value }),
     onBlur: onRunQuery,
   });
+  const id = (name: string) => `sigdiag-${name}-${query.refId}`;
   return (
     <>
       <InlineFieldRow>
-        <InlineField label="Status" labelWidth={14} tooltip="Sign-ins are classified by the rules after they are read">
+        <InlineField
+          label="Status"
+          labelWidth={LABEL_WIDTH}
+          tooltip="Sign-ins are classified by the rules after they are read"
+        >
           <RadioButtonGroup<SignInStatus>
             aria-label="Status"
             options={STATUSES}
-            value={query.status ?? DEFAULT_STATUS}
+            value={query.status ?? defaultStatus}
             onChange={(status) => changeAndRun({ status })}
           />
         </InlineField>
       </InlineFieldRow>
       <InlineFieldRow>
         <TextFilter
-          id={`sigdiag-user-${query.refId}`}
+          id={id('user')}
           label="User"
           tooltip="User principal name: exact, or a prefix when it ends with *"
           placeholder="alice@contoso.com or alice*"
           {...text('user')}
         />
         <TextFilter
-          id={`sigdiag-app-${query.refId}`}
+          id={id('app')}
           label="App"
           tooltip="Application display name (a prefix when it ends with *) or application (client) ID"
           placeholder="Microsoft Teams or a client ID"
@@ -62,18 +102,18 @@ export function SignInFilters({ query, onChange, onRunQuery }: Props) {
       <InlineFieldRow>
         <InlineField
           label="Error codes"
-          labelWidth={14}
+          labelWidth={LABEL_WIDTH}
           tooltip="Any of these Entra error codes: pick a suggestion, or type any code or a template variable such as $code and pick it from the list"
-          htmlFor={`sigdiag-error-codes-${query.refId}`}
+          htmlFor={id('error-codes')}
         >
           <ErrorCodesInput
-            id={`sigdiag-error-codes-${query.refId}`}
+            id={id('error-codes')}
             value={query.errorCodes ?? []}
             onChange={(errorCodes) => changeAndRun({ errorCodes })}
           />
         </InlineField>
         <TextFilter
-          id={`sigdiag-client-app-${query.refId}`}
+          id={id('client-app')}
           label="Client app"
           tooltip="Graph's clientAppUsed, for example Browser, Mobile Apps and Desktop clients, IMAP4 or Exchange ActiveSync"
           placeholder="Browser"
@@ -82,7 +122,7 @@ export function SignInFilters({ query, onChange, onRunQuery }: Props) {
       </InlineFieldRow>
       <InlineFieldRow>
         <TextFilter
-          id={`sigdiag-ip-${query.refId}`}
+          id={id('ip')}
           label="IP address"
           tooltip="Exact, or a prefix when it ends with *"
           placeholder="203.0.113.7 or 203.0.113.*"
@@ -90,31 +130,81 @@ export function SignInFilters({ query, onChange, onRunQuery }: Props) {
           {...text('ipAddress')}
         />
         <TextFilter
-          id={`sigdiag-correlation-${query.refId}`}
+          id={id('correlation')}
           label="Correlation ID"
           tooltip="The correlation ID a user reports from an error page"
           placeholder="00000000-0000-0000-0000-000000000000"
           width={40}
           {...text('correlationId')}
         />
+      </InlineFieldRow>
+      <InlineFieldRow>
+        <TextFilter
+          id={id('request')}
+          label="Request ID"
+          tooltip="The sign-in's request ID, as the Entra portal and error pages show it (Graph's id)"
+          placeholder="00000000-0000-0000-0000-000000000000"
+          width={40}
+          {...text('requestId')}
+        />
+        {showMaxRows && (
+          <InlineField
+            label="Max rows"
+            labelWidth={LABEL_WIDTH}
+            tooltip={`At most this many sign-ins are returned, newest first (1 to ${MAX_ROWS_LIMIT})`}
+            htmlFor={id('max-rows')}
+          >
+            <Input
+              id={id('max-rows')}
+              type="number"
+              min={1}
+              max={MAX_ROWS_LIMIT}
+              width={12}
+              placeholder={String(DEFAULT_MAX_ROWS)}
+              value={query.maxRows ?? ''}
+              onChange={(e) => onChange({ ...query, maxRows: parseMaxRows(e.currentTarget.value) })}
+              onBlur={onRunQuery}
+            />
+          </InlineField>
+        )}
+      </InlineFieldRow>
+      <InlineFieldRow>
         <InlineField
-          label="Max rows"
-          labelWidth={14}
-          tooltip={`At most this many sign-ins are returned, newest first (1 to ${MAX_ROWS_LIMIT})`}
-          htmlFor={`sigdiag-max-rows-${query.refId}`}
+          label="Event types"
+          labelWidth={LABEL_WIDTH}
+          tooltip={`Graph's signInEventTypes. ${BETA_EVENT_TYPES_NOTE}`}
+          htmlFor={id('event-types')}
         >
-          <Input
-            id={`sigdiag-max-rows-${query.refId}`}
-            type="number"
-            min={1}
-            max={MAX_ROWS_LIMIT}
-            width={12}
-            placeholder={String(DEFAULT_MAX_ROWS)}
-            value={query.maxRows ?? ''}
-            onChange={(e) => onChange({ ...query, maxRows: parseMaxRows(e.currentTarget.value) })}
-            onBlur={onRunQuery}
+          <EventTypesInput
+            id={id('event-types')}
+            value={query.signInEventTypes ?? []}
+            onChange={(types) => changeAndRun({ signInEventTypes: types.length ? types : undefined })}
           />
         </InlineField>
+        <InlineField label="Conditional Access" labelWidth={20} tooltip="Graph's conditionalAccessStatus">
+          <RadioButtonGroup<ConditionalAccessStatus>
+            aria-label="Conditional Access"
+            options={CA_STATUSES}
+            value={query.conditionalAccessStatus ?? DEFAULT_CA_STATUS}
+            onChange={(status) => changeAndRun({ conditionalAccessStatus: status === 'any' ? undefined : status })}
+          />
+        </InlineField>
+      </InlineFieldRow>
+      {graphApiVersion !== 'beta' && wantsBetaEventTypes(query.signInEventTypes) && (
+        <Text color="warning" variant="bodySmall">
+          {`${BETA_EVENT_TYPES_NOTE} This data source uses ${graphApiVersion}: set its Graph API version to beta.`}
+        </Text>
+      )}
+      <InlineFieldRow>
+        <TextFilter
+          id={id('filter')}
+          label="OData filter"
+          tooltip="Advanced: an OData $filter on Graph's signIn properties, ANDed with the fields above and checked by the backend. Inside it, template variables have their quotes doubled."
+          placeholder="location/countryOrRegion eq 'US' and deviceDetail/operatingSystem eq 'Windows 10'"
+          width={94}
+          monospace
+          {...text('filter')}
+        />
       </InlineFieldRow>
     </>
   );
