@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 
@@ -84,5 +85,30 @@ func TestVariableQueries(t *testing.T) {
 			stringColumn(t, f, "text")
 			stringColumn(t, f, "value")
 		})
+	}
+}
+
+func TestValuesResourceForPickers(t *testing.T) {
+	res, err := plugin.CallResource(t.Context(), demo.Settings(), "GET", "values/errorCodes?q=password", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []struct{ Text, Value string }
+	if err := json.Unmarshal(res.Body, &out); err != nil || res.Status != 200 {
+		t.Fatalf("status %d body %s", res.Status, res.Body)
+	}
+	found := false
+	for _, o := range out {
+		found = found || o.Value == "50126"
+		if !strings.Contains(strings.ToLower(o.Text), "password") {
+			t.Errorf("%q does not contain the search text", o.Text)
+		}
+	}
+	if !found {
+		t.Errorf("50126 is not offered for 'password': %v", out)
+	}
+	res, err = plugin.CallResource(t.Context(), demo.Settings(), "GET", "values/apps", nil)
+	if err != nil || res.Status != 200 || !strings.Contains(string(res.Body), "Microsoft Teams") {
+		t.Fatalf("apps: %v %d %s", err, res.Status, res.Body)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/grafana/grafana-plugin-sdk-go/experimental"
 
 	"github.com/sigdiag/signin-diagnostics/pkg/engine"
+	"github.com/sigdiag/signin-diagnostics/pkg/patterns"
 	"github.com/sigdiag/signin-diagnostics/pkg/signin"
 )
 
@@ -42,4 +43,29 @@ func TestRulesGolden(t *testing.T) {
 		{ID: "aadsts-50126", Title: "Wrong password", Kind: "catalogue", Package: "catalogue", Codes: []int{50126}, Severity: "medium", Category: "credentials", Actor: "user", User: true},
 	}
 	experimental.CheckGoldenJSONFrame(t, "testdata", "rules", Rules("R", rules), *update)
+}
+
+func TestExplainGolden(t *testing.T) {
+	at := time.Date(2026, 11, 20, 9, 30, 0, 0, time.UTC)
+	s := signin.SignIn{ID: "66ea54eb-6301-4ee5-be62-ff5a759b0100", CreatedDateTime: at, CorrelationID: "d79f5bee-5860-4832-928f-3133e22ae912",
+		Status: signin.Status{ErrorCode: 500121, AdditionalDetails: "MFA denied; user declined the authentication"}}
+	x := engine.Explanation{
+		Decision: engine.Decision{Status: engine.StatusFailure, Findings: []engine.Finding{
+			{RuleID: "mfa-denied-by-user", Title: "User declined the MFA prompt", Cause: "The user pressed Deny.", NextSteps: []string{"Ask the user."}, Severity: "medium", Kind: "contextual", Package: "mfa"},
+			{RuleID: "aadsts-500121", Title: "MFA not completed", Kind: "catalogue", Package: "catalogue", User: true},
+		}},
+		Classification: []engine.InputValue{{Path: "status.errorCode", Value: "500121"}},
+		Inputs: map[string][]engine.InputValue{"mfa": {{Path: "status.additionalDetails", Value: `"MFA denied; user declined the authentication"`}, {Path: "status.errorCode", Value: "500121"}}},
+	}
+	experimental.CheckGoldenJSONFrame(t, "testdata", "explain", Explain("X", []signin.SignIn{s}, []engine.Explanation{x}), *update)
+}
+
+func TestPatternsGolden(t *testing.T) {
+	at := time.Date(2026, 11, 20, 9, 30, 0, 0, time.UTC)
+	f := patterns.Finding{PatternID: "password-spray", Title: "Password spray from 192.0.2.77", Severity: "high", Cause: "One address failed passwords for 150 accounts.",
+		NextSteps: []string{"Block the address.", "Reset exposed passwords."}, Key: map[string]string{"ip": "192.0.2.77"},
+		IPs: []string{"192.0.2.77"}, Users: []string{"a@contoso.com", "b@contoso.com"}, Apps: []string{"Office 365 Exchange Online"},
+		IPCount: 1, UserCount: 150, AppCount: 1, Count: 180, FirstSeen: at, LastSeen: at.Add(35 * time.Minute), Window: "20m",
+		Evidence: []string{"11111111-2222-3333-4444-555555555555"}}
+	experimental.CheckGoldenJSONFrame(t, "testdata", "patterns", Patterns("P", []patterns.Finding{f}), *update)
 }

@@ -86,7 +86,7 @@ var (
 		URL: "/d/sigdiag-user/troubleshoot-a-user?var-user=${__value.raw}&${__url_time_range}"}}
 	correlationLinks = []data.DataLink{{Title: "Explain this sign-in",
 		URL: "/d/sigdiag-user/troubleshoot-a-user?var-user=${__data.fields.user}&var-correlationId=${__value.raw}&${__url_time_range}"}}
-	codeLinks = []data.DataLink{{Title: "Microsoft's page for error ${__value.raw}", URL: "https://login.microsoftonline.com/error?code=${__value.raw}", TargetBlank: true}}
+	codeLinks   = []data.DataLink{{Title: "Microsoft's page for error ${__value.raw}", URL: "https://login.microsoftonline.com/error?code=${__value.raw}", TargetBlank: true}}
 	lookupLinks = []data.DataLink{{Title: "Open", URL: "${__value.raw}", TargetBlank: true}}
 )
 

@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"strings"
 	"time"
 
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
@@ -149,8 +150,10 @@ func (p *Plugin) QueryData(ctx context.Context, ds backend.DataSourceInstanceSet
 
 // CallResource sends one resource request and gathers the streamed response.
 func (p *Plugin) CallResource(ctx context.Context, ds backend.DataSourceInstanceSettings, method, path string, body []byte) (*backend.CallResourceResponse, error) {
+	// Grafana sends the path without the query string, and the full URL beside it.
+	bare, _, _ := strings.Cut(path, "?")
 	stream, err := p.resource.CallResource(ctx, &pluginv2.CallResourceRequest{
-		PluginContext: pluginContext(ds), Path: path, Method: method, Url: path, Body: body,
+		PluginContext: pluginContext(ds), Path: bare, Method: method, Url: path, Body: body,
 	})
 	if err != nil {
 		return nil, err

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"strings"
 
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
 
@@ -35,6 +36,8 @@ func (ds *Datasource) CallResource(ctx context.Context, req *backend.CallResourc
 		}
 		problems := validate(ctx, body.Rules)
 		return sendJSON(sender, http.StatusOK, ValidateResponse{Valid: len(problems) == 0, Errors: nonNil(problems)})
+	case strings.HasPrefix(req.Path, "values/") && req.Method == http.MethodGet:
+		return ds.serveValues(ctx, req, sender)
 	case req.Path == "rules" && req.Method == http.MethodGet:
 		return sendJSON(sender, http.StatusOK, ds.engine().Rules())
 	}

@@ -1,8 +1,12 @@
 package series
 
 import (
+	"flag"
 	"testing"
 	"time"
+
+	"github.com/grafana/grafana-plugin-sdk-go/backend"
+	"github.com/grafana/grafana-plugin-sdk-go/experimental"
 )
 
 var t0 = time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC)
@@ -93,4 +97,15 @@ func TestBreakdown(t *testing.T) {
 	if row("errorCode", 1) != "0" && row("errorCode", 1) != "50058" {
 		t.Errorf("second row = %v", row("errorCode", 1))
 	}
+}
+
+// update rewrites the golden files: go test ./pkg/series -update
+var update = flag.Bool("update", false, "rewrite the golden frames")
+
+func TestGoldenFrames(t *testing.T) {
+	points := []Point{{t0.Add(time.Minute), "Wrong password", "a"}, {t0.Add(20 * time.Minute), "MFA denied", "b"}, {t0.Add(21 * time.Minute), "Wrong password", "c"}}
+	resp := &backend.DataResponse{Frames: Frames(points, Options{From: t0, To: t0.Add(44 * time.Minute), Interval: 15 * time.Minute, TopN: 1, Label: "cause", Metric: "signins"})}
+	experimental.CheckGoldenJSONResponse(t, "testdata", "timeseries", resp, *update)
+	items := []Item{{t0, "50126", "a", "failure", "Wrong password", "Reset it"}, {t0.Add(time.Hour), "50058", "b", "interrupted", "Silent SSO", "Nothing to do"}}
+	experimental.CheckGoldenJSONFrame(t, "testdata", "breakdown", Breakdown(items, "errorCode", 10), *update)
 }
