@@ -2,6 +2,7 @@ package plugin
 
 import (
 	"context"
+	"slices"
 
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
 	"github.com/grafana/grafana-plugin-sdk-go/data"
@@ -29,7 +30,21 @@ func (ds *Datasource) detectPatterns(ctx context.Context, q backend.DataQuery, m
 		resp := backend.ErrDataResponseWithSource(backend.StatusInternal, backend.ErrorSourcePlugin, "the pattern rules failed: "+err.Error())
 		return nil, nil, &resp
 	}
-	return findings, a, nil
+	return keepPatterns(findings, m.PatternIDs), a, nil
+}
+
+// keepPatterns keeps the findings of the patterns the query names (all when it names none).
+func keepPatterns(findings []patterns.Finding, ids []string) []patterns.Finding {
+	if len(ids) == 0 {
+		return findings
+	}
+	kept := findings[:0]
+	for _, f := range findings {
+		if slices.Contains(ids, f.PatternID) {
+			kept = append(kept, f)
+		}
+	}
+	return kept
 }
 
 // queryPatterns lists the patterns found in the range: a table, and annotations (time,
@@ -54,6 +69,9 @@ func (ds *Datasource) queryPatternSeries(ctx context.Context, q backend.DataQuer
 	}
 	step := series.Interval(q.TimeRange.From, q.TimeRange.To, q.Interval, q.MaxDataPoints)
 	ids := ds.rules.Load().detector.IDs()
+	if len(m.PatternIDs) > 0 {
+		ids = slices.DeleteFunc(ids, func(id string) bool { return !slices.Contains(m.PatternIDs, id) })
+	}
 	times, values := patterns.Series(findings, ids, q.TimeRange.From, q.TimeRange.To, step)
 	out := make(data.Frames, 0, len(ids))
 	for _, id := range ids {

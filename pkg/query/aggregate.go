@@ -50,10 +50,13 @@ var Variables = []string{VariableApps, VariableUsers, VariableErrorCodes, Variab
 
 // Aggregation holds the fields of the aggregating query types.
 type Aggregation struct {
-	GroupBy  string `json:"groupBy"`
-	TopN     int    `json:"topN"`
-	Metric   string `json:"metric"`
-	Variable string `json:"variable"`
+	// PatternIDs keeps only these patterns (password-spray, mfa-fatigue, ...) in a patterns
+	// query or a timeseries grouped by pattern; empty keeps all.
+	PatternIDs []string `json:"patternIds"`
+	GroupBy    string   `json:"groupBy"`
+	TopN       int      `json:"topN"`
+	Metric     string   `json:"metric"`
+	Variable   string   `json:"variable"`
 }
 
 func (a *Aggregation) applyDefaults(t Type) {
