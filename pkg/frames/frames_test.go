@@ -55,7 +55,7 @@ func TestExplainGolden(t *testing.T) {
 			{RuleID: "aadsts-500121", Title: "MFA not completed", Kind: "catalogue", Package: "catalogue", User: true},
 		}},
 		Classification: []engine.InputValue{{Path: "status.errorCode", Value: "500121"}},
-		Inputs: map[string][]engine.InputValue{"mfa": {{Path: "status.additionalDetails", Value: `"MFA denied; user declined the authentication"`}, {Path: "status.errorCode", Value: "500121"}}},
+		Inputs:         map[string][]engine.InputValue{"mfa": {{Path: "status.additionalDetails", Value: `"MFA denied; user declined the authentication"`}, {Path: "status.errorCode", Value: "500121"}}},
 	}
 	experimental.CheckGoldenJSONFrame(t, "testdata", "explain", Explain("X", []signin.SignIn{s}, []engine.Explanation{x}), *update)
 }
