@@ -173,6 +173,89 @@ describe('DataSource', () => {
   });
 });
 
+describe('DataSource query types', () => {
+  const filters = { user: 'alice@contoso.com', errorCodes: [50126], ruleIds: ['unmapped'] };
+
+  it('turns rule IDs given as variables into one rule ID per value', () => {
+    const { ds, templateSrv } = setup({ rule: 'unmapped', rules: ['bad-password', 'mfa-denied'], empty: '' });
+    const query: SignInQuery = { ...base, ruleIds: ['ca-block', '$rule', '${rules}', '$empty'] };
+    expect(ds.applyTemplateVariables(query, {})).toEqual({
+      ...base,
+      ruleIds: ['ca-block', 'unmapped', 'bad-password', 'mfa-denied'],
+    });
+    expect(templateSrv.formats.every((format) => format === 'csv')).toBe(true);
+  });
+
+  it('sends a time series with its defaults and without max rows', () => {
+    const query: SignInQuery = { ...base, ...filters, queryType: 'timeseries', maxRows: 10 };
+    expect(setup().ds.applyTemplateVariables(query, {})).toEqual({
+      ...base,
+      ...filters,
+      queryType: 'timeseries',
+      topN: 10,
+      metric: 'signins',
+    });
+  });
+
+  it('sends what a time series picked', () => {
+    const query: SignInQuery = { ...base, queryType: 'timeseries', groupBy: 'pattern', topN: 3, metric: 'users' };
+    expect(setup().ds.applyTemplateVariables(query, {})).toEqual(query);
+  });
+
+  it('sends a breakdown grouped by error code by default, never by pattern, without metric or max rows', () => {
+    const { ds } = setup();
+    const query: SignInQuery = { ...base, ...filters, queryType: 'breakdown', metric: 'users', maxRows: 10 };
+    expect(ds.applyTemplateVariables(query, {})).toEqual({
+      ...base,
+      ...filters,
+      queryType: 'breakdown',
+      groupBy: 'errorCode',
+      topN: 10,
+    });
+    expect(ds.applyTemplateVariables({ ...base, queryType: 'breakdown', groupBy: 'pattern' }, {})).toEqual({
+      ...base,
+      queryType: 'breakdown',
+      groupBy: 'errorCode',
+      topN: 10,
+    });
+    expect(ds.applyTemplateVariables({ ...base, queryType: 'breakdown', groupBy: 'os', topN: 4 }, {})).toEqual({
+      ...base,
+      queryType: 'breakdown',
+      groupBy: 'os',
+      topN: 4,
+    });
+  });
+
+  it('sends a patterns query without status, max rows or aggregation fields', () => {
+    const query: SignInQuery = {
+      ...base,
+      ...filters,
+      queryType: 'patterns',
+      groupBy: 'pattern',
+      topN: 3,
+      metric: 'users',
+      maxRows: 10,
+    };
+    const { status, ...withoutStatus } = base;
+    expect(status).toBe('failure');
+    expect(setup().ds.applyTemplateVariables(query, {})).toEqual({
+      ...withoutStatus,
+      ...filters,
+      queryType: 'patterns',
+    });
+  });
+
+  it('drops the aggregation fields a sign-ins query was left with', () => {
+    const query: SignInQuery = { ...base, ...filters, groupBy: 'pattern', topN: 3, metric: 'users', maxRows: 10 };
+    expect(setup().ds.applyTemplateVariables(query, {})).toEqual({ ...base, ...filters, maxRows: 10 });
+  });
+
+  it.each(['rules', 'annotations'] as const)('sends a %s query without any filter', (queryType) => {
+    const query: SignInQuery = { ...base, ...filters, queryType, groupBy: 'app', maxRows: 10 };
+    expect(setup().ds.applyTemplateVariables(query, {})).toEqual({ refId: 'A', queryType });
+  });
+});
+
 describe('odataLiteralFormat', () => {
   it.each<[string | string[], string]>([
     ['plain', 'plain'],

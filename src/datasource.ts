@@ -3,7 +3,10 @@ import { DataSourceWithBackend, getTemplateSrv, TemplateSrv } from '@grafana/run
 
 import {
   DEFAULT_GRAPH_API_VERSION,
+  DEFAULT_METRIC,
   DEFAULT_QUERY,
+  DEFAULT_TOP_N,
+  effectiveGroupBy,
   ErrorCode,
   GraphApiVersion,
   SignInDataSourceOptions,
@@ -26,19 +29,45 @@ export function odataLiteralFormat(value: string | string[]): string {
 }
 
 /**
- * The query as the backend should read it: an explain query sends only its keys (fields left from
- * a sign-ins query would narrow the search without showing in its editor), and a Conditional
- * Access status of `any` is no filter, which the backend spells as no value.
+ * The query as the backend should read it, with each type's defaults and only the fields its type
+ * reads: fields left over from another type would narrow the search without showing in the editor
+ * (an explain query sends only its keys), or be refused (groupBy pattern outside a timeseries).
+ * Aggregations count every sign-in, so only a signins query sends maxRows; patterns read every
+ * sign-in whatever its status. A Conditional Access status of `any` is no filter, which the backend
+ * spells as no value.
  */
 function toBackendQuery(query: SignInQuery): SignInQuery {
-  if (query.queryType === 'explain') {
-    const { refId, datasource, hide, key, queryType, requestId, correlationId } = query;
-    return { refId, datasource, hide, key, queryType, requestId, correlationId };
+  const { refId, datasource, hide, key, queryType } = query;
+  const identity = { refId, datasource, hide, key, queryType };
+  switch (queryType) {
+    case 'explain':
+      return { ...identity, requestId: query.requestId, correlationId: query.correlationId };
+    case 'rules':
+    case 'annotations':
+      return identity;
   }
-  const { conditionalAccessStatus, ...rest } = query;
-  return conditionalAccessStatus === 'any' || conditionalAccessStatus === undefined
-    ? rest
-    : { ...rest, conditionalAccessStatus };
+  const { conditionalAccessStatus, groupBy, topN, metric, maxRows, status, ...rest } = query;
+  const backend: SignInQuery = { ...rest };
+  if (conditionalAccessStatus !== undefined && conditionalAccessStatus !== 'any') {
+    backend.conditionalAccessStatus = conditionalAccessStatus;
+  }
+  if (status !== undefined && queryType !== 'patterns') {
+    backend.status = status;
+  }
+  if (queryType === 'timeseries' || queryType === 'breakdown') {
+    const group = effectiveGroupBy(queryType, groupBy);
+    if (group !== undefined) {
+      backend.groupBy = group;
+    }
+    backend.topN = topN ?? DEFAULT_TOP_N;
+  }
+  if (queryType === 'timeseries') {
+    backend.metric = metric ?? DEFAULT_METRIC;
+  }
+  if (maxRows !== undefined && (queryType === 'signins' || queryType === undefined)) {
+    backend.maxRows = maxRows;
+  }
+  return backend;
 }
 
 export class DataSource extends DataSourceWithBackend<SignInQuery, SignInDataSourceOptions> {
@@ -79,6 +108,9 @@ export class DataSource extends DataSourceWithBackend<SignInQuery, SignInDataSou
     if (interpolated.errorCodes) {
       interpolated.errorCodes = interpolated.errorCodes.flatMap((code) => this.interpolateErrorCode(code, scopedVars));
     }
+    if (interpolated.ruleIds) {
+      interpolated.ruleIds = interpolated.ruleIds.flatMap((ruleId) => this.interpolateList(ruleId, scopedVars));
+    }
     return interpolated;
   }
 
@@ -93,11 +125,15 @@ export class DataSource extends DataSourceWithBackend<SignInQuery, SignInDataSou
     if (typeof code === 'number') {
       return [code];
     }
+    return this.interpolateList(code, scopedVars).map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+  }
+
+  // One entry of a list field (error codes, ruleIds): a multi-value variable becomes several entries.
+  private interpolateList(text: string, scopedVars: ScopedVars): string[] {
     return this.templateSrv
-      .replace(code, scopedVars, 'csv')
+      .replace(text, scopedVars, 'csv')
       .split(',')
       .map((part) => part.trim())
-      .filter((part) => part !== '')
-      .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+      .filter((part) => part !== '');
   }
 }

@@ -181,4 +181,50 @@ describe('describeGraphQuery', () => {
   ] as const)('describes a %s variable, listed from the rules', (variable, expected) => {
     expect(describeGraphQuery(query({ queryType: 'variable', variable, user: 'ignored' }))).toBe(expected);
   });
+
+  it('describes a time series, its group, top N and metric', () => {
+    expect(describeGraphQuery(query({ queryType: 'timeseries', maxRows: 10 }))).toBe(
+      'Graph filter: createdDateTime in the time range. Then the rules keep failure sign-ins, and they are counted per interval.'
+    );
+    expect(
+      describeGraphQuery(
+        query({ queryType: 'timeseries', groupBy: 'clientApp', topN: 5, metric: 'users', status: 'all' })
+      )
+    ).toBe(
+      'Graph filter: createdDateTime in the time range. Then every sign-in is kept, and their distinct users are counted per interval, one series per client app (the top 5, the rest summed as other).'
+    );
+  });
+
+  it('describes a time series of pattern findings, which ignores the status', () => {
+    expect(describeGraphQuery(query({ queryType: 'timeseries', groupBy: 'pattern', status: 'success' }))).toBe(
+      'Graph filter: createdDateTime in the time range. Then the pattern findings across every sign-in (the status filter is not applied) are counted per interval, one series per pattern.'
+    );
+  });
+
+  it('describes a breakdown, by error code unless told otherwise', () => {
+    expect(describeGraphQuery(query({ queryType: 'breakdown' }))).toBe(
+      'Graph filter: createdDateTime in the time range. Then the rules keep failure sign-ins, grouped by error code (the top 10).'
+    );
+    expect(describeGraphQuery(query({ queryType: 'breakdown', groupBy: 'os', topN: 20, status: 'interrupted' }))).toBe(
+      'Graph filter: createdDateTime in the time range. Then the rules keep interrupted sign-ins, grouped by operating system (the top 20).'
+    );
+  });
+
+  it('describes a patterns query, which ignores the status', () => {
+    expect(describeGraphQuery(query({ queryType: 'patterns', status: 'failure', ipAddress: '203.0.113.*' }))).toBe(
+      "Graph filter: createdDateTime in the time range and startswith(ipAddress,'203.0.113.'). Then the pattern rules look for attacks and outages across every sign-in (the status filter is not applied)."
+    );
+  });
+
+  it('says which winning rules are kept', () => {
+    expect(describeGraphQuery(query({ ruleIds: ['unmapped'] }))).toBe(
+      'Graph filter: createdDateTime in the time range. Then the rules keep failure sign-ins whose winning rule is unmapped, at most 5000 rows.'
+    );
+    expect(describeGraphQuery(query({ queryType: 'breakdown', status: 'all', ruleIds: ['a', 'b'] }))).toBe(
+      'Graph filter: createdDateTime in the time range. Then every sign-in whose winning rule is one of a, b is kept, grouped by error code (the top 10).'
+    );
+    expect(describeGraphQuery(query({ queryType: 'patterns', ruleIds: ['unmapped'] }))).toBe(
+      'Graph filter: createdDateTime in the time range. Then the pattern rules look for attacks and outages across every sign-in whose winning rule is unmapped (the status filter is not applied).'
+    );
+  });
 });

@@ -5,11 +5,15 @@ import {
   CATALOGUE_VARIABLE_KINDS,
   DEFAULT_GRAPH_API_VERSION,
   DEFAULT_MAX_ROWS,
+  DEFAULT_METRIC,
   DEFAULT_STATUS,
+  DEFAULT_TOP_N,
   DEFAULT_VARIABLE_KIND,
   DEFAULT_VARIABLE_STATUS,
+  effectiveGroupBy,
   ErrorCode,
   GraphApiVersion,
+  GroupBy,
   SignInEventType,
   SignInQuery,
   VariableKind,
@@ -23,6 +27,22 @@ const VARIABLE_KIND_NAMES: Record<VariableKind, string> = {
   categories: 'categories',
   countries: 'countries',
   clientApps: 'client apps',
+};
+
+/** The group by dimensions as the editors and the filter line name them. */
+export const GROUP_BY_NAMES: Record<GroupBy, string> = {
+  cause: 'cause',
+  errorCode: 'error code',
+  category: 'category',
+  severity: 'severity',
+  status: 'status',
+  app: 'app',
+  user: 'user',
+  country: 'country',
+  clientApp: 'client app',
+  rule: 'rule',
+  os: 'operating system',
+  pattern: 'pattern',
 };
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -169,14 +189,50 @@ export function describeGraphQuery(
     return `${graphFilter(RETENTION, clauses)}. Then every rule that matches each sign-in is listed, with why.`;
   }
   const filter = graphFilter(TIME_RANGE, graphFilterClauses(query, graphApiVersion));
-  if (query.queryType === 'variable') {
-    const kind = query.variable ?? DEFAULT_VARIABLE_KIND;
-    if (CATALOGUE_VARIABLE_KINDS.includes(kind)) {
-      return `Lists the ${VARIABLE_KIND_NAMES[kind]} of the rule catalogue; no sign-ins are read.`;
+  const ruleIds = query.ruleIds?.filter((id) => id.trim() !== '') ?? [];
+  switch (query.queryType) {
+    case 'variable': {
+      const kind = query.variable ?? DEFAULT_VARIABLE_KIND;
+      if (CATALOGUE_VARIABLE_KINDS.includes(kind)) {
+        return `Lists the ${VARIABLE_KIND_NAMES[kind]} of the rule catalogue; no sign-ins are read.`;
+      }
+      return `${filter}. Then ${kept(query.status ?? DEFAULT_VARIABLE_STATUS, ruleIds)}, and their distinct ${VARIABLE_KIND_NAMES[kind]} are listed.`;
     }
-    return `${filter}. Then ${kept(query.status ?? DEFAULT_VARIABLE_STATUS)}, and their distinct ${VARIABLE_KIND_NAMES[kind]} are listed.`;
+    case 'patterns':
+      return `${filter}. Then the pattern rules look for attacks and outages across ${everySignIn(ruleIds)}.`;
+    case 'timeseries': {
+      const groupBy = effectiveGroupBy(query.queryType, query.groupBy);
+      if (groupBy === 'pattern') {
+        return `${filter}. Then the pattern findings across ${everySignIn(ruleIds)} are counted per interval, one series per pattern.`;
+      }
+      const counted = (query.metric ?? DEFAULT_METRIC) === 'users' ? 'their distinct users' : 'they';
+      const series = groupBy
+        ? `, one series per ${GROUP_BY_NAMES[groupBy]} (the top ${topN(query)}, the rest summed as other)`
+        : '';
+      return `${filter}. Then ${kept(query.status ?? DEFAULT_STATUS, ruleIds)}, and ${counted} are counted per interval${series}.`;
+    }
+    case 'breakdown': {
+      const groupBy = effectiveGroupBy(query.queryType, query.groupBy)!;
+      return `${filter}. Then ${kept(query.status ?? DEFAULT_STATUS, ruleIds)}, grouped by ${GROUP_BY_NAMES[groupBy]} (the top ${topN(query)}).`;
+    }
   }
-  return `${filter}. Then ${kept(query.status ?? DEFAULT_STATUS)}, at most ${query.maxRows ?? DEFAULT_MAX_ROWS} rows.`;
+  return `${filter}. Then ${kept(query.status ?? DEFAULT_STATUS, ruleIds)}, at most ${query.maxRows ?? DEFAULT_MAX_ROWS} rows.`;
 }
 
-const kept = (status: string) => (status === 'all' ? 'every sign-in is kept' : `the rules keep ${status} sign-ins`);
+const topN = (query: SignInQuery) => query.topN ?? DEFAULT_TOP_N;
+
+const whoseRule = (ruleIds: string[]) =>
+  ruleIds.length === 0
+    ? ''
+    : ` whose winning rule is ${ruleIds.length === 1 ? ruleIds[0] : `one of ${ruleIds.join(', ')}`}`;
+
+function kept(status: string, ruleIds: string[] = []): string {
+  const rule = whoseRule(ruleIds);
+  if (status === 'all') {
+    return rule ? `every sign-in${rule} is kept` : 'every sign-in is kept';
+  }
+  return `the rules keep ${status} sign-ins${rule}`;
+}
+
+// Patterns read every sign-in, whatever its status (a spray is judged against the sign-ins that succeeded).
+const everySignIn = (ruleIds: string[]) => `every sign-in${whoseRule(ruleIds)} (the status filter is not applied)`;

@@ -4,11 +4,64 @@ import { DataSourceJsonData } from '@grafana/data';
 import { DataQuery } from '@grafana/schema';
 
 /**
- * Query types: `signins` and `rules` for panels, `explain` for one sign-in (every rule that matched
- * it and why), `variable` for dashboard variables. The backend also serves `timeseries` and
- * `breakdown`, which these editors do not offer yet.
+ * Query types (pkg/query): `signins`, `timeseries`, `breakdown` and `patterns` read sign-ins;
+ * `explain` lists every rule that matched one sign-in and why; `rules` lists the rule catalogue;
+ * `annotations` lists rule set changes; `variable` is for dashboard variables.
  */
-export type QueryType = 'signins' | 'rules' | 'explain' | 'variable';
+export type QueryType =
+  'signins' | 'timeseries' | 'breakdown' | 'patterns' | 'explain' | 'rules' | 'annotations' | 'variable';
+
+/**
+ * What timeseries and breakdown queries group by (pkg/query GroupBys). `pattern` is for timeseries
+ * only: it counts the pattern findings per interval, for alert rules, and ignores the status.
+ */
+export type GroupBy =
+  | 'cause'
+  | 'errorCode'
+  | 'category'
+  | 'severity'
+  | 'status'
+  | 'app'
+  | 'user'
+  | 'country'
+  | 'clientApp'
+  | 'rule'
+  | 'os'
+  | 'pattern';
+export const GROUP_BYS: readonly GroupBy[] = [
+  'cause',
+  'errorCode',
+  'category',
+  'severity',
+  'status',
+  'app',
+  'user',
+  'country',
+  'clientApp',
+  'rule',
+  'os',
+  'pattern',
+];
+/** The group by of a breakdown when the query has none. */
+export const DEFAULT_BREAKDOWN_GROUP_BY: GroupBy = 'errorCode';
+
+/**
+ * The group by a query of this type uses: a breakdown groups by error code unless told otherwise and
+ * cannot group by pattern (a timeseries-only dimension); a timeseries without one is a single series.
+ */
+export function effectiveGroupBy(queryType: QueryType | undefined, groupBy: GroupBy | undefined): GroupBy | undefined {
+  if (queryType === 'breakdown') {
+    return groupBy === undefined || groupBy === 'pattern' ? DEFAULT_BREAKDOWN_GROUP_BY : groupBy;
+  }
+  return queryType === 'timeseries' ? groupBy : undefined;
+}
+/** How many groups a timeseries or breakdown keeps; a time series sums the rest as "other". */
+export const DEFAULT_TOP_N = 10;
+export const TOP_N_LIMIT = 1000;
+
+/** What a timeseries counts: sign-ins, or distinct users. */
+export type Metric = 'signins' | 'users';
+export const DEFAULT_METRIC: Metric = 'signins';
 
 /** Which sign-ins a signins query keeps, by the classification the rules give them. */
 export type SignInStatus = 'failure' | 'interrupted' | 'success' | 'all';
@@ -69,11 +122,26 @@ export interface SignInFilterFields {
   conditionalAccessStatus?: ConditionalAccessStatus;
   /** An advanced OData filter, ANDed with the other filters. */
   filter?: string;
-  /** Default: DEFAULT_MAX_ROWS. */
+  /**
+   * Keeps the sign-ins whose winning rule is one of these ruleIds (for example `unmapped`); the
+   * plugin applies it after the rules. Each may hold a template variable.
+   */
+  ruleIds?: string[];
+  /** Default: DEFAULT_MAX_ROWS. Only a signins query's table; aggregations count every sign-in. */
   maxRows?: number;
 }
 
-export interface SignInQuery extends DataQuery, SignInFilterFields {
+/** The fields of the aggregating query types, timeseries and breakdown. */
+export interface AggregationFields {
+  /** None: one series (timeseries); default DEFAULT_BREAKDOWN_GROUP_BY (breakdown). */
+  groupBy?: GroupBy;
+  /** Default: DEFAULT_TOP_N. */
+  topN?: number;
+  /** Timeseries only. Default: DEFAULT_METRIC. */
+  metric?: Metric;
+}
+
+export interface SignInQuery extends DataQuery, SignInFilterFields, AggregationFields {
   queryType: QueryType;
   /** What a variable query lists; only for queryType variable. */
   variable?: VariableKind;
@@ -134,7 +202,14 @@ export interface SignInDataSourceOptions extends DataSourceJsonData {
   customRules?: string;
   /** A folder of .rego files on the Grafana server, added to the built-in rules. */
   rulesPath?: string;
+  /**
+   * Overrides of the pattern rules' thresholds, pattern by pattern and key by key, for example
+   * `{"password-spray": {"minUsers": 10, "window": "30m"}}`; stored as an object.
+   */
+  patternThresholds?: PatternThresholds;
 }
+
+export type PatternThresholds = Record<string, Record<string, unknown>>;
 
 /** Sent to the backend only, never returned to the browser. */
 export interface SignInSecureJsonData {

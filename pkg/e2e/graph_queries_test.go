@@ -240,8 +240,11 @@ func (env *graphEnv) testLoad(t *testing.T) {
 	t.Logf("20 concurrent queries: %d Graph requests in %v, at most %d in any %v", len(reqs), took.Round(100*time.Millisecond),
 		maxInWindow(reqs, graph.GraphWindow), graph.GraphWindow)
 	assertPaced(t, reqs)
-	if len(reqs) < 20 {
-		t.Errorf("only %d Graph requests for 20 queries", len(reqs))
+	// The 20 panels send 4 distinct Graph listings (status is applied by the plugin); the sign-in
+	// cache coalesces identical ones, so fewer requests than queries is right, but each listing
+	// must have reached Graph.
+	if len(reqs) < 4 {
+		t.Errorf("only %d Graph requests for 4 distinct listings", len(reqs))
 	}
 }
 

@@ -26,6 +26,7 @@ describe('ConfigEditor', () => {
     expect(screen.queryByLabelText('Authentication')).not.toBeInTheDocument();
     expect(screen.queryByLabelText('Graph API version')).not.toBeInTheDocument();
     expect(screen.getByLabelText('Inline rules')).toBeInTheDocument();
+    expect(screen.getByLabelText(/^Thresholds \(JSON\)/)).toBeInTheDocument();
   });
 
   it('switches the source', async () => {

@@ -5,6 +5,7 @@ import { Divider } from '@grafana/ui';
 import { DEFAULT_SOURCE, SignInDataSourceOptions, SignInSecureJsonData } from '../types';
 import { AzureCredentialsSection } from './config/AzureCredentialsSection';
 import { GraphSection } from './config/GraphSection';
+import { PatternThresholdsSection } from './config/PatternThresholdsSection';
 import { RulesSection } from './config/RulesSection';
 import { SourceSection } from './config/SourceSection';
 
@@ -23,6 +24,7 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
       )}
       <Divider />
       <RulesSection options={options} onOptionsChange={onOptionsChange} />
+      <PatternThresholdsSection options={options} onOptionsChange={onOptionsChange} />
     </>
   );
 }

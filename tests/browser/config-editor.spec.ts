@@ -108,6 +108,29 @@ test.describe('ConfigEditor', () => {
     await expect(page.getByRole('list', { name: 'Rule errors' })).toHaveCount(0);
   });
 
+  test('edits the pattern thresholds as JSON and stores an object', async ({ editor }) => {
+    const { page } = editor;
+    await editor.mount({ editor: 'config', options: { jsonData: { source: 'demo' } } });
+    const thresholds = editor.field(/^Thresholds \(JSON\)/);
+    await expect(thresholds).toHaveAttribute('placeholder', '{"password-spray": {"minUsers": 10, "window": "30m"}}');
+    await expect(thresholds).toHaveCSS('font-family', /mono/i);
+
+    await thresholds.fill('{"password-spray": {"minUsers": 10, "window": "30m"}, "legacy-auth": {"enabled": false}}');
+    expect((await editor.recorded()).onOptionsChange.at(-1)!.jsonData).toEqual({
+      source: 'demo',
+      patternThresholds: { 'password-spray': { minUsers: 10, window: '30m' }, 'legacy-auth': { enabled: false } },
+    });
+
+    const stored = (await editor.recorded()).onOptionsChange.length;
+    await thresholds.press('End');
+    await thresholds.pressSequentially(',');
+    await expect(
+      page.getByText(/^Not valid JSON: .*The last valid thresholds are kept until this is fixed\.$/)
+    ).toBeVisible();
+    expect((await editor.recorded()).onOptionsChange).toHaveLength(stored);
+    await editor.screenshot('config-editor-thresholds');
+  });
+
   test('looks like Grafana', async ({ editor }) => {
     await editor.mount({ editor: 'config', options: { secureJsonFields: { azureClientSecret: true } } });
     await expect(editor.page.getByRole('heading', { name: 'Azure credentials' })).toBeVisible();

@@ -1,6 +1,6 @@
 import React from 'react';
 import { SelectableValue } from '@grafana/data';
-import { InlineField, InlineFieldRow, Input, RadioButtonGroup, Text } from '@grafana/ui';
+import { InlineField, InlineFieldRow, Input, RadioButtonGroup, TagsInput, Text } from '@grafana/ui';
 
 import {
   ConditionalAccessStatus,
@@ -46,6 +46,8 @@ interface Props {
   defaultStatus?: SignInStatus;
   /** Max rows bounds a table; aggregating queries such as variables read every sign-in. */
   showMaxRows?: boolean;
+  /** Patterns (and a time series of them) read every sign-in whatever its status. */
+  showStatus?: boolean;
 }
 
 /** The sign-in filters of a signins query (and of a variable query). */
@@ -56,6 +58,7 @@ export function SignInFilters({
   graphApiVersion,
   defaultStatus = DEFAULT_STATUS,
   showMaxRows = true,
+  showStatus = true,
 }: Props) {
   const changeAndRun = (patch: Partial<SignInQuery>) => {
     onChange({ ...query, ...patch });
@@ -69,20 +72,22 @@ export function SignInFilters({
   const id = (name: string) => `sigdiag-${name}-${query.refId}`;
   return (
     <>
-      <InlineFieldRow>
-        <InlineField
-          label="Status"
-          labelWidth={LABEL_WIDTH}
-          tooltip="Sign-ins are classified by the rules after they are read"
-        >
-          <RadioButtonGroup<SignInStatus>
-            aria-label="Status"
-            options={STATUSES}
-            value={query.status ?? defaultStatus}
-            onChange={(status) => changeAndRun({ status })}
-          />
-        </InlineField>
-      </InlineFieldRow>
+      {showStatus && (
+        <InlineFieldRow>
+          <InlineField
+            label="Status"
+            labelWidth={LABEL_WIDTH}
+            tooltip="Sign-ins are classified by the rules after they are read"
+          >
+            <RadioButtonGroup<SignInStatus>
+              aria-label="Status"
+              options={STATUSES}
+              value={query.status ?? defaultStatus}
+              onChange={(status) => changeAndRun({ status })}
+            />
+          </InlineField>
+        </InlineFieldRow>
+      )}
       <InlineFieldRow>
         <TextFilter
           id={id('user')}
@@ -195,6 +200,24 @@ export function SignInFilters({
           {`${BETA_EVENT_TYPES_NOTE} This data source uses ${graphApiVersion}: set its Graph API version to beta.`}
         </Text>
       )}
+      <InlineFieldRow>
+        <InlineField
+          label="Rule IDs"
+          labelWidth={LABEL_WIDTH}
+          tooltip="Keep the sign-ins whose winning rule is one of these, for example unmapped (sign-ins no rule explains). Press Enter after each; template variables such as $rule work."
+          htmlFor={id('rule-ids')}
+        >
+          <TagsInput
+            id={id('rule-ids')}
+            width={40}
+            placeholder="Any rule, or e.g. unmapped"
+            tags={query.ruleIds ?? []}
+            addOnBlur
+            autoColors={false}
+            onChange={(ruleIds) => changeAndRun({ ruleIds: ruleIds.length ? ruleIds : undefined })}
+          />
+        </InlineField>
+      </InlineFieldRow>
       <InlineFieldRow>
         <TextFilter
           id={id('filter')}
