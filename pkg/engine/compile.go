@@ -87,9 +87,18 @@ var deniedBuiltins = map[string]bool{
 	"trace":              true, // writes to the evaluation trace, which nobody reads here
 }
 
-func parserOptions() ast.ParserOptions {
+func parserOptions() ast.ParserOptions { return ParserOptions() }
+
+// ParserOptions are how every rule module is parsed: Rego v1, METADATA kept, and only the
+// allowed built-ins (Capabilities).
+func ParserOptions() ast.ParserOptions {
 	return ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1, Capabilities: Capabilities()}
 }
+
+// Compile parses and compiles modules with the allowed built-ins, reporting every problem with
+// its file, row and column. The pattern detector compiles its rules with it too, so a pattern
+// rule cannot call what a sign-in rule may not.
+func Compile(modules []Module) (*ast.Compiler, error) { return compile(modules) }
 
 func compile(modules []Module) (*ast.Compiler, error) {
 	parsed := make(map[string]*ast.Module, len(modules))
@@ -144,7 +153,9 @@ func packageName(path ast.Ref) string {
 	return ""
 }
 
-// problemsFrom turns OPA's errors into rows and columns.
+// ProblemsFrom turns OPA's errors into rows and columns.
+func ProblemsFrom(err error, file string) []Problem { return problemsFrom(err, file) }
+
 func problemsFrom(err error, file string) []Problem {
 	var errs ast.Errors
 	if !errors.As(err, &errs) {

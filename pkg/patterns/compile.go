@@ -2,7 +2,6 @@ package patterns
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"path"
 	"sort"
@@ -55,50 +54,13 @@ func patternModules(user []engine.Module) ([]engine.Module, error) {
 	return out, nil
 }
 
-func parserOptions() ast.ParserOptions {
-	return ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1, Capabilities: engine.Capabilities()}
-}
+func parserOptions() ast.ParserOptions { return engine.ParserOptions() }
 
-// compile builds the pattern rules with the engine's capabilities, so a pattern rule cannot
-// call what a sign-in rule may not (http.send, time.now_ns...).
-func compile(modules []engine.Module) (*ast.Compiler, error) {
-	parsed := make(map[string]*ast.Module, len(modules))
-	var problems []engine.Problem
-	for _, m := range modules {
-		mod, err := ast.ParseModuleWithOpts(m.Name, m.Source, parserOptions())
-		if err != nil {
-			problems = append(problems, problemsFrom(err, m.Name)...)
-			continue
-		}
-		parsed[m.Name] = mod
-	}
-	if len(problems) > 0 {
-		return nil, &engine.CompileError{Problems: problems}
-	}
-	c := ast.NewCompiler().WithCapabilities(engine.Capabilities()).WithEnablePrintStatements(false)
-	c.Compile(parsed)
-	if c.Failed() {
-		return nil, &engine.CompileError{Problems: problemsFrom(c.Errors, "")}
-	}
-	return c, nil
-}
+// compile builds the pattern rules with the engine's compiler and capabilities, so a pattern
+// rule cannot call what a sign-in rule may not (http.send, time.now_ns...).
+func compile(modules []engine.Module) (*ast.Compiler, error) { return engine.Compile(modules) }
 
-// problemsFrom turns OPA's errors into rows and columns, as the engine reports them.
-func problemsFrom(err error, file string) []engine.Problem {
-	var errs ast.Errors
-	if !errors.As(err, &errs) {
-		return []engine.Problem{{File: file, Message: err.Error()}}
-	}
-	out := make([]engine.Problem, 0, len(errs))
-	for _, e := range errs {
-		p := engine.Problem{File: file, Message: e.Message, Code: e.Code}
-		if e.Location != nil {
-			p.File, p.Row, p.Col = e.Location.File, e.Location.Row, e.Location.Col
-		}
-		out = append(out, p)
-	}
-	return out
-}
+func problemsFrom(err error, file string) []engine.Problem { return engine.ProblemsFrom(err, file) }
 
 // evalThresholds reads an object of per-pattern objects (the defaults, or the effective
 // thresholds for the given overrides).
