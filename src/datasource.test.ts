@@ -266,3 +266,16 @@ describe('odataLiteralFormat', () => {
     expect(odataLiteralFormat(value)).toBe(expected);
   });
 });
+
+describe('patternIds', () => {
+  it('sends the picked patterns for a patterns query and drops them elsewhere', () => {
+    const { ds } = setup();
+    const patterns = ds.applyTemplateVariables(
+      { refId: 'A', queryType: 'patterns', patternIds: ['password-spray'] },
+      {}
+    );
+    expect(patterns.patternIds).toEqual(['password-spray']);
+    const signins = ds.applyTemplateVariables({ refId: 'A', queryType: 'signins', patternIds: ['password-spray'] }, {});
+    expect(signins.patternIds).toBeUndefined();
+  });
+});

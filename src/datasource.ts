@@ -46,7 +46,7 @@ function toBackendQuery(query: SignInQuery): SignInQuery {
     case 'annotations':
       return identity;
   }
-  const { conditionalAccessStatus, groupBy, topN, metric, maxRows, status, ...rest } = query;
+  const { conditionalAccessStatus, groupBy, topN, metric, maxRows, status, patternIds, ...rest } = query;
   const backend: SignInQuery = { ...rest };
   if (conditionalAccessStatus !== undefined && conditionalAccessStatus !== 'any') {
     backend.conditionalAccessStatus = conditionalAccessStatus;
@@ -63,6 +63,10 @@ function toBackendQuery(query: SignInQuery): SignInQuery {
   }
   if (queryType === 'timeseries') {
     backend.metric = metric ?? DEFAULT_METRIC;
+  }
+  const readsPatterns = queryType === 'patterns' || (queryType === 'timeseries' && groupBy === 'pattern');
+  if (readsPatterns && patternIds?.length) {
+    backend.patternIds = patternIds;
   }
   if (maxRows !== undefined && (queryType === 'signins' || queryType === undefined)) {
     backend.maxRows = maxRows;

@@ -139,7 +139,23 @@ export interface AggregationFields {
   topN?: number;
   /** Timeseries only. Default: DEFAULT_METRIC. */
   metric?: Metric;
+  /** Patterns, and a timeseries grouped by pattern: keep only these patterns (none: all). */
+  patternIds?: PatternId[];
 }
+
+/** The built-in patterns across sign-ins (rules/patterns_*.rego). */
+export const PATTERN_IDS = [
+  'password-spray',
+  'brute-force',
+  'password-cracking',
+  'lockout-storm',
+  'mfa-fatigue',
+  'disabled-account',
+  'legacy-auth',
+  'ca-block-wave',
+] as const;
+
+export type PatternId = (typeof PATTERN_IDS)[number];
 
 export interface SignInQuery extends DataQuery, SignInFilterFields, AggregationFields {
   queryType: QueryType;

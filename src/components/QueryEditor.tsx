@@ -6,6 +6,7 @@ import { DataSource } from '../datasource';
 import { describeGraphQuery } from '../graphFilter';
 import { effectiveGroupBy, QueryType, SignInDataSourceOptions, SignInQuery } from '../types';
 import { AggregationFields } from './query/AggregationFields';
+import { PatternIdsField } from './query/PatternIdsField';
 import { ExplainFields } from './query/ExplainFields';
 import { SignInFilters } from './query/SignInFilters';
 import { LABEL_WIDTH } from './query/layout';
@@ -87,6 +88,9 @@ export function QueryEditor({ datasource, query, onChange, onRunQuery }: Props) 
       </InlineFieldRow>
       {(queryType === 'timeseries' || queryType === 'breakdown') && (
         <AggregationFields query={query} onChange={onChange} onRunQuery={onRunQuery} />
+      )}
+      {(queryType === 'patterns' || (queryType === 'timeseries' && query.groupBy === 'pattern')) && (
+        <PatternIdsField query={query} onChange={onChange} onRunQuery={onRunQuery} />
       )}
       {FILTERED_TYPES.includes(queryType as PanelQueryType) && (
         <SignInFilters

@@ -222,3 +222,27 @@ describe('QueryEditor query types', () => {
     });
   });
 });
+
+describe('pattern picker', () => {
+  it('is offered for patterns and a time series grouped by pattern only', () => {
+    const { unmount } = render(
+      <QueryEditor
+        datasource={datasource}
+        query={{ refId: 'A', queryType: 'patterns' }}
+        onChange={jest.fn()}
+        onRunQuery={jest.fn()}
+      />
+    );
+    expect(screen.getByLabelText('Pattern IDs')).toBeInTheDocument();
+    unmount();
+    setup({ ...timeseries, groupBy: 'app' });
+    expect(screen.queryByLabelText('Pattern IDs')).not.toBeInTheDocument();
+  });
+
+  it('reports the picked pattern', async () => {
+    const { onChange } = setup({ ...timeseries, groupBy: 'pattern' });
+    await userEvent.click(screen.getByLabelText('Pattern IDs'));
+    await userEvent.click(await screen.findByRole('option', { name: 'mfa-fatigue' }));
+    expect(onChange).toHaveBeenLastCalledWith({ ...timeseries, groupBy: 'pattern', patternIds: ['mfa-fatigue'] });
+  });
+});
