@@ -90,6 +90,26 @@ export class DataSource extends DataSourceWithBackend<SignInQuery, SignInDataSou
     this.variables = new SignInVariableSupport(this);
   }
 
+  /**
+   * Values of a kind (apps, users, errorCodes, ...) seen in the last day's sign-ins (or, for error
+   * codes, in the rule catalogue) that contain the text, for the editors' type-ahead; none when
+   * the plugin cannot answer.
+   */
+  suggest = async (kind: string, text: string): Promise<string[]> =>
+    (await this.suggestOptions(kind, text)).map((option) => option.value);
+
+  /** Every error code the rules know, with its title, for the error codes picker. */
+  errorCodeCatalogue = (): Promise<Array<{ text: string; value: string }>> => this.suggestOptions('errorCodes', '');
+
+  /** As suggest, with each value's label (for error codes: "50126 — title"). */
+  suggestOptions = async (kind: string, text: string): Promise<Array<{ text: string; value: string }>> => {
+    try {
+      return await this.getResource(`values/${kind}`, { q: text });
+    } catch {
+      return [];
+    }
+  };
+
   getDefaultQuery(_: CoreApp): Partial<SignInQuery> {
     return DEFAULT_QUERY;
   }

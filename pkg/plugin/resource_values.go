@@ -15,7 +15,7 @@ import (
 // serveValues answers GET values/<kind>?from=&to=&q= for the editors' pickers: the same
 // text/value pairs as a variable query (apps, users, errorCodes, causes, categories, countries,
 // clientApps), over the given range (unix milliseconds; default the last 24 hours), filtered
-// to those containing q (case-insensitive), at most 200.
+// to those containing q (case-insensitive), at most maxValues.
 func (ds *Datasource) serveValues(ctx context.Context, req *backend.CallResourceRequest, sender backend.CallResourceResponseSender) error {
 	kind := strings.TrimPrefix(req.Path, "values/")
 	params := url.Values{}
@@ -33,7 +33,7 @@ func (ds *Datasource) serveValues(ctx context.Context, req *backend.CallResource
 	needle := strings.ToLower(params.Get("q"))
 	if len(resp.Frames) == 1 {
 		f := resp.Frames[0]
-		for i := 0; i < f.Rows() && len(out) < 200; i++ {
+		for i := 0; i < f.Rows() && len(out) < maxValues; i++ {
 			text, _ := f.Fields[0].At(i).(string)
 			value, _ := f.Fields[1].At(i).(string)
 			if needle == "" || strings.Contains(strings.ToLower(text), needle) {
@@ -51,3 +51,6 @@ func millis(v string, fallback time.Time) time.Time {
 	}
 	return time.UnixMilli(n)
 }
+
+// maxValues bounds a values answer: enough for the whole error-code catalogue (354 codes).
+const maxValues = 500

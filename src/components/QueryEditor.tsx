@@ -100,6 +100,8 @@ export function QueryEditor({ datasource, query, onChange, onRunQuery }: Props) 
           graphApiVersion={datasource.graphApiVersion}
           showMaxRows={queryType === 'signins'}
           showStatus={!readsEveryStatus}
+          suggest={datasource.suggest}
+          catalogue={datasource.errorCodeCatalogue}
         />
       )}
       {queryType === 'patterns' && (

@@ -15,6 +15,7 @@ import {
 import { ErrorCodesInput } from './ErrorCodesInput';
 import { EventTypesInput, wantsBetaEventTypes } from './EventTypesInput';
 import { TextFilter } from './TextFilter';
+import { Suggest, useSuggestions } from './useSuggestions';
 import { LABEL_WIDTH } from './layout';
 
 const STATUSES: Array<SelectableValue<SignInStatus>> = [
@@ -48,6 +49,10 @@ interface Props {
   showMaxRows?: boolean;
   /** Patterns (and a time series of them) read every sign-in whatever its status. */
   showStatus?: boolean;
+  /** Type-ahead for the user and app fields, from the plugin's values resource. */
+  suggest?: Suggest;
+  /** The rule catalogue's error codes with their titles, for the error codes picker. */
+  catalogue?: () => Promise<Array<{ text: string; value: string }>>;
 }
 
 /** The sign-in filters of a signins query (and of a variable query). */
@@ -59,7 +64,11 @@ export function SignInFilters({
   defaultStatus = DEFAULT_STATUS,
   showMaxRows = true,
   showStatus = true,
+  suggest,
+  catalogue,
 }: Props) {
+  const users = useSuggestions(suggest, 'users', query.user);
+  const apps = useSuggestions(suggest, 'apps', query.app);
   const changeAndRun = (patch: Partial<SignInQuery>) => {
     onChange({ ...query, ...patch });
     onRunQuery();
@@ -94,6 +103,7 @@ export function SignInFilters({
           label="User"
           tooltip="User principal name: exact, or a prefix when it ends with *"
           placeholder="alice@contoso.com or alice*"
+          suggestions={suggest ? users : undefined}
           {...text('user')}
         />
         <TextFilter
@@ -101,6 +111,7 @@ export function SignInFilters({
           label="App"
           tooltip="Application display name (a prefix when it ends with *) or application (client) ID"
           placeholder="Microsoft Teams or a client ID"
+          suggestions={suggest ? apps : undefined}
           {...text('app')}
         />
       </InlineFieldRow>
@@ -115,6 +126,7 @@ export function SignInFilters({
             id={id('error-codes')}
             value={query.errorCodes ?? []}
             onChange={(errorCodes) => changeAndRun({ errorCodes })}
+            catalogue={catalogue}
           />
         </InlineField>
         <TextFilter
