@@ -34,6 +34,19 @@ func TestCacheRepeatQuery(t *testing.T) {
 	if first.Rows() == 0 {
 		t.Fatal("no sign-ins in the last 24 hours")
 	}
+	// The panel inspector's stats say how much the cache served.
+	hits := func(f *data.Frame) float64 {
+		for _, s := range f.Meta.Stats {
+			if s.DisplayName == "Hours from cache" {
+				return s.Value
+			}
+		}
+		t.Fatalf("no cache stat in %+v", f.Meta.Stats)
+		return 0
+	}
+	if h1, h2 := hits(first), hits(second); h1 != 0 || h2 < 20 {
+		t.Errorf("hours from cache: first %v, repeated %v; want 0 then most of the 24", h1, h2)
+	}
 	j1, err1 := data.FrameToJSON(first, data.IncludeDataOnly)
 	j2, err2 := data.FrameToJSON(second, data.IncludeDataOnly)
 	if err1 != nil || err2 != nil {

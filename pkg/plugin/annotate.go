@@ -6,6 +6,7 @@ import (
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
 	"github.com/grafana/grafana-plugin-sdk-go/data"
 
+	"github.com/sigdiag/signin-diagnostics/pkg/cache"
 	"github.com/sigdiag/signin-diagnostics/pkg/engine"
 	"github.com/sigdiag/signin-diagnostics/pkg/graph"
 	"github.com/sigdiag/signin-diagnostics/pkg/query"
@@ -19,6 +20,20 @@ type annotated struct {
 	rows      []signin.SignIn
 	decisions []engine.Decision
 	notices   []data.Notice
+	// cache says how much of the range the sign-in cache served (hour buckets).
+	cache cache.Stats
+}
+
+// stats are the query's figures for the panel inspector: Graph pages read, sign-ins read, and
+// the hours the cache served.
+func (a *annotated) stats() []data.QueryStat {
+	stat := func(name string, v int) data.QueryStat {
+		return data.QueryStat{FieldConfig: data.FieldConfig{DisplayName: name}, Value: float64(v)}
+	}
+	return []data.QueryStat{
+		stat("Graph pages", a.res.Pages), stat("Sign-ins read", len(a.res.SignIns)),
+		stat("Hours from cache", a.cache.Hits), stat("Hours read from Graph", a.cache.Misses),
+	}
 }
 
 // fetchAnnotated returns the sign-ins of the query with their decisions, or an error response.
@@ -28,7 +43,8 @@ func (ds *Datasource) fetchAnnotated(ctx context.Context, q backend.DataQuery, m
 		return nil, &resp
 	}
 	gq, pushdown := ds.graphQuery(q, m)
-	res, err := ds.source.List(ctx, gq)
+	listCtx, recorder := cache.WithRecorder(ctx)
+	res, err := ds.source.List(listCtx, gq)
 	if err != nil {
 		resp := withExecutedQuery(errorResponse(err), q.RefID, res)
 		return nil, &resp
@@ -38,5 +54,5 @@ func (ds *Datasource) fetchAnnotated(ctx context.Context, q backend.DataQuery, m
 	all.MaxRows = len(res.SignIns) + 1 // aggregates count every sign-in, not the table's maxRows
 	rows, kept := selectRows(res.SignIns, decisions, all)
 	notices := append(pushdown, ds.notices(res, all, len(rows), len(res.SignIns))...)
-	return &annotated{res: res, rows: rows, decisions: kept, notices: notices}, nil
+	return &annotated{res: res, rows: rows, decisions: kept, notices: notices, cache: recorder.Stats()}, nil
 }

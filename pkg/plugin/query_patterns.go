@@ -57,6 +57,7 @@ func (ds *Datasource) queryPatterns(ctx context.Context, q backend.DataQuery, m 
 	frame := frames.Patterns(q.RefID, findings)
 	frame.Meta.ExecutedQueryString = executedQuery(a.res)
 	frame.Meta.Notices = a.notices
+	frame.Meta.Stats = a.stats()
 	return backend.DataResponse{Frames: data.Frames{frame}}
 }
 

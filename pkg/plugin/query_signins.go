@@ -21,24 +21,23 @@ import (
 const FetchLimit = 50000
 
 func (ds *Datasource) querySignIns(ctx context.Context, q backend.DataQuery, m query.Model) backend.DataResponse {
-	if ds.initErr != nil {
-		return backend.ErrDataResponseWithSource(backend.StatusBadRequest, backend.ErrorSourceDownstream, "the data source is not configured correctly: "+ds.initErr.Error())
+	a, errResp := ds.fetchAnnotated(ctx, q, m)
+	if errResp != nil {
+		return *errResp
 	}
-	gq, pushdown := ds.graphQuery(q, m)
-	res, err := ds.source.List(ctx, gq)
-	if err != nil {
-		return withExecutedQuery(errorResponse(err), q.RefID, res)
+	rows, kept := a.rows, a.decisions
+	notices := a.notices
+	if len(rows) > m.MaxRows {
+		rows, kept = rows[:m.MaxRows], kept[:m.MaxRows]
+		notices = append(notices, data.Notice{Severity: data.NoticeSeverityInfo, Text: fmt.Sprintf("Showing the newest %d rows (maxRows); raise maxRows or narrow the query to see more.", m.MaxRows)})
 	}
-	decisions := ds.engine().EvaluateAll(ctx, res.SignIns)
-	rows, kept := selectRows(res.SignIns, decisions, m)
+	res := a.res
 	frame := frames.SignIns(q.RefID, rows, kept)
 	frame.Meta.ExecutedQueryString = executedQuery(res)
-	frame.Meta.Custom = map[string]any{"pages": res.Pages, "slices": res.Slices, "fetched": len(res.SignIns), "duplicatesDropped": res.Duplicates, "requests": res.Requests}
-	frame.Meta.Stats = []data.QueryStat{
-		{FieldConfig: data.FieldConfig{DisplayName: "Graph pages"}, Value: float64(res.Pages)},
-		{FieldConfig: data.FieldConfig{DisplayName: "Sign-ins fetched"}, Value: float64(len(res.SignIns))},
-	}
-	frame.Meta.Notices = append(pushdown, ds.notices(res, m, len(rows), len(res.SignIns))...)
+	frame.Meta.Custom = map[string]any{"pages": res.Pages, "slices": res.Slices, "fetched": len(res.SignIns), "duplicatesDropped": res.Duplicates,
+		"requests": res.Requests, "cacheHits": a.cache.Hits, "cacheMisses": a.cache.Misses}
+	frame.Meta.Stats = a.stats()
+	frame.Meta.Notices = notices
 	return backend.DataResponse{Frames: data.Frames{frame}}
 }
 

@@ -49,6 +49,7 @@ func (ds *Datasource) queryTimeSeries(ctx context.Context, q backend.DataQuery, 
 	if len(frames) > 0 {
 		frames[0].Meta.ExecutedQueryString = executedQuery(a.res)
 		frames[0].Meta.Notices = a.notices
+		frames[0].Meta.Stats = a.stats()
 	}
 	return backend.DataResponse{Frames: frames}
 }
@@ -75,7 +76,7 @@ func (ds *Datasource) queryBreakdown(ctx context.Context, q backend.DataQuery, m
 	}
 	frame := series.Breakdown(items, by, m.TopN)
 	frame.RefID = q.RefID
-	frame.Meta = &data.FrameMeta{PreferredVisualization: data.VisTypeTable, ExecutedQueryString: executedQuery(a.res), Notices: a.notices}
+	frame.Meta = &data.FrameMeta{PreferredVisualization: data.VisTypeTable, ExecutedQueryString: executedQuery(a.res), Notices: a.notices, Stats: a.stats()}
 	return backend.DataResponse{Frames: data.Frames{frame}}
 }
 
