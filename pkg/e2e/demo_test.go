@@ -12,6 +12,7 @@ import (
 	"github.com/grafana/grafana-plugin-sdk-go/data"
 
 	"github.com/sigdiag/signin-diagnostics/pkg/demo"
+	"github.com/sigdiag/signin-diagnostics/pkg/harness"
 )
 
 func signInsQuery(refID, model string, span time.Duration) backend.DataQuery {
@@ -22,9 +23,15 @@ func signInsQuery(refID, model string, span time.Duration) backend.DataQuery {
 
 func queryFrame(t *testing.T, ds backend.DataSourceInstanceSettings, q backend.DataQuery) *data.Frame {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	return queryFrameOf(t, plugin, ds, q)
+}
+
+// queryFrameOf runs one query in the given plugin process and returns its single frame.
+func queryFrameOf(t *testing.T, p *harness.Plugin, ds backend.DataSourceInstanceSettings, q backend.DataQuery) *data.Frame {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	res, err := plugin.QueryData(ctx, ds, nil, q)
+	res, err := p.QueryData(ctx, ds, nil, q)
 	if err != nil {
 		t.Fatalf("QueryData: %v", err)
 	}

@@ -130,20 +130,7 @@ func (env *graphEnv) testFilters(t *testing.T) {
 // queryFrame runs one query in this environment's plugin process and returns its frame.
 func (env *graphEnv) queryFrame(t *testing.T, ds backend.DataSourceInstanceSettings, q backend.DataQuery) *data.Frame {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	res, err := env.plugin.QueryData(ctx, ds, nil, q)
-	if err != nil {
-		t.Fatalf("QueryData: %v", err)
-	}
-	r := res.Responses[q.RefID]
-	if r.Error != nil {
-		t.Fatalf("query %s failed: %v", q.RefID, r.Error)
-	}
-	if len(r.Frames) != 1 {
-		t.Fatalf("want one frame, got %d", len(r.Frames))
-	}
-	return r.Frames[0]
+	return queryFrameOf(t, env.plugin, ds, q)
 }
 
 // recentFailureID is the request ID of an interactive failure of the last 12 hours.
