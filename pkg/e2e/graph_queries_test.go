@@ -225,7 +225,7 @@ func (env *graphEnv) testLoad(t *testing.T) {
 	took := time.Since(start)
 	reqs := env.requestsOf(loadApp)
 	t.Logf("20 concurrent queries: %d Graph requests in %v, at most %d in any %v", len(reqs), took.Round(100*time.Millisecond),
-		maxInWindow(reqs, graph.GraphWindow), graph.GraphWindow)
+		simulator.MaxInWindow(reqs, graph.GraphWindow), graph.GraphWindow)
 	assertPaced(t, reqs)
 	// The 20 panels send 4 distinct Graph listings (status is applied by the plugin); the sign-in
 	// cache coalesces identical ones, so fewer requests than queries is right, but each listing
@@ -248,7 +248,7 @@ func (env *graphEnv) requestsOf(client string) []simulator.RequestLog {
 
 func assertPaced(t *testing.T, reqs []simulator.RequestLog) {
 	t.Helper()
-	if most := maxInWindow(reqs, graph.GraphWindow); most > graph.GraphRequestsPerWindow {
+	if most := simulator.MaxInWindow(reqs, graph.GraphWindow); most > graph.GraphRequestsPerWindow {
 		t.Errorf("%d Graph requests in one %v window", most, graph.GraphWindow)
 	}
 	for _, r := range reqs {
@@ -256,17 +256,4 @@ func assertPaced(t *testing.T, reqs []simulator.RequestLog) {
 			t.Errorf("Graph throttled a request at %s", r.Time.Format(time.TimeOnly))
 		}
 	}
-}
-
-// maxInWindow is the most requests that arrived within any window.
-func maxInWindow(reqs []simulator.RequestLog, window time.Duration) int {
-	most := 0
-	for i := range reqs {
-		n := 0
-		for j := i; j < len(reqs) && reqs[j].Time.Sub(reqs[i].Time) < window; j++ {
-			n++
-		}
-		most = max(most, n)
-	}
-	return most
 }

@@ -77,17 +77,4 @@ func graphRequests(sim *simulator.Server) []simulator.RequestLog {
 	return out
 }
 
-// maxInWindow is the most requests that arrived within any window.
-func maxInWindow(reqs []simulator.RequestLog, window time.Duration) int {
-	most := 0
-	for i := range reqs {
-		n := 0
-		for j := i; j < len(reqs) && reqs[j].Time.Sub(reqs[i].Time) < window; j++ {
-			n++
-		}
-		most = max(most, n)
-	}
-	return most
-}
-
 func contains(s, sub string) bool { return strings.Contains(s, sub) }

@@ -54,7 +54,7 @@ func runPacedQueries(t *testing.T, queries int) {
 	wg.Wait()
 	took := time.Since(start)
 	reqs := graphRequests(sim)
-	most := maxInWindow(reqs, GraphWindow)
+	most := simulator.MaxInWindow(reqs, GraphWindow)
 	t.Logf("%d queries, %d Graph requests in %v; at most %d in any %v", queries, len(reqs), took.Round(100*time.Millisecond), most, GraphWindow)
 	if most > GraphRequestsPerWindow {
 		t.Errorf("%d Graph requests in one %v window", most, GraphWindow)

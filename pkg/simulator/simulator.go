@@ -113,3 +113,17 @@ func (s *Server) CACertPEM() []byte { return append([]byte(nil), s.ca.caPEM...) 
 // ManagedIdentityEndpoint is the value for IDENTITY_ENDPOINT (App Service style managed
 // identity); IDENTITY_HEADER must be ManagedIdentityHeader.
 func (s *Server) ManagedIdentityEndpoint() string { return s.url + "/msi/token" }
+
+// MaxInWindow is the most requests of the log that arrived within any window of the given
+// length (the log in arrival order): what Graph's "5 requests per 10 seconds" counts.
+func MaxInWindow(reqs []RequestLog, window time.Duration) int {
+	most := 0
+	for i := range reqs {
+		n := 0
+		for j := i; j < len(reqs) && reqs[j].Time.Sub(reqs[i].Time) < window; j++ {
+			n++
+		}
+		most = max(most, n)
+	}
+	return most
+}
