@@ -40,6 +40,8 @@ type Settings struct {
 	// PatternThresholds overrides the pattern rules' thresholds key by key, e.g.
 	// {"password-spray": {"minUsers": 10}}; the pattern detector checks names and types.
 	PatternThresholds map[string]map[string]any `json:"patternThresholds"`
+	// Cluster is the Redis backend that Grafana replicas share; empty runs alone.
+	Cluster Cluster `json:"cluster"`
 
 	Secrets Secrets `json:"-"`
 }
@@ -48,6 +50,7 @@ type Settings struct {
 type Secrets struct {
 	ClientSecret      string
 	ClientCertificate string
+	RedisPassword     string
 }
 
 // Load parses and validates the settings Grafana sends for a data source instance.
@@ -61,6 +64,7 @@ func Load(s backend.DataSourceInstanceSettings) (*Settings, error) {
 	out.Secrets = Secrets{
 		ClientSecret:      s.DecryptedSecureJSONData["azureClientSecret"],
 		ClientCertificate: s.DecryptedSecureJSONData["azureClientCertificate"],
+		RedisPassword:     s.DecryptedSecureJSONData["redisPassword"],
 	}
 	out.applyDefaults()
 	if err := out.Validate(); err != nil {
@@ -78,6 +82,7 @@ func (s *Settings) applyDefaults() {
 		s.GraphAPIVersion = "v1.0"
 	}
 	s.AzureCredentials.applyDefaults()
+	s.Cluster.applyDefaults()
 }
 
 // Validate checks every field and names the first one that is wrong.
@@ -92,6 +97,9 @@ func (s *Settings) Validate() error {
 	}
 	if len(s.CustomRules) > MaxCustomRulesBytes {
 		return &FieldError{Field: "jsonData.customRules", Msg: fmt.Sprintf("is %d bytes; the limit is %d: move large rule sets to a rules folder (jsonData.rulesPath)", len(s.CustomRules), MaxCustomRulesBytes)}
+	}
+	if err := s.Cluster.validate(s.Secrets); err != nil {
+		return err
 	}
 	if s.Source == SourceDemo {
 		return nil

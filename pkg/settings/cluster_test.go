@@ -1,0 +1,74 @@
+package settings
+
+import (
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestClusterSettings(t *testing.T) {
+	secure := map[string]string{"azureClientSecret": "s", "redisPassword": "r3dis-Pa55"}
+	creds := `"azureCredentials":{"authType":"clientsecret","tenantId":"` + tenant + `","clientId":"` + client + `"}`
+	t.Run("off by default", func(t *testing.T) {
+		s, err := Load(instance(`{`+creds+`}`, map[string]string{"azureClientSecret": "s"}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s.Cluster.Enabled() || s.Cluster.KeyPrefix != DefaultKeyPrefix {
+			t.Errorf("cluster = %+v, want off with the default prefix", s.Cluster)
+		}
+	})
+	t.Run("all fields", func(t *testing.T) {
+		s, err := Load(instance(`{`+creds+`,"cluster":{"redisAddress":" redis.internal:6380 ","redisTLS":true,"redisUsername":"grafana","redisDB":2,"keyPrefix":"grafana-prod:"}}`, secure))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := Cluster{RedisAddress: "redis.internal:6380", RedisTLS: true, RedisUsername: "grafana", RedisDB: 2, KeyPrefix: "grafana-prod"}
+		if s.Cluster != want || s.Secrets.RedisPassword != "r3dis-Pa55" {
+			t.Errorf("cluster = %+v, want %+v and the password in Secrets", s.Cluster, want)
+		}
+		b, _ := json.Marshal(s)
+		if strings.Contains(string(b), "r3dis-Pa55") {
+			t.Error("marshalled settings contain the Redis password")
+		}
+	})
+	t.Run("IPv6 address", func(t *testing.T) {
+		if _, err := Load(instance(`{"source":"demo","cluster":{"redisAddress":"[::1]:6379"}}`, nil)); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
+func TestClusterSettingsNameTheBadField(t *testing.T) {
+	tests := []struct {
+		name, cluster string
+		secure        map[string]string
+		field         string
+	}{
+		{"no port", `{"redisAddress":"redis.internal"}`, nil, "jsonData.cluster.redisAddress"},
+		{"URL instead of host:port", `{"redisAddress":"redis://redis.internal:6379"}`, nil, "jsonData.cluster.redisAddress"},
+		{"port out of range", `{"redisAddress":"redis.internal:70000"}`, nil, "jsonData.cluster.redisAddress"},
+		{"no host", `{"redisAddress":":6379"}`, nil, "jsonData.cluster.redisAddress"},
+		{"password without address", `{}`, map[string]string{"redisPassword": "Red1s~Secret"}, "jsonData.cluster.redisAddress"},
+		{"TLS without address", `{"redisTLS":true}`, nil, "jsonData.cluster.redisAddress"},
+		{"negative database", `{"redisAddress":"127.0.0.1:6379","redisDB":-1}`, nil, "jsonData.cluster.redisDB"},
+		{"prefix with a space", `{"redisAddress":"127.0.0.1:6379","keyPrefix":"my prefix"}`, nil, "jsonData.cluster.keyPrefix"},
+		{"prefix with a glob", `{"redisAddress":"127.0.0.1:6379","keyPrefix":"sigdiag*"}`, nil, "jsonData.cluster.keyPrefix"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Load(instance(`{"source":"demo","cluster":`+tt.cluster+`}`, tt.secure))
+			var fe *FieldError
+			if !errors.As(err, &fe) {
+				t.Fatalf("Load error = %v, want a *FieldError", err)
+			}
+			if fe.Field != tt.field {
+				t.Errorf("field = %q, want %q (%v)", fe.Field, tt.field, err)
+			}
+			if tt.secure != nil && strings.Contains(err.Error(), tt.secure["redisPassword"]) {
+				t.Errorf("the error %q holds the password", err)
+			}
+		})
+	}
+}
