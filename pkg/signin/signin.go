@@ -5,6 +5,8 @@ package signin
 import (
 	"encoding/json"
 	"time"
+
+	gojson "github.com/goccy/go-json"
 )
 
 // SignIn is one entry of the Entra sign-in log, with the properties the frames show.
@@ -54,10 +56,13 @@ type Location struct {
 	CountryOrRegion string `json:"countryOrRegion"`
 }
 
-// Decode parses one signIn JSON object, keeping the raw bytes for the rules.
+// Decode parses one signIn JSON object, keeping the raw bytes for the rules. It uses
+// goccy/go-json, which decodes the same struct tags as encoding/json about six times faster
+// (decode_test.go checks that both give the same SignIn); pages are decoded a sign-in at a
+// time, so this is on the path of every row.
 func Decode(raw json.RawMessage) (SignIn, error) {
 	var s SignIn
-	if err := json.Unmarshal(raw, &s); err != nil {
+	if err := gojson.Unmarshal(raw, &s); err != nil {
 		return SignIn{}, err
 	}
 	s.Raw = raw
