@@ -19,8 +19,16 @@
 //   - Coalescing. Identical concurrent runs (same Filter, Select, range, limits) share one
 //     listing; each caller waits with its own context, and the listing is cancelled only when
 //     every caller waiting for it has gone.
+//   - Compact. A bucket is held as one zstd blob of its sign-ins' JSON (codec.go), about 200
+//     bytes a sign-in, and decoded when served.
 //   - Bound. The cache holds at most Options.MaxRows sign-ins (500,000 by default; an empty
-//     bucket counts as one) and evicts the least recently used buckets beyond that.
+//     bucket counts as one) and Options.MaxBytes of blobs, and evicts the least recently used
+//     buckets beyond that.
+//   - Replicas. With Options.Shared (Redis, issue #11) a complete bucket missing here is looked
+//     up there before Graph is read, buckets read here are put there, and a listing of complete
+//     buckets is claimed there first: when another replica holds the claim, this one waits for
+//     that replica's buckets (Options.ClaimWait) and reads Graph itself only if they do not come.
+//     Any error of the shared store counts as a miss: the local level keeps serving.
 //   - Stats. The Result keeps its meaning: Requests and Pages are the Graph requests actually
 //     made for this answer (none when it came from the cache) and Slices counts the slices of
 //     those listings. Hits and misses (in buckets) are counted per call for a caller that asks
@@ -49,6 +57,11 @@ const (
 	DefaultLateArrival = 2 * time.Hour
 	DefaultTTL         = time.Minute
 	DefaultMaxRows     = 500_000
+	DefaultMaxBytes    = 256 << 20
+	DefaultSharedTTL   = 24 * time.Hour
+	DefaultClaimWait   = 45 * time.Second
+	// claimPoll is how often a replica waiting for another's listing looks for its buckets.
+	claimPoll = 250 * time.Millisecond
 	// maxBuckets bounds how many buckets one query is split into; longer ranges bypass the cache.
 	maxBuckets = 10_000
 )
@@ -63,6 +76,15 @@ type Options struct {
 	TTL time.Duration
 	// MaxRows bounds the cached sign-ins.
 	MaxRows int
+	// MaxBytes bounds the cached blobs' bytes.
+	MaxBytes int
+	// Shared is the replicas' shared level (nil: none).
+	Shared Shared
+	// SharedTTL is how long a final bucket (read after its late arrivals) stays in Shared; a
+	// bucket that may still change stays there for TTL.
+	SharedTTL time.Duration
+	// ClaimWait is how long a replica waits for another replica's listing before reading Graph.
+	ClaimWait time.Duration
 	// Now is the clock; nil is time.Now.
 	Now func() time.Time
 }
@@ -75,6 +97,10 @@ type Stats struct {
 	Evictions    int // buckets evicted for the size bound
 	Buckets      int // buckets held
 	Rows         int // sign-ins held
+	Bytes        int // bytes of the held blobs
+	// SharedHits counts buckets served from the Shared level (also counted in Hits),
+	// SharedWaits listings left to another replica, SharedErrors failed Shared calls.
+	SharedHits, SharedWaits, SharedErrors int
 }
 
 // Cache is a caching Source. It is safe for concurrent use.
@@ -85,7 +111,8 @@ type Cache struct {
 	mu      sync.Mutex
 	entries map[bucketKey]*list.Element // of *entry
 	lru     *list.List                  // front is the most recently used
-	weight  int
+	weight  int // rows, for MaxRows
+	bytes   int // blob bytes, for MaxBytes
 	stats   Stats
 	flights map[flightKey]*flight
 }
@@ -104,6 +131,15 @@ func New(src Source, opt Options) *Cache {
 	if opt.MaxRows <= 0 {
 		opt.MaxRows = DefaultMaxRows
 	}
+	if opt.MaxBytes <= 0 {
+		opt.MaxBytes = DefaultMaxBytes
+	}
+	if opt.SharedTTL <= 0 {
+		opt.SharedTTL = DefaultSharedTTL
+	}
+	if opt.ClaimWait <= 0 {
+		opt.ClaimWait = DefaultClaimWait
+	}
 	if opt.Now == nil {
 		opt.Now = time.Now
 	}
@@ -117,8 +153,9 @@ func (c *Cache) Stats() Stats {
 	s := c.stats
 	s.Buckets = c.lru.Len()
 	for e := c.lru.Front(); e != nil; e = e.Next() {
-		s.Rows += len(e.Value.(*entry).rows)
+		s.Rows += e.Value.(*entry).n
 	}
+	s.Bytes = c.bytes
 	return s
 }
 
@@ -129,7 +166,8 @@ type bucketKey struct {
 
 type entry struct {
 	key     bucketKey
-	rows    []signin.SignIn // newest first; never modified once stored
+	blob    []byte // encodeBucket of the rows, newest first; never modified once stored
+	n       int    // rows in blob
 	end     time.Time
 	fetched time.Time // when the listing that read it started
 }
@@ -140,7 +178,8 @@ type piece struct {
 	from, to time.Time // the part covered; to is inclusive when incl, else the bucket's end
 	incl     bool
 	complete bool // the whole bucket, and it has ended: cacheable
-	hit      *entry
+	hit      bool
+	rows     []signin.SignIn // the bucket's rows, when hit
 }
 
 func (p *piece) contains(t time.Time) bool {
@@ -160,23 +199,23 @@ func (c *Cache) List(ctx context.Context, q graph.Query) (*graph.Result, error) 
 	}
 	now := c.opt.Now()
 	sel := strings.Join(q.Select, ",")
-	pieces, hits := c.plan(q, sel, now)
 	rec := recorderFrom(ctx)
+	pieces, hits := c.plan(ctx, rec, q, sel, now)
 	c.count(rec, func(s *Stats) { s.Hits += hits; s.Misses += len(pieces) - hits })
 
 	res := &graph.Result{}
 	var rows [][]signin.SignIn // per piece, in piece order
 	total := 0
 	for i := 0; i < len(pieces); {
-		if h := pieces[i].hit; h != nil {
-			part := filterRows(h.rows, &pieces[i])
+		if pieces[i].hit {
+			part := filterRows(pieces[i].rows, &pieces[i])
 			rows = append(rows, part)
 			total += len(part)
 			i++
 			continue
 		}
 		j := i
-		for j < len(pieces) && pieces[j].hit == nil {
+		for j < len(pieces) && !pieces[j].hit {
 			j++
 		}
 		limit := 0
@@ -188,9 +227,15 @@ func (c *Cache) List(ctx context.Context, q graph.Query) (*graph.Result, error) 
 		}
 		got, shared, err := c.fetch(ctx, q, sel, pieces[i:j], limit, now)
 		c.count(rec, func(s *Stats) {
-			if shared {
+			switch {
+			case shared:
 				s.Coalesced++
-			} else {
+			case got != nil && got.fromShared > 0:
+				s.SharedWaits++
+				s.Hits += got.fromShared
+				s.Misses -= got.fromShared
+				s.SharedHits += got.fromShared
+			default:
 				s.Listings++
 			}
 		})
@@ -234,8 +279,9 @@ func (c *Cache) List(ctx context.Context, q graph.Query) (*graph.Result, error) 
 	return res, nil
 }
 
-// plan splits the query into bucket pieces, newest first, and looks up the cached ones.
-func (c *Cache) plan(q graph.Query, sel string, now time.Time) (pieces []piece, hits int) {
+// plan splits the query into bucket pieces, newest first, and looks up the cached ones: here,
+// then in the Shared level.
+func (c *Cache) plan(ctx context.Context, rec *Recorder, q graph.Query, sel string, now time.Time) (pieces []piece, hits int) {
 	size := c.opt.Bucket
 	var out []piece
 	for s := q.To.Truncate(size); s.Add(size).After(q.From); s = s.Add(-size) {
@@ -250,28 +296,47 @@ func (c *Cache) plan(q graph.Query, sel string, now time.Time) (pieces []piece, 
 		p.complete = !s.Before(q.From) && !end.After(q.To) && !end.After(now)
 		out = append(out, p)
 	}
+	blobs := make([][]byte, len(out))
 	c.mu.Lock()
-	defer c.mu.Unlock()
 	for i := range out {
 		k := bucketKey{filter: q.Filter, sel: sel, start: out[i].start.UnixNano()}
 		if el, ok := c.entries[k]; ok {
 			e := el.Value.(*entry)
-			if c.fresh(e, now) {
-				out[i].hit = e
+			if c.fresh(e.end, e.fetched, now) {
+				blobs[i] = e.blob
 				c.lru.MoveToFront(el)
-				hits++
 				continue
 			}
 			c.remove(el)
 		}
+	}
+	c.mu.Unlock()
+	for i := range out {
+		if blobs[i] == nil && out[i].complete && c.opt.Shared != nil {
+			if rows, ok := c.sharedGet(ctx, rec, q.Filter, sel, out[i].start, now); ok {
+				out[i].rows, out[i].hit = rows, true
+				hits++
+				c.count(rec, func(s *Stats) { s.SharedHits++ })
+			}
+			continue
+		}
+		if blobs[i] == nil {
+			continue
+		}
+		rows, err := decodeBucket(blobs[i])
+		if err != nil {
+			continue // cannot happen for blobs encoded here; read the bucket again
+		}
+		out[i].rows, out[i].hit = rows, true
+		hits++
 	}
 	return out, hits
 }
 
 // fresh reports whether a cached bucket may still be served: it was read after its late
 // arrivals, or less than TTL ago.
-func (c *Cache) fresh(e *entry, now time.Time) bool {
-	return e.fetched.Sub(e.end) >= c.opt.LateArrival || now.Sub(e.fetched) < c.opt.TTL
+func (c *Cache) fresh(end, fetched, now time.Time) bool {
+	return fetched.Sub(end) >= c.opt.LateArrival || now.Sub(fetched) < c.opt.TTL
 }
 
 func filterRows(rows []signin.SignIn, p *piece) []signin.SignIn {
@@ -291,6 +356,9 @@ func filterRows(rows []signin.SignIn, p *piece) []signin.SignIn {
 type fetched struct {
 	res   *graph.Result
 	parts [][]signin.SignIn
+	// fromShared counts the pieces another replica read (see Options.Shared).
+	fromShared int
+	err        error // of reading the edges of a run another replica read
 }
 
 // fetch reads a run of contiguous pieces (newest first) in one listing, coalesced with
@@ -303,6 +371,13 @@ func (c *Cache) fetch(ctx context.Context, q graph.Query, sel string, run []piec
 		limit: limit, pageSize: q.PageSize, sliceLength: q.SliceLength}
 	run = append([]piece(nil), run...) // the listing may outlive this caller
 	return c.do(ctx, key, func(ctx context.Context) (*fetched, error) {
+		if c.opt.Shared != nil {
+			release, got := c.claim(ctx, q, sel, run, now)
+			if got != nil {
+				return got, got.err
+			}
+			defer release()
+		}
 		res, err := c.src.List(ctx, gq)
 		if err != nil || res == nil {
 			return &fetched{res: res}, err
@@ -319,41 +394,53 @@ func (c *Cache) fetch(ctx context.Context, q graph.Query, sel string, run []piec
 			}
 		}
 		if !res.Truncated {
-			c.store(q.Filter, sel, run, parts, now)
+			c.store(ctx, q.Filter, sel, run, parts, now)
 		}
 		return &fetched{res: res, parts: parts}, nil
 	})
 }
 
-// store caches the complete buckets of a run.
-func (c *Cache) store(filter, sel string, run []piece, parts [][]signin.SignIn, fetchedAt time.Time) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
+// store caches the complete buckets of a run, here and in the Shared level.
+func (c *Cache) store(ctx context.Context, filter, sel string, run []piece, parts [][]signin.SignIn, fetchedAt time.Time) {
 	for i := range run {
-		if !run[i].complete || weight(parts[i]) > c.opt.MaxRows {
+		if !run[i].complete || len(parts[i])+1 > c.opt.MaxRows {
 			continue
 		}
-		k := bucketKey{filter: filter, sel: sel, start: run[i].start.UnixNano()}
-		if el, ok := c.entries[k]; ok {
-			c.remove(el)
+		blob, err := encodeBucket(parts[i], fetchedAt)
+		if err != nil {
+			continue
 		}
-		e := &entry{key: k, rows: parts[i], end: run[i].start.Add(c.opt.Bucket), fetched: fetchedAt}
-		c.entries[k] = c.lru.PushFront(e)
-		c.weight += weight(e.rows)
+		end := run[i].start.Add(c.opt.Bucket)
+		c.keep(bucketKey{filter: filter, sel: sel, start: run[i].start.UnixNano()}, blob, len(parts[i]), end, fetchedAt)
+		if c.opt.Shared != nil {
+			c.sharedPut(ctx, filter, sel, run[i].start, blob, end, fetchedAt)
+		}
 	}
-	for c.weight > c.opt.MaxRows {
+}
+
+// keep holds a bucket's blob here, evicting the least recently used beyond the bounds.
+func (c *Cache) keep(k bucketKey, blob []byte, n int, end, fetchedAt time.Time) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if el, ok := c.entries[k]; ok {
+		c.remove(el)
+	}
+	e := &entry{key: k, blob: blob, n: n, end: end, fetched: fetchedAt}
+	c.entries[k] = c.lru.PushFront(e)
+	c.weight += n + 1
+	c.bytes += len(blob)
+	for c.weight > c.opt.MaxRows || c.bytes > c.opt.MaxBytes {
 		c.remove(c.lru.Back())
 		c.stats.Evictions++
 	}
 }
 
-func weight(rows []signin.SignIn) int { return len(rows) + 1 }
-
 func (c *Cache) remove(el *list.Element) {
 	e := el.Value.(*entry)
 	c.lru.Remove(el)
 	delete(c.entries, e.key)
-	c.weight -= weight(e.rows)
+	c.weight -= e.n + 1
+	c.bytes -= len(e.blob)
 }
 
 func (c *Cache) count(rec *Recorder, f func(*Stats)) {
