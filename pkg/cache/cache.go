@@ -111,8 +111,8 @@ type Cache struct {
 	mu      sync.Mutex
 	entries map[bucketKey]*list.Element // of *entry
 	lru     *list.List                  // front is the most recently used
-	weight  int // rows, for MaxRows
-	bytes   int // blob bytes, for MaxBytes
+	weight  int                         // rows, for MaxRows
+	bytes   int                         // blob bytes, for MaxBytes
 	stats   Stats
 	flights map[flightKey]*flight
 }

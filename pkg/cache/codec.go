@@ -48,7 +48,11 @@ func encodeBucket(rows []signin.SignIn, fetched time.Time) ([]byte, error) {
 	out := make([]byte, 0, 12+len(plain)/8)
 	out = append(out, blobMagic...)
 	out = binary.BigEndian.AppendUint64(out, uint64(fetched.UnixNano()))
-	return encoder.EncodeAll(plain, out), nil
+	out = encoder.EncodeAll(plain, out)
+	if cap(out) > len(out)+len(out)/16 {
+		out = append(make([]byte, 0, len(out)), out...) // held for long: no spare capacity
+	}
+	return out, nil
 }
 
 var errBadBlob = errors.New("not a sign-in cache blob")
