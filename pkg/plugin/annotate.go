@@ -30,10 +30,16 @@ func (a *annotated) stats() []data.QueryStat {
 	stat := func(name string, v int) data.QueryStat {
 		return data.QueryStat{FieldConfig: data.FieldConfig{DisplayName: name}, Value: float64(v)}
 	}
-	return []data.QueryStat{
+	out := []data.QueryStat{
 		stat("Graph pages", a.res.Pages), stat("Sign-ins read", len(a.res.SignIns)),
 		stat("Hours from cache", a.cache.Hits), stat("Hours read from Graph", a.cache.Misses),
 	}
+	if a.cache.SharedHits > 0 || a.cache.SharedWaits > 0 {
+		// Only with a shared cache (Redis): how much came from the other Grafana replicas.
+		out = append(out, stat("Hours from the replicas' shared cache", a.cache.SharedHits),
+			stat("Listings left to another replica", a.cache.SharedWaits))
+	}
+	return out
 }
 
 // fetchAnnotated returns the sign-ins of the query with their decisions, or an error response.
