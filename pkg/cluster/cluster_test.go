@@ -1,0 +1,298 @@
+package cluster
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+
+	"github.com/sigdiag/signin-diagnostics/pkg/cluster/redistest"
+	"github.com/sigdiag/signin-diagnostics/pkg/graph"
+)
+
+const password = "Red1s~test-Pa55word"
+
+// replica is one plugin process's backend against srv.
+func replica(t *testing.T, srv *redistest.Server, prefix string) *Backend {
+	t.Helper()
+	b := New(Config{Address: srv.Addr, Password: srv.Password, KeyPrefix: prefix, ProbeInterval: 100 * time.Millisecond})
+	t.Cleanup(b.Close)
+	return b
+}
+
+// countingPacer is the local fallback: it counts the waits it served.
+type countingPacer struct{ n atomic.Int64 }
+
+func (c *countingPacer) Wait(ctx context.Context) error { c.n.Add(1); return ctx.Err() }
+
+// maxInWindow is the most timestamps within any window (half-open, as Graph counts).
+func maxInWindow(ts []time.Time, window time.Duration) int {
+	slices.SortFunc(ts, func(a, b time.Time) int { return a.Compare(b) })
+	most := 0
+	for i := range ts {
+		n := 0
+		for j := i; j < len(ts) && ts[j].Sub(ts[i]) < window; j++ {
+			n++
+		}
+		most = max(most, n)
+	}
+	return most
+}
+
+func TestGraphLimitAdmitsFivePerTenSeconds(t *testing.T) {
+	l := GraphLimit.gcra()
+	interval := l.Period / time.Duration(l.Rate)
+	// GCRA admits burst + floor(W/T) requests in any window W.
+	admitted := l.Burst + int(graph.GraphWindow/interval)
+	if l.Burst != 1 || interval != 2200*time.Millisecond || admitted != graph.GraphRequestsPerWindow {
+		t.Errorf("limit %v: burst %d, one request per %v, %d admitted per %v; want burst 1, 2.2s and %d", l, l.Burst, interval, admitted,
+			graph.GraphWindow, graph.GraphRequestsPerWindow)
+	}
+	// redis_rate's own constructors set burst = rate: twice the budget in a window.
+	if wrong := GraphLimit.Requests + int(graph.GraphWindow/interval); wrong <= graph.GraphRequestsPerWindow {
+		t.Errorf("burst %d would admit %d", GraphLimit.Requests, wrong)
+	}
+}
+
+// Three replicas, four waiters each, pace a scaled-down budget (5 per 1.1 s, counted per
+// second as Graph counts 10 seconds) through one Redis.
+func TestPacerSharedByReplicas(t *testing.T) {
+	srv := redistest.Start(t, password)
+	limit := Limit{Requests: 5, Window: 1100 * time.Millisecond}
+	var mu sync.Mutex
+	var sent []time.Time
+	local := &countingPacer{}
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Second)
+	defer cancel()
+	var wg sync.WaitGroup
+	for range 3 {
+		p := replica(t, srv, "sigdiag").Pacer("https://login.example/", "tenant", "app", limit, local)
+		for range 4 {
+			wg.Go(func() {
+				for p.Wait(ctx) == nil {
+					mu.Lock()
+					sent = append(sent, time.Now())
+					mu.Unlock()
+				}
+			})
+		}
+	}
+	wg.Wait()
+	most := maxInWindow(sent, time.Second)
+	t.Logf("%d requests in 4 s from 12 waiters on 3 replicas, at most %d in any second", len(sent), most)
+	if most > 5 {
+		t.Errorf("%d requests within one second", most)
+	}
+	if len(sent) < 15 {
+		t.Errorf("only %d requests in 4 s: the budget allows 18", len(sent))
+	}
+	if n := local.n.Load(); n != 0 {
+		t.Errorf("the local pacer served %d waits while Redis was up", n)
+	}
+}
+
+func TestPacerHoldIsShared(t *testing.T) {
+	srv := redistest.Start(t, password)
+	a := replica(t, srv, "sigdiag").Pacer("https://login.example", "tenant", "app", GraphLimit, &countingPacer{})
+	b := replica(t, srv, "sigdiag").Pacer("https://login.example", "tenant", "app", GraphLimit, &countingPacer{})
+	a.Hold(time.Now().Add(600 * time.Millisecond))
+	a.Hold(time.Now().Add(100 * time.Millisecond)) // never shortens
+	start := time.Now()
+	if err := b.Wait(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if took := time.Since(start); took < 500*time.Millisecond {
+		t.Errorf("the other replica's request left after %v, during the 600ms hold", took)
+	}
+}
+
+func TestClaimIsExclusive(t *testing.T) {
+	srv := redistest.Start(t, password)
+	stores := []*Store{replica(t, srv, "sigdiag").Store("ds1"), replica(t, srv, "sigdiag").Store("ds1")}
+	ctx := context.Background()
+	var won atomic.Int64
+	var release func()
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for i := range 10 {
+		wg.Go(func() {
+			rel, ok, err := stores[i%2].Claim(ctx, "claim:listing", 5*time.Second)
+			if err != nil {
+				t.Error(err)
+			}
+			if ok {
+				won.Add(1)
+				mu.Lock()
+				release = rel
+				mu.Unlock()
+			} else if rel != nil {
+				t.Error("a lost claim returned a release func")
+			}
+		})
+	}
+	wg.Wait()
+	if won.Load() != 1 {
+		t.Fatalf("%d replicas won the claim, want 1", won.Load())
+	}
+	release()
+	rel2, ok, err := stores[1].Claim(ctx, "claim:listing", 100*time.Millisecond)
+	if err != nil || !ok {
+		t.Fatalf("claim after release: ok %v, err %v", ok, err)
+	}
+	// A release after the claim expired and another replica took it must not free it.
+	time.Sleep(150 * time.Millisecond)
+	_, ok, _ = stores[0].Claim(ctx, "claim:listing", 5*time.Second)
+	if !ok {
+		t.Fatal("the expired claim was not free")
+	}
+	rel2()
+	if _, ok, _ := stores[1].Claim(ctx, "claim:listing", time.Second); ok {
+		t.Error("a stale release freed another replica's claim")
+	}
+}
+
+func TestStoreGetPutTTL(t *testing.T) {
+	srv := redistest.Start(t, password)
+	b := replica(t, srv, "sigdiag")
+	b.cfg.MaxBlobBytes = 1024
+	a, other := b.Store("ds1"), replica(t, srv, "sigdiag").Store("ds1")
+	ctx := context.Background()
+	blob := []byte("compact bucket \x00\x01\x02")
+	if err := a.Put(ctx, "bucket:1", blob, 300*time.Millisecond); err != nil {
+		t.Fatal(err)
+	}
+	got, ok, err := other.Get(ctx, "bucket:1")
+	if err != nil || !ok || !bytes.Equal(got, blob) {
+		t.Fatalf("Get on the other replica = %q, %v, %v", got, ok, err)
+	}
+	if _, ok, _ := replica(t, srv, "sigdiag").Store("ds2").Get(ctx, "bucket:1"); ok {
+		t.Error("another data source read ds1's bucket")
+	}
+	time.Sleep(400 * time.Millisecond)
+	if _, ok, err := other.Get(ctx, "bucket:1"); ok || err != nil {
+		t.Errorf("after its TTL: ok %v, err %v; want a miss", ok, err)
+	}
+	_ = a.Put(ctx, "big", make([]byte, 2048), time.Minute)
+	_ = a.Put(ctx, "forever", blob, 0)
+	for _, k := range []string{"big", "forever"} {
+		if _, ok, _ := other.Get(ctx, k); ok {
+			t.Errorf("%q was stored: over the size bound or without a TTL", k)
+		}
+	}
+}
+
+// Every key is under the prefix and expires; no value holds the password.
+func TestNothingSecretOrPermanentInRedis(t *testing.T) {
+	srv := redistest.Start(t, password)
+	b := replica(t, srv, "grafana-prod")
+	ctx := context.Background()
+	s := b.Store("ds1")
+	_ = s.Put(ctx, "bucket:1", []byte("sign-ins"), time.Minute)
+	_, _, _ = s.Claim(ctx, "claim:1", time.Minute)
+	p := b.Pacer("https://login.example", "tenant", "app", GraphLimit, &countingPacer{})
+	_ = p.Wait(ctx)
+	p.Hold(time.Now().Add(time.Second))
+	raw := redis.NewClient(&redis.Options{Addr: srv.Addr, Password: password})
+	defer raw.Close()
+	keys, err := raw.Keys(ctx, "*").Result()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(keys) != 4 {
+		t.Errorf("keys = %v, want a bucket, a claim, the pacer and its hold", keys)
+	}
+	for _, k := range keys {
+		if !strings.HasPrefix(k, "grafana-prod:") {
+			t.Errorf("key %q is not under the prefix", k)
+		}
+		if ttl := raw.PTTL(ctx, k).Val(); ttl <= 0 {
+			t.Errorf("key %q has no expiry (%v)", k, ttl)
+		}
+		if v, _ := raw.Get(ctx, k).Result(); strings.Contains(v, password) {
+			t.Errorf("key %q holds the password", k)
+		}
+	}
+}
+
+func TestFallbackAndRecovery(t *testing.T) {
+	srv := redistest.Start(t, password)
+	var changes []Status
+	var mu sync.Mutex
+	b := New(Config{Address: srv.Addr, Password: password, KeyPrefix: "sigdiag", ProbeInterval: 100 * time.Millisecond,
+		OnChange: func(s Status) { mu.Lock(); changes = append(changes, s); mu.Unlock() }})
+	t.Cleanup(b.Close)
+	local := &countingPacer{}
+	p := b.Pacer("https://login.example", "tenant", "app", Limit{Requests: 100, Window: time.Second}, local)
+	s := b.Store("ds1")
+	ctx := context.Background()
+	if err := p.Wait(ctx); err != nil || local.n.Load() != 0 {
+		t.Fatalf("with Redis: err %v, %d local waits", err, local.n.Load())
+	}
+
+	srv.Stop()
+	for i := range 3 {
+		start := time.Now()
+		if err := p.Wait(ctx); err != nil {
+			t.Fatalf("wait %d without Redis: %v", i, err)
+		}
+		if took := time.Since(start); took > time.Second {
+			t.Errorf("wait %d without Redis took %v", i, took)
+		}
+	}
+	if n := local.n.Load(); n != 3 {
+		t.Errorf("%d local waits without Redis, want 3", n)
+	}
+	st := b.Status()
+	if st.Shared || !strings.Contains(st.Notice(), "Redis at "+srv.Addr+" is unreachable") || strings.Contains(st.Notice(), password) {
+		t.Errorf("status %+v, notice %q", st, st.Notice())
+	}
+	start := time.Now()
+	if _, _, err := s.Get(ctx, "bucket:1"); !errors.Is(err, ErrUnavailable) || time.Since(start) > 10*time.Millisecond {
+		t.Errorf("degraded Get: %v after %v; want ErrUnavailable at once", err, time.Since(start))
+	}
+	if _, ok, err := s.Claim(ctx, "claim:1", time.Second); ok || err == nil {
+		t.Errorf("degraded Claim: ok %v, err %v", ok, err)
+	}
+
+	srv.Restart()
+	deadline := time.Now().Add(3 * time.Second)
+	for !b.Status().Shared && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	if !b.Status().Shared {
+		t.Fatalf("still degraded 3 s after Redis came back: %+v", b.Status())
+	}
+	if err := p.Wait(ctx); err != nil || local.n.Load() != 3 {
+		t.Errorf("after recovery: err %v, %d local waits (want still 3)", err, local.n.Load())
+	}
+	if err := s.Put(ctx, "bucket:1", []byte("x"), time.Minute); err != nil {
+		t.Errorf("Put after recovery: %v", err)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(changes) != 2 || changes[0].Shared || !changes[1].Shared {
+		t.Errorf("changes = %+v, want degraded then shared", changes)
+	}
+}
+
+func TestWrongPasswordDegradesWithoutNamingIt(t *testing.T) {
+	srv := redistest.Start(t, password)
+	b := New(Config{Address: srv.Addr, Password: "not-" + password, KeyPrefix: "sigdiag"})
+	defer b.Close()
+	err := b.Ping(context.Background())
+	st := b.Status()
+	if err == nil || st.Shared {
+		t.Fatalf("ping with a wrong password: %v, %+v", err, st)
+	}
+	if msg := fmt.Sprint(err) + st.Notice(); strings.Contains(msg, password) {
+		t.Errorf("the error names the password: %s", msg)
+	}
+}

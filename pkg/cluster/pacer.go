@@ -1,0 +1,157 @@
+package cluster
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"math/rand/v2"
+	"strings"
+	"time"
+
+	"github.com/go-redis/redis_rate/v10"
+	"github.com/redis/go-redis/v9"
+
+	"github.com/sigdiag/signin-diagnostics/pkg/graph"
+)
+
+// Limit is a pacing budget: at most Requests in any Window.
+type Limit struct {
+	Requests int
+	Window   time.Duration
+}
+
+// GraphLimit is Graph's sign-in log budget with the same second of guard as the in-process
+// pacer (our clock starts when a request leaves, Graph's when it arrives).
+var GraphLimit = Limit{Requests: graph.GraphRequestsPerWindow, Window: graph.GraphWindow + time.Second}
+
+// gcra is the redis_rate (GCRA) limit for l. GCRA with burst b and emission interval
+// T = Window/Requests admits b + floor(W/T) requests in any window W (b at once, then one per
+// T). With the default burst b = Requests that is 2*Requests per Window, twice Graph's
+// budget; with b = 1 it is 1 + floor(W/T): for Graph's W = 10 s and T = 11 s / 5 = 2.2 s, 5.
+func (l Limit) gcra() redis_rate.Limit {
+	return redis_rate.Limit{Rate: l.Requests, Period: l.Window, Burst: 1}
+}
+
+// Pacer is the Graph budget of one app and tenant, shared by every replica through Redis
+// (graph.Pacer and graph.Holder). While the backend is degraded it waits on the process's
+// own pacer for the app and tenant instead.
+type Pacer struct {
+	b       *Backend
+	limiter *redis_rate.Limiter
+	key     string // the GCRA state
+	holdKey string // exists, with a TTL, while Graph asked everyone to wait (Retry-After)
+	limit   redis_rate.Limit
+	local   graph.Pacer
+	// turn lets one waiter of this process at a time ask Redis: the others queue here in
+	// order instead of polling Redis together.
+	turn chan struct{}
+}
+
+var (
+	_ graph.Pacer  = (*Pacer)(nil)
+	_ graph.Holder = (*Pacer)(nil)
+)
+
+// Pacer returns the shared pacer of an app (client ID) in a tenant at an authority; local is
+// the fallback. Every data source of the app and tenant, on every replica, gets the same
+// keys under the same key prefix, so they share one budget.
+func (b *Backend) Pacer(authority, tenantID, clientID string, limit Limit, local graph.Pacer) *Pacer {
+	id := strings.ToLower(strings.TrimSuffix(authority, "/") + "|" + tenantID + "|" + clientID)
+	sum := sha256.Sum256([]byte(id))
+	key := b.cfg.KeyPrefix + ":pacer:" + hex.EncodeToString(sum[:12])
+	return &Pacer{
+		b: b, limiter: redis_rate.NewLimiter(unprefixed{b.rdb}), key: key, holdKey: key + ":hold",
+		limit: limit.gcra(), local: local, turn: make(chan struct{}, 1),
+	}
+}
+
+// Wait implements graph.Pacer.
+func (p *Pacer) Wait(ctx context.Context) error {
+	if !p.b.usable() {
+		return p.local.Wait(ctx)
+	}
+	select {
+	case p.turn <- struct{}{}:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	defer func() { <-p.turn }()
+	for {
+		d, err := p.next(ctx)
+		if err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			return p.local.Wait(ctx)
+		}
+		if d <= 0 {
+			return nil
+		}
+		if err := sleep(ctx, d); err != nil {
+			return err
+		}
+	}
+}
+
+// next asks Redis for a request: 0 when it may leave now, else how long to wait first.
+func (p *Pacer) next(ctx context.Context) (time.Duration, error) {
+	var wait time.Duration
+	err := p.b.call(ctx, p.b.cfg.Timeout, func(ctx context.Context) error {
+		hold, err := p.b.rdb.PTTL(ctx, p.holdKey).Result()
+		if err != nil {
+			return err
+		}
+		if hold > 0 {
+			wait = hold
+			return nil
+		}
+		res, err := p.limiter.Allow(ctx, p.key, p.limit)
+		if err != nil {
+			return err
+		}
+		if res.Allowed == 0 {
+			wait = res.RetryAfter
+		}
+		return nil
+	})
+	if wait > 0 {
+		// The replicas' waiters wake at the same instant otherwise.
+		wait += time.Duration(rand.IntN(20)) * time.Millisecond
+	}
+	return wait, err
+}
+
+// holdScript extends the hold to ARGV[1] ms from now, never shortens it; the TTL is Redis's
+// clock, so replicas' clocks do not matter.
+var holdScript = redis.NewScript(`
+if redis.call("PTTL", KEYS[1]) < tonumber(ARGV[1]) then
+  redis.call("SET", KEYS[1], "1", "PX", ARGV[1])
+end
+return 0
+`)
+
+// Hold implements graph.Holder: a Retry-After stops every replica, and the local pacer too
+// in case Redis goes away meanwhile.
+func (p *Pacer) Hold(until time.Time) {
+	if h, ok := p.local.(graph.Holder); ok {
+		h.Hold(until)
+	}
+	ms := time.Until(until).Milliseconds()
+	if ms <= 0 {
+		return
+	}
+	_ = p.b.call(context.Background(), p.b.cfg.Timeout, func(ctx context.Context) error {
+		return holdScript.Run(ctx, p.b.rdb, []string{p.holdKey}, ms).Err()
+	})
+}
+
+func sleep(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
