@@ -11,6 +11,7 @@ import (
 	"github.com/grafana/grafana-plugin-sdk-go/backend/instancemgmt"
 	"github.com/grafana/grafana-plugin-sdk-go/backend/log"
 
+	"github.com/sigdiag/signin-diagnostics/pkg/cluster"
 	"github.com/sigdiag/signin-diagnostics/pkg/engine"
 	"github.com/sigdiag/signin-diagnostics/pkg/graph"
 	"github.com/sigdiag/signin-diagnostics/pkg/settings"
@@ -41,6 +42,8 @@ type Datasource struct {
 	logger  log.Logger
 	// uid names the data source in process-wide registries (rule history).
 	uid string
+	// cluster is the Redis backend shared with other Grafana replicas (nil: none).
+	cluster *cluster.Backend
 }
 
 // NewDatasource is the instance factory Grafana calls when a data source is created or its
@@ -61,7 +64,12 @@ func NewDatasource(ctx context.Context, s backend.DataSourceInstanceSettings) (i
 	if ds.settings.RulesPath != "" {
 		ds.closers = append(ds.closers, ds.watchRules())
 	}
-	ds.source, ds.closers, ds.initErr = newSource(ctx, ds.settings)
+	if ds.cluster = newCluster(ds.settings, ds.logger); ds.cluster != nil {
+		ds.closers = append(ds.closers, ds.cluster.Close)
+	}
+	var closers []func()
+	ds.source, closers, ds.initErr = newSource(ctx, ds.settings, ds.cluster, ds.uid)
+	ds.closers = append(ds.closers, closers...)
 	return ds, nil
 }
 

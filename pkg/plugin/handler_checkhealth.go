@@ -35,6 +35,10 @@ func (ds *Datasource) CheckHealth(ctx context.Context, _ *backend.CheckHealthReq
 		return healthError(healthHeadline(err)+err.Error(), err), nil
 	}
 	msg := fmt.Sprintf("Connected to %s: Microsoft Graph returned sign-ins (%d in the first page of the last 24 hours).", ds.sourceName(), len(res.SignIns))
+	shared, err := ds.clusterHealth(ctx)
+	if msg += shared; err != nil {
+		return healthError(msg, err), nil
+	}
 	if rs := ds.rules.Load(); rs.userErr != nil {
 		return healthError(msg+" But your rules are not loaded (the built-in rules serve meanwhile): "+rs.userErr.Error(), rs.userErr), nil
 	}

@@ -76,7 +76,7 @@ func (ds *Datasource) notices(res *graph.Result, m query.Model, rows, fetched in
 	if err := ds.rules.Load().userErr; err != nil {
 		out = append(out, data.Notice{Severity: data.NoticeSeverityError, Text: "Your rules are not loaded, the built-in rules annotate these rows: " + err.Error()})
 	}
-	return out
+	return append(out, ds.clusterNotices()...)
 }
 
 // withExecutedQuery adds an empty frame carrying the Graph request to an error response, so

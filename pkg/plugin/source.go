@@ -6,14 +6,17 @@ import (
 	"net/http"
 
 	"github.com/sigdiag/signin-diagnostics/pkg/cache"
+	"github.com/sigdiag/signin-diagnostics/pkg/cluster"
 	"github.com/sigdiag/signin-diagnostics/pkg/graph"
 	"github.com/sigdiag/signin-diagnostics/pkg/settings"
 	"github.com/sigdiag/signin-diagnostics/pkg/simulator"
 )
 
 // newSource builds the Graph client. The demo tenant runs the very same client against the
-// in-process simulator, which plays Entra (tokens) and Graph (sign-ins) on 127.0.0.1.
-func newSource(_ context.Context, s *settings.Settings) (SignInSource, []func(), error) {
+// in-process simulator, which plays Entra (tokens) and Graph (sign-ins) on 127.0.0.1. With a
+// Redis backend (cb, nil when none) the pacer and the cache's second level are shared by the
+// Grafana replicas; uid names the data source's keys there.
+func newSource(_ context.Context, s *settings.Settings, cb *cluster.Backend, uid string) (SignInSource, []func(), error) {
 	var closers []func()
 	var httpClient *http.Client
 	demo := s.Source == settings.SourceDemo
@@ -37,7 +40,7 @@ func newSource(_ context.Context, s *settings.Settings) (SignInSource, []func(),
 		return nil, closers, err
 	}
 	client, err := graph.New(graph.Config{Credential: cred, GraphEndpoint: ep.GraphEndpoint, APIVersion: s.GraphAPIVersion,
-		HTTPClient: httpClient, Pacer: pacerFor(s, ep, demo)})
+		HTTPClient: httpClient, Pacer: pacerFor(s, ep, demo, cb)})
 	if err != nil {
 		return nil, closers, err
 	}
@@ -45,18 +48,27 @@ func newSource(_ context.Context, s *settings.Settings) (SignInSource, []func(),
 	// while Graph allows only 5 requests per 10 seconds per app and tenant: the cache answers
 	// what was already read and sends Graph only the missing (and the still-changing) part.
 	// The demo is cached too, so it behaves, and is tested, as a real tenant does.
-	return cache.New(client, cache.Options{}), closers, nil
+	opt := cache.Options{}
+	if cb != nil {
+		opt.Shared = cb.Store(uid)
+	}
+	return cache.New(client, opt), closers, nil
 }
 
 // pacerFor is the process-wide pacer of the app and tenant, shared by every instance that
 // uses them. The demo's simulator belongs to its instance and has no rate limit: pacing it
-// would only slow the demo down.
-func pacerFor(s *settings.Settings, ep settings.Endpoints, demo bool) graph.Pacer {
+// would only slow the demo down. With Redis, the budget is shared by the replicas too, and
+// the process's pacer takes over while Redis is unreachable.
+func pacerFor(s *settings.Settings, ep settings.Endpoints, demo bool, cb *cluster.Backend) graph.Pacer {
 	if demo {
 		return graph.Unpaced
 	}
 	tenant, client := graph.Identity(s)
-	return graph.SharedPacer(ep.AuthorityHost, tenant, client)
+	local := graph.SharedPacer(ep.AuthorityHost, tenant, client)
+	if cb != nil {
+		return cb.Pacer(ep.AuthorityHost, tenant, client, cluster.GraphLimit, local)
+	}
+	return local
 }
 
 // demoSettings points a copy of the settings at the simulator with the demo app registration.
