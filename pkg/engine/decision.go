@@ -1,11 +1,8 @@
 package engine
 
 import (
-	"bytes"
 	"fmt"
 	"sort"
-
-	"github.com/open-policy-agent/opa/v1/ast"
 )
 
 // The classification of a sign-in, from data.signin.classify.status.
@@ -96,15 +93,6 @@ func rankOf(m map[string]int, k string, missing int) int {
 		return r
 	}
 	return missing
-}
-
-// parseInput turns the sign-in's raw JSON into OPA's value type directly, skipping the
-// round trip through Go maps that rego would otherwise make for every evaluation.
-func parseInput(raw []byte) (ast.Value, error) {
-	if len(raw) == 0 {
-		return ast.NewObject(), nil
-	}
-	return ast.ValueFromReader(bytes.NewReader(raw))
 }
 
 // decode reads the decision object the rules produced.

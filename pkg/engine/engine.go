@@ -13,6 +13,9 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/storage"
+	"github.com/open-policy-agent/opa/v1/storage/inmem"
+	"github.com/valyala/fastjson"
 
 	"github.com/sigdiag/signin-diagnostics/pkg/signin"
 )
@@ -24,6 +27,7 @@ const DecisionQuery = "data.signin.main.decision"
 // builds a new Engine and swaps it in.
 type Engine struct {
 	prepared     rego.PreparedEvalQuery
+	store        storage.Store // empty: the rules use no data documents, but a transaction is opened per batch, not per sign-in
 	compiler     *ast.Compiler
 	userPackages map[string]bool
 	rules        []RuleInfo
@@ -41,15 +45,17 @@ func New(ctx context.Context, modules []Module) (*Engine, error) {
 	if !hasDecision(compiler) {
 		return nil, &CompileError{Problems: []Problem{{Message: "no rule defines " + DecisionQuery + ": keep the built-in rules/main.rego"}}}
 	}
+	store := inmem.New()
 	prepared, err := rego.New(
 		rego.Query(DecisionQuery),
 		rego.Compiler(compiler),
+		rego.Store(store),
 		rego.Capabilities(Capabilities()),
 	).PrepareForEval(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("preparing the rules: %w", err)
 	}
-	e := &Engine{prepared: prepared, compiler: compiler, userPackages: userPackages(modules), inputs: newInputIndex(compiler)}
+	e := &Engine{prepared: prepared, store: store, compiler: compiler, userPackages: userPackages(modules), inputs: newInputIndex(compiler)}
 	e.memo = newMemo(e.inputs)
 	if e.rules, err = e.listRules(ctx); err != nil {
 		return nil, err
@@ -65,14 +71,31 @@ func hasDecision(c *ast.Compiler) bool {
 // Evaluate decides one sign-in. An evaluation error (a conflict or type error in a rule) is
 // reported on the decision, not returned, so one bad row never fails the query.
 func (e *Engine) Evaluate(ctx context.Context, s *signin.SignIn) Decision {
-	key, memoizable := e.memo.key(s.Raw)
-	if memoizable {
-		if d, ok := e.memo.get(key); ok {
-			return d
-		}
+	return e.evaluateIn(ctx, nil, s)
+}
+
+// evaluateIn decides one sign-in within txn (nil: a transaction of its own). The sign-in is
+// parsed once: the memo key and the rules' input are both built from the parsed value.
+func (e *Engine) evaluateIn(ctx context.Context, txn storage.Transaction, s *signin.SignIn) Decision {
+	raw := s.Raw
+	if len(raw) == 0 {
+		raw = []byte("{}")
 	}
-	d := e.evaluate(ctx, s)
-	if memoizable && d.Error == "" {
+	p := e.memo.parsers.Get()
+	defer e.memo.parsers.Put(p)
+	v, err := p.ParseBytes(raw)
+	if err != nil {
+		return Decision{Status: fallbackStatus(s), Error: "the sign-in is not valid JSON: " + err.Error()}
+	}
+	if e.memo.paths == nil || v.Type() != fastjson.TypeObject {
+		return e.evaluate(ctx, txn, s, toAST(v))
+	}
+	key := e.memo.key(v)
+	if d, ok := e.memo.get(key); ok {
+		return d
+	}
+	d := e.evaluate(ctx, txn, s, e.memo.trie.project(v))
+	if d.Error == "" {
 		e.memo.put(key, d)
 	}
 	return d
@@ -82,13 +105,13 @@ func (e *Engine) Evaluate(ctx context.Context, s *signin.SignIn) Decision {
 // rule reads the input as a whole).
 func (e *Engine) Memoized() bool { return e.memo.paths != nil }
 
-// evaluate runs the prepared query for one sign-in.
-func (e *Engine) evaluate(ctx context.Context, s *signin.SignIn) Decision {
-	input, err := parseInput(s.Raw)
-	if err != nil {
-		return Decision{Status: StatusFailure, Error: "the sign-in is not valid JSON: " + err.Error()}
+// evaluate runs the prepared query for one sign-in's input.
+func (e *Engine) evaluate(ctx context.Context, txn storage.Transaction, s *signin.SignIn, input ast.Value) Decision {
+	opts := []rego.EvalOption{rego.EvalParsedInput(input)}
+	if txn != nil {
+		opts = append(opts, rego.EvalTransaction(txn))
 	}
-	rs, err := e.prepared.Eval(ctx, rego.EvalParsedInput(input))
+	rs, err := e.prepared.Eval(ctx, opts...)
 	if err != nil {
 		if ctx.Err() != nil {
 			return Decision{Status: fallbackStatus(s), Error: stopReason(ctx.Err())}
@@ -122,12 +145,20 @@ func (e *Engine) EvaluateAll(ctx context.Context, signIns []signin.SignIn) []Dec
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			// One read transaction for the worker's whole share: opening one per sign-in
+			// costs more than a memoized decision.
+			txn, err := e.store.NewTransaction(ctx)
+			if err != nil {
+				txn = nil
+			} else {
+				defer e.store.Abort(ctx, txn)
+			}
 			for i := w; i < len(signIns); i += workers {
 				if err := ctx.Err(); err != nil {
 					out[i] = Decision{Status: fallbackStatus(&signIns[i]), Error: stopReason(err)}
 					continue
 				}
-				out[i] = e.Evaluate(ctx, &signIns[i])
+				out[i] = e.evaluateIn(ctx, txn, &signIns[i])
 			}
 		}()
 	}

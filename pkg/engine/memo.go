@@ -17,6 +17,7 @@ const memoLimit = 100_000
 // from the compiled rules, so a user rule that reads a new field changes the key with it.
 type memo struct {
 	paths   [][]string // nil: some rule reads input as a whole, so nothing is memoized
+	trie    *pathTrie  // paths as a tree, to build the rules' input from those fields only
 	parsers fastjson.ParserPool
 	mu      sync.RWMutex
 	byKey   map[string]Decision
@@ -28,21 +29,13 @@ func newMemo(idx *inputIndex) *memo {
 		for _, p := range paths {
 			m.paths = append(m.paths, strings.Split(p, "."))
 		}
+		m.trie = newPathTrie(m.paths)
 	}
 	return m
 }
 
-// key is the rule inputs of a sign-in, or false when it cannot be memoized.
-func (m *memo) key(raw []byte) (string, bool) {
-	if m.paths == nil {
-		return "", false
-	}
-	p := m.parsers.Get()
-	defer m.parsers.Put(p)
-	v, err := p.ParseBytes(raw)
-	if err != nil || v.Type() != fastjson.TypeObject {
-		return "", false
-	}
+// key is the values of the fields the rules read, from the parsed sign-in (an object).
+func (m *memo) key(v *fastjson.Value) string {
 	key := make([]byte, 0, 256)
 	for _, path := range m.paths {
 		key = append(key, 0)
@@ -50,7 +43,7 @@ func (m *memo) key(raw []byte) (string, bool) {
 			key = field.MarshalTo(key)
 		}
 	}
-	return string(key), true
+	return string(key)
 }
 
 func (m *memo) get(key string) (Decision, bool) {

@@ -45,7 +45,7 @@ func TestMemoGivesTheSameDecisions(t *testing.T) {
 	signIns := demoSignIns(t, 3000)
 	memoized := e.EvaluateAll(ctx, signIns)
 	for i := range signIns {
-		fresh := e.evaluate(ctx, &signIns[i])
+		fresh := e.evaluateReference(ctx, &signIns[i])
 		if !reflect.DeepEqual(fresh, memoized[i]) {
 			t.Fatalf("sign-in %s: memoized %+v, fresh %+v", signIns[i].ID, memoized[i], fresh)
 		}
