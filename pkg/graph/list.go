@@ -2,7 +2,6 @@ package graph
 
 import (
 	"context"
-	"fmt"
 	"sync"
 
 	"github.com/sigdiag/signin-diagnostics/pkg/signin"
@@ -126,14 +125,9 @@ func (l *listing) slice(ctx context.Context, i int, sl span) error {
 }
 
 func (r *sliceResult) decode(p *page) error {
-	for _, raw := range p.Value {
-		s, err := signin.Decode(raw)
-		if err != nil {
-			return fmt.Errorf("graph returned a sign-in that could not be decoded: %w", err)
-		}
-		r.rows = append(r.rows, s)
-	}
-	return nil
+	var err error
+	r.rows, err = p.decode(r.rows)
+	return err
 }
 
 // merge joins the slices newest first, drops repeated ids and applies MaxRows.
