@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -99,6 +100,19 @@ func (e *Engine) evaluateIn(ctx context.Context, txn storage.Transaction, s *sig
 		e.memo.put(key, d)
 	}
 	return d
+}
+
+// InputFields lists the input fields the loaded rules read (dotted paths, as derived from the
+// compiled rules), or nil when a rule reads the input as a whole.
+func (e *Engine) InputFields() []string {
+	if e.memo.paths == nil {
+		return nil
+	}
+	out := make([]string, len(e.memo.paths))
+	for i, p := range e.memo.paths {
+		out[i] = strings.Join(p, ".")
+	}
+	return out
 }
 
 // Memoized reports whether decisions are memoized on the fields the rules read (false when a

@@ -1,0 +1,417 @@
+package bench
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/grafana/grafana-plugin-sdk-go/data"
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+
+	"github.com/sigdiag/signin-diagnostics/pkg/cache"
+	"github.com/sigdiag/signin-diagnostics/pkg/engine"
+	"github.com/sigdiag/signin-diagnostics/pkg/frames"
+	"github.com/sigdiag/signin-diagnostics/pkg/graph"
+	"github.com/sigdiag/signin-diagnostics/pkg/signin"
+)
+
+// results keeps each benchmark's last figure (µs per sign-in) for the summary.
+var results = struct {
+	sync.Mutex
+	us    map[string]float64
+	extra map[string]string
+}{us: map[string]float64{}, extra: map[string]string{}}
+
+// perSignIn reports µs and sign-ins/s per sign-in and records them for the summary.
+func perSignIn(b *testing.B, signIns int) {
+	b.Helper()
+	us := float64(b.Elapsed().Nanoseconds()) / 1e3 / float64(b.N*signIns)
+	b.ReportMetric(us, "µs/sign-in")
+	b.ReportMetric(1e6/us, "sign-ins/s")
+	b.ReportMetric(0, "ns/op") // the per-sign-in figures are the ones to read
+	results.Lock()
+	results.us[b.Name()] = us
+	results.Unlock()
+}
+
+func newEngine(b *testing.B) *engine.Engine {
+	b.Helper()
+	mods, err := engine.BuiltinModules()
+	if err != nil {
+		b.Fatal(err)
+	}
+	e, err := engine.New(context.Background(), mods)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return e
+}
+
+// BenchmarkPipeline is a Graph page's bytes to an annotated frame in Arrow. "fresh" starts
+// every iteration with an empty memo (a new rule set, or a tenant's first page); "warm" has
+// seen the page's rule inputs before (a dashboard refresh, an alert evaluation, a rule change
+// re-annotating cached sign-ins only on the fields that changed).
+func BenchmarkPipeline(b *testing.B) {
+	ctx := context.Background()
+	page := demoPages(b, 1)[0]
+	b.Run("naive", func(b *testing.B) {
+		pq, err := naivePrepared(ctx)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ResetTimer()
+		for range b.N {
+			if _, err := naivePipeline(ctx, pq, page); err != nil {
+				b.Fatal(err)
+			}
+		}
+		perSignIn(b, pageSize)
+	})
+	b.Run("best-fresh", func(b *testing.B) {
+		for range b.N {
+			b.StopTimer()
+			bp, err := newBest(ctx)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.StartTimer()
+			if _, err := bp.pipeline(ctx, page); err != nil {
+				b.Fatal(err)
+			}
+		}
+		perSignIn(b, pageSize)
+	})
+	b.Run("plugin-fresh", func(b *testing.B) {
+		for range b.N {
+			b.StopTimer()
+			e := newEngine(b)
+			b.StartTimer()
+			if _, err := pluginPipeline(ctx, e, page); err != nil {
+				b.Fatal(err)
+			}
+		}
+		perSignIn(b, pageSize)
+	})
+	b.Run("best-warm", func(b *testing.B) {
+		bp, err := newBest(ctx)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := bp.pipeline(ctx, page); err != nil {
+			b.Fatal(err)
+		}
+		b.ResetTimer()
+		for range b.N {
+			if _, err := bp.pipeline(ctx, page); err != nil {
+				b.Fatal(err)
+			}
+		}
+		perSignIn(b, pageSize)
+	})
+	b.Run("plugin-warm", func(b *testing.B) {
+		e := newEngine(b)
+		if _, err := pluginPipeline(ctx, e, page); err != nil {
+			b.Fatal(err)
+		}
+		b.ResetTimer()
+		for range b.N {
+			if _, err := pluginPipeline(ctx, e, page); err != nil {
+				b.Fatal(err)
+			}
+		}
+		perSignIn(b, pageSize)
+	})
+	b.Run("plugin-steady", func(b *testing.B) {
+		// The tenant's next pages: the memo holds the previous pages' rule inputs, the page is new.
+		pages := demoPages(b, 8)
+		for range b.N {
+			b.StopTimer()
+			e := newEngine(b)
+			for _, p := range pages[1:] {
+				if _, err := pluginPipeline(ctx, e, p); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.StartTimer()
+			if _, err := pluginPipeline(ctx, e, pages[0]); err != nil {
+				b.Fatal(err)
+			}
+		}
+		perSignIn(b, pageSize)
+	})
+}
+
+// BenchmarkDecode is a page's bytes to sign-ins.
+func BenchmarkDecode(b *testing.B) {
+	page := demoPages(b, 1)[0]
+	b.Run("kiota", func(b *testing.B) {
+		for range b.N {
+			if _, err := kiotaSignIns(page); err != nil {
+				b.Fatal(err)
+			}
+		}
+		perSignIn(b, pageSize)
+	})
+	b.Run("encoding-json", func(b *testing.B) {
+		for range b.N {
+			var p struct {
+				Value []signin.SignIn `json:"value"`
+			}
+			if err := json.Unmarshal(page, &p); err != nil {
+				b.Fatal(err)
+			}
+		}
+		perSignIn(b, pageSize)
+	})
+	b.Run("plugin", func(b *testing.B) {
+		for range b.N {
+			if _, _, err := graph.DecodePage(page); err != nil {
+				b.Fatal(err)
+			}
+		}
+		perSignIn(b, pageSize)
+	})
+}
+
+// BenchmarkEvaluate is the rules alone over a decoded page.
+func BenchmarkEvaluate(b *testing.B) {
+	ctx := context.Background()
+	page := demoPages(b, 1)[0]
+	rows, _, err := graph.DecodePage(page)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("prepared-map-input", func(b *testing.B) {
+		pq, err := naivePrepared(ctx)
+		if err != nil {
+			b.Fatal(err)
+		}
+		inputs := make([]map[string]any, len(rows))
+		for i := range rows {
+			if err := json.Unmarshal(rows[i].Raw, &inputs[i]); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ResetTimer()
+		for range b.N {
+			for i := range inputs {
+				if _, err := pq.Eval(ctx, rego.EvalInput(inputs[i])); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+		perSignIn(b, len(rows))
+	})
+	b.Run("prepared-ast-input", func(b *testing.B) {
+		pq, err := naivePrepared(ctx)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ResetTimer()
+		for range b.N {
+			for i := range rows {
+				input, err := ast.ValueFromReader(bytes.NewReader(rows[i].Raw))
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := pq.Eval(ctx, rego.EvalParsedInput(input)); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+		perSignIn(b, len(rows))
+	})
+	b.Run("plugin-fresh", func(b *testing.B) {
+		for range b.N {
+			b.StopTimer()
+			e := newEngine(b)
+			b.StartTimer()
+			e.EvaluateAll(ctx, rows)
+		}
+		perSignIn(b, len(rows))
+	})
+	b.Run("plugin-warm", func(b *testing.B) {
+		e := newEngine(b)
+		e.EvaluateAll(ctx, rows)
+		b.ResetTimer()
+		for range b.N {
+			e.EvaluateAll(ctx, rows)
+		}
+		perSignIn(b, len(rows))
+	})
+}
+
+// BenchmarkFrame is building the sign-ins frame from decided sign-ins, and Arrow.
+func BenchmarkFrame(b *testing.B) {
+	ctx := context.Background()
+	page := demoPages(b, 1)[0]
+	rows, _, err := graph.DecodePage(page)
+	if err != nil {
+		b.Fatal(err)
+	}
+	decisions := newEngine(b).EvaluateAll(ctx, rows)
+	models, err := kiotaSignIns(page)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("append-row", func(b *testing.B) {
+		for range b.N {
+			f := naiveFrame()
+			for i, s := range models {
+				naiveAppend(f, s, decisions[i])
+			}
+		}
+		perSignIn(b, len(rows))
+	})
+	b.Run("plugin-columns", func(b *testing.B) {
+		for range b.N {
+			frames.SignIns("A", rows, decisions)
+		}
+		perSignIn(b, len(rows))
+	})
+	b.Run("arrow", func(b *testing.B) {
+		f := frames.SignIns("A", rows, decisions)
+		b.ResetTimer()
+		for range b.N {
+			if _, err := (data.Frames{f}).MarshalArrow(); err != nil {
+				b.Fatal(err)
+			}
+		}
+		perSignIn(b, len(rows))
+	})
+}
+
+// BenchmarkCache reads 8 pages of sign-ins through the sign-in cache, then serves them again
+// from it, and reports the bytes held per cached sign-in.
+func BenchmarkCache(b *testing.B) {
+	var rows []signin.SignIn
+	for _, p := range demoPages(b, 8) {
+		r, _, err := graph.DecodePage(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		rows = append(rows, r...)
+	}
+	from := rows[len(rows)-1].CreatedDateTime.Truncate(time.Hour)
+	to := rows[0].CreatedDateTime.Truncate(time.Hour)
+	now := to.Add(5 * time.Hour)
+	q := graph.Query{From: from, To: to}
+	ctx := context.Background()
+	var st cache.Stats
+	b.Run("serve", func(b *testing.B) {
+		c := cache.New(&rowsSource{rows: rows}, cache.Options{Now: func() time.Time { return now }})
+		if _, err := c.List(ctx, q); err != nil {
+			b.Fatal(err)
+		}
+		b.ResetTimer()
+		n := 0
+		for range b.N {
+			res, err := c.List(ctx, q)
+			if err != nil {
+				b.Fatal(err)
+			}
+			n = len(res.SignIns)
+		}
+		perSignIn(b, n)
+		st = c.Stats()
+		b.ReportMetric(float64(st.Bytes)/float64(st.Rows), "B/cached-sign-in")
+	})
+	results.Lock()
+	results.extra["cache"] = fmt.Sprintf("%d sign-ins cached in %d hour buckets: %.0f bytes each (zstd blobs)", st.Rows, st.Buckets, float64(st.Bytes)/float64(max(st.Rows, 1)))
+	results.Unlock()
+}
+
+type rowsSource struct{ rows []signin.SignIn }
+
+func (s *rowsSource) List(_ context.Context, q graph.Query) (*graph.Result, error) {
+	var out []signin.SignIn
+	for _, r := range s.rows {
+		if !r.CreatedDateTime.Before(q.From) && !r.CreatedDateTime.After(q.To) {
+			out = append(out, r)
+		}
+	}
+	return &graph.Result{SignIns: out, Pages: 1, Slices: 1}, nil
+}
+
+// TestMain prints the summary after the benchmarks.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	summary()
+	os.Exit(code)
+}
+
+func summary() {
+	results.Lock()
+	defer results.Unlock()
+	if len(results.us) == 0 {
+		return
+	}
+	get := func(name string) (float64, bool) { v, ok := results.us[name]; return v, ok }
+	var lines []string
+	add := func(format string, args ...any) { lines = append(lines, fmt.Sprintf(format, args...)) }
+	ratio := func(label, a, b string) {
+		x, ok1 := get(a)
+		y, ok2 := get(b)
+		if ok1 && ok2 && y > 0 {
+			add("  %-58s %8.2fx  (%s %.1f µs / %s %.1f µs)", label, x/y, short(a), x, short(b), y)
+		}
+	}
+	add("Summary (per sign-in, one core; %s):", runtime.Version())
+	names := make([]string, 0, len(results.us))
+	for n := range results.us {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		add("  %-40s %9.2f µs  %10.0f sign-ins/s", n, results.us[n], 1e6/results.us[n])
+	}
+	add("Ratios:")
+	ratio("plugin vs best assembled, fresh page (goal <= 1.3)", "BenchmarkPipeline/plugin-fresh", "BenchmarkPipeline/best-fresh")
+	ratio("plugin vs best assembled, warm page (goal <= 1.3)", "BenchmarkPipeline/plugin-warm", "BenchmarkPipeline/best-warm")
+	ratio("naive vs plugin, fresh page (goal >= 12)", "BenchmarkPipeline/naive", "BenchmarkPipeline/plugin-fresh")
+	ratio("naive vs plugin, a tenant's next page (goal >= 12)", "BenchmarkPipeline/naive", "BenchmarkPipeline/plugin-steady")
+	ratio("naive vs plugin, warm page (goal >= 12)", "BenchmarkPipeline/naive", "BenchmarkPipeline/plugin-warm")
+	ratio("kiota decode vs plugin decode", "BenchmarkDecode/kiota", "BenchmarkDecode/plugin")
+	ratio("prepared query with map input vs plugin, fresh", "BenchmarkEvaluate/prepared-map-input", "BenchmarkEvaluate/plugin-fresh")
+	ratio("AppendRow vs plugin columns", "BenchmarkFrame/append-row", "BenchmarkFrame/plugin-columns")
+	for _, k := range []string{"cache", "ceiling"} {
+		if v, ok := results.extra[k]; ok {
+			add("  %s", v)
+		}
+	}
+	if hwm := peakRSS(); hwm != "" {
+		add("  peak resident memory of the benchmark process: %s", hwm)
+	}
+	fmt.Println(strings.Join(lines, "\n"))
+}
+
+func short(name string) string { return strings.TrimPrefix(name, "Benchmark") }
+
+// peakRSS is the process's peak resident set (VmHWM), on Linux.
+func peakRSS() string {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return ""
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(line, "VmHWM:") {
+			f := strings.Fields(line)
+			if len(f) >= 2 {
+				if kb, err := strconv.Atoi(f[1]); err == nil {
+					return fmt.Sprintf("%.0f MB", float64(kb)/1024)
+				}
+			}
+		}
+	}
+	return ""
+}
