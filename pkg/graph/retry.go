@@ -95,7 +95,12 @@ func retriable(status int) bool {
 // shows 2.128), or as an HTTP date; without one it backs off exponentially.
 func retryDelay(header string, attempt int, now time.Time) time.Duration {
 	header = strings.TrimSpace(header)
-	if secs, err := strconv.ParseFloat(header, 64); err == nil && secs >= 0 && !math.IsInf(secs, 0) {
+	if secs, err := strconv.ParseFloat(header, 64); err == nil && secs >= 0 {
+		if secs > maxRetryWait.Seconds() {
+			// Past the cap (or too large for a Duration, which would overflow into a negative
+			// wait and an immediate retry): report it as over the cap.
+			return maxRetryWait + time.Second
+		}
 		// Round up to the millisecond: arriving a fraction early means another 429.
 		return time.Duration(math.Ceil(secs*1000)) * time.Millisecond
 	}
