@@ -68,6 +68,10 @@ func (s *Server) handleToken(w http.ResponseWriter, r *http.Request, name string
 		return
 	}
 	entry.TenantID = t.id
+	if status := s.faults.tokenFailure(); status != 0 {
+		entraUnavailable(status).write(w, r)
+		return
+	}
 	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
 	if err := r.ParseForm(); err != nil {
 		newEntraError(http.StatusBadRequest, "invalid_request", 900144, "The request body could not be read as a form.").write(w, r)

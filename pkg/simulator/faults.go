@@ -7,8 +7,8 @@ import (
 	"time"
 )
 
-// Faults are failures the Graph endpoints inject, for testing clients' resilience. They
-// apply to /v1.0 and /beta requests only; the Entra endpoints always answer normally.
+// Faults are failures the simulator injects, for testing clients' resilience. They apply to
+// /v1.0 and /beta requests, except TokenFailNext and TokenDown, which break the token endpoint.
 type Faults struct {
 	// RateLimit is how many Graph requests one app may make per tenant in RateWindow
 	// (Graph documents 5 per 10 seconds for sign-in logs); further requests get 429 with
@@ -26,6 +26,37 @@ type Faults struct {
 	PageLatency time.Duration
 	// FailNext are statuses (e.g. 503, 504, 500) for the next Graph requests, in order.
 	FailNext []int
+	// NoRetryAfter leaves Retry-After out of injected 429s and 503s (the client must back off
+	// on its own).
+	NoRetryAfter bool
+
+	// The faults below break pages and links rather than answering with an error status.
+
+	// CutNext sends the next that many sign-in pages half written, then drops the connection.
+	CutNext int
+	// MalformedNext sends the next that many pages as complete 200 answers whose body is cut
+	// in the middle of the JSON (a proxy that truncated the page).
+	MalformedNext int
+	// StallNext sends the next that many pages' first bytes, then one space per StallInterval
+	// (default 1s) for as long as the client listens: a page that never ends (slow loris).
+	StallNext     int
+	StallInterval time.Duration
+	// NextLinkBase, when set (e.g. "https://evil.example"), replaces the scheme and host of every
+	// @odata.nextLink: a link pointing at another server.
+	NextLinkBase string
+	// LoopNextLink makes every page's @odata.nextLink the URL of the page itself.
+	LoopNextLink bool
+	// ExpiredSkipToken answers every request carrying a $skiptoken with Graph's 400 for a page
+	// token that expired.
+	ExpiredSkipToken bool
+	// ExpireTokenNext answers the next that many Graph requests with 401 "the token is
+	// expired", as when a token runs out between issue and use.
+	ExpireTokenNext int
+
+	// TokenFailNext are statuses (500, 503, ...) for the next token endpoint requests, with
+	// Entra's error body; TokenDown fails every one with 503.
+	TokenFailNext []int
+	TokenDown     bool
 }
 
 // faultState is the live state of the injected faults.
@@ -42,6 +73,10 @@ func (s *Server) SetFaults(f Faults) {
 	s.faults.mu.Lock()
 	defer s.faults.mu.Unlock()
 	f.FailNext = append([]int(nil), f.FailNext...)
+	f.TokenFailNext = append([]int(nil), f.TokenFailNext...)
+	if f.StallInterval <= 0 {
+		f.StallInterval = time.Second
+	}
 	if f.RateWindow <= 0 {
 		f.RateWindow = 10 * time.Second
 	}
@@ -63,6 +98,9 @@ func (fs *faultState) nextFailure() (int, time.Duration) {
 	}
 	st := fs.f.FailNext[0]
 	fs.f.FailNext = fs.f.FailNext[1:]
+	if fs.f.NoRetryAfter {
+		return st, 0
+	}
 	return st, fs.f.RetryAfter
 }
 
@@ -77,6 +115,9 @@ func (fs *faultState) throttle(tenantID, appID string) (bool, time.Duration) {
 			fs.throttled++
 			if fs.throttled >= f.ThrottleCount {
 				fs.passed, fs.throttled = 0, 0
+			}
+			if f.NoRetryAfter {
+				return true, 0
 			}
 			return true, f.RetryAfter
 		}

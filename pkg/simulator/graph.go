@@ -36,6 +36,10 @@ func (s *Server) handleGraph(w http.ResponseWriter, r *http.Request, segs []stri
 		fail(injectedError(status, wait))
 		return
 	}
+	if s.faults.expireToken() {
+		fail(newGraphError(http.StatusUnauthorized, "InvalidAuthenticationToken", "Lifetime validation failed, the token is expired."))
+		return
+	}
 	tok, t, err := s.verifyAccessToken(r)
 	if err != nil {
 		fail(newGraphError(http.StatusUnauthorized, "InvalidAuthenticationToken", err.Error()))
@@ -55,6 +59,10 @@ func (s *Server) handleGraph(w http.ResponseWriter, r *http.Request, segs []stri
 		fail(injectedError(http.StatusTooManyRequests, wait))
 		return
 	}
+	if s.faults.skipTokenExpired(r.URL) {
+		fail(newGraphError(http.StatusBadRequest, "Directory_ExpiredPageToken", "The specified page token value has expired and can no longer be included in your request."))
+		return
+	}
 	q, gerr := s.parseGraphQuery(r.URL, version, t.id)
 	if gerr != nil {
 		fail(gerr)
@@ -67,14 +75,14 @@ func (s *Server) handleGraph(w http.ResponseWriter, r *http.Request, segs []stri
 	for _, p := range caPermissions {
 		withCA = withCA || tok.hasRole(p)
 	}
-	body, gerr := s.page(s.dataset(t), q, withCA)
+	self := s.url + r.URL.RequestURI()
+	body, gerr := s.page(s.dataset(t), q, withCA, func(link string) string { return s.faults.nextLink(link, self) })
 	if gerr != nil {
 		fail(gerr)
 		return
 	}
-	w.Header().Set("Content-Type", "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8")
-	w.WriteHeader(http.StatusOK)
-	_, _ = w.Write(body)
+	fault, interval := s.faults.nextPageFault()
+	writePage(w, r, body, fault, interval)
 }
 
 // checkAccess applies the licence and permission checks, with Graph's 403 bodies.
@@ -117,7 +125,7 @@ func sleepCtx(ctx context.Context, d time.Duration) bool {
 }
 
 // page runs the query and renders one page of the collection.
-func (s *Server) page(ds *dataset.Dataset, q *graphQuery, withCA bool) ([]byte, *graphError) {
+func (s *Server) page(ds *dataset.Dataset, q *graphQuery, withCA bool, linkFault func(string) string) ([]byte, *graphError) {
 	version, top := q.state.Version, q.state.Top
 	var rows []*dataset.Record
 	var matchErr error
@@ -165,11 +173,15 @@ func (s *Server) page(ds *dataset.Dataset, q *graphQuery, withCA bool) ([]byte, 
 		ctx += "(" + strings.Join(q.state.Select, ",") + ")"
 	}
 	writeMember(buf, "{", "@odata.context", ctx)
+	link := ""
 	if more {
 		last := rows[len(rows)-1]
 		st := q.state
 		st.Time, st.ID = last.Time.UnixNano(), last.ID.String()
-		writeMember(buf, ",", "@odata.nextLink", s.url+"/"+version+"/auditLogs/signins?"+q.linkQuery(s.encodeSkipToken(st)))
+		link = s.url + "/" + version + "/auditLogs/signins?" + q.linkQuery(s.encodeSkipToken(st))
+	}
+	if link = linkFault(link); link != "" {
+		writeMember(buf, ",", "@odata.nextLink", link)
 	}
 	buf.WriteString(`,"value":[`)
 	var scratch []byte

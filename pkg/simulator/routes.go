@@ -17,10 +17,13 @@ func (s *Server) routes() http.Handler {
 		start := time.Now()
 		rw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
 		entry := RequestLog{Time: start, Method: r.Method, Path: safePath(r.URL), Endpoint: "other"}
+		// Deferred: a fault that drops the connection panics with http.ErrAbortHandler.
+		defer func() {
+			entry.Status, entry.Duration = rw.status, time.Since(start)
+			s.reqs.add(entry)
+			s.logf("simulator: %s %s -> %d (%s)", entry.Method, entry.Path, entry.Status, entry.Duration.Round(time.Microsecond))
+		}()
 		s.dispatch(rw, r, &entry)
-		entry.Status, entry.Duration = rw.status, time.Since(start)
-		s.reqs.add(entry)
-		s.logf("simulator: %s %s -> %d (%s)", entry.Method, entry.Path, entry.Status, entry.Duration.Round(time.Microsecond))
 	})
 }
 
@@ -59,6 +62,9 @@ func (w *statusWriter) WriteHeader(code int) {
 	w.status = code
 	w.ResponseWriter.WriteHeader(code)
 }
+
+// Unwrap lets http.ResponseController reach the connection (Flush for the stalling fault).
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 // secretParams never reach the request log, should a client put them in a URL.
 var secretParams = []string{"client_secret", "client_assertion", "code", "access_token", "refresh_token", "password", "assertion"}
