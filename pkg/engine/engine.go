@@ -82,6 +82,19 @@ func (e *Engine) evaluateIn(ctx context.Context, txn storage.Transaction, s *sig
 	if len(raw) == 0 {
 		raw = []byte("{}")
 	}
+	rk := hashRaw(raw)
+	if d, ok := e.memo.getRaw(rk); ok {
+		return d
+	}
+	d := e.decide(ctx, txn, s, raw)
+	if d.Error == "" {
+		e.memo.putRaw(rk, d)
+	}
+	return d
+}
+
+// decide parses the sign-in, then answers from the memo of rule inputs or evaluates.
+func (e *Engine) decide(ctx context.Context, txn storage.Transaction, s *signin.SignIn, raw []byte) Decision {
 	p := e.memo.parsers.Get()
 	defer e.memo.parsers.Put(p)
 	v, err := p.ParseBytes(raw)

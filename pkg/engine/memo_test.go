@@ -44,6 +44,13 @@ func TestMemoGivesTheSameDecisions(t *testing.T) {
 	ctx := context.Background()
 	signIns := demoSignIns(t, 3000)
 	memoized := e.EvaluateAll(ctx, signIns)
+	// The second pass is answered by the exact-bytes level: it must agree too.
+	if again := e.EvaluateAll(ctx, signIns); !reflect.DeepEqual(again, memoized) {
+		t.Fatal("a second evaluation of the same sign-ins differs from the first")
+	}
+	if len(e.memo.byRaw) != len(signIns) {
+		t.Errorf("%d sign-ins kept by their bytes, want %d", len(e.memo.byRaw), len(signIns))
+	}
 	for i := range signIns {
 		fresh := e.evaluateReference(ctx, &signIns[i])
 		if !reflect.DeepEqual(fresh, memoized[i]) {
