@@ -1,6 +1,7 @@
 package simulator
 
 import (
+	"math/rand/v2"
 	"strconv"
 	"strings"
 	"sync"
@@ -24,6 +25,9 @@ type Faults struct {
 	RetryAfter time.Duration
 	// PageLatency delays every Graph answer (a slow service).
 	PageLatency time.Duration
+	// PageLatencyMax, when above PageLatency, makes each answer's delay uniform between the
+	// two (Graph's sign-in pages take 1-3 s in large tenants).
+	PageLatencyMax time.Duration
 	// FailNext are statuses (e.g. 503, 504, 500) for the next Graph requests, in order.
 	FailNext []int
 	// NoRetryAfter leaves Retry-After out of injected 429s and 503s (the client must back off
@@ -140,10 +144,13 @@ func (fs *faultState) throttle(tenantID, appID string) (bool, time.Duration) {
 	return false, 0
 }
 
-// latency returns the configured page latency.
+// latency returns the delay of the next Graph answer.
 func (fs *faultState) latency() time.Duration {
 	fs.mu.Lock()
 	defer fs.mu.Unlock()
+	if spread := fs.f.PageLatencyMax - fs.f.PageLatency; spread > 0 {
+		return fs.f.PageLatency + rand.N(spread)
+	}
 	return fs.f.PageLatency
 }
 
