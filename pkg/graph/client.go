@@ -141,7 +141,11 @@ func (c *Client) fetch(ctx context.Context, info *abs.RequestInformation) (*page
 		return nil, classify(err)
 	}
 	raw, _ := body.([]byte)
-	return parsePage(raw)
+	p, err := parsePage(raw)
+	if err != nil {
+		return nil, pageError(err)
+	}
+	return p, nil
 }
 
 // nextRequest follows @odata.nextLink as Graph gave it: the link carries the $skiptoken and

@@ -87,6 +87,9 @@ func classify(err error) error {
 	if e := networkError(err, "the Graph endpoint"); e != nil {
 		return e
 	}
+	if e := cutError(err); e != nil {
+		return e
+	}
 	return &Error{Kind: KindService, Message: err.Error(), Hint: "Check that Grafana can reach the Graph endpoint and the authority host", err: err}
 }
 
@@ -104,6 +107,7 @@ func graphError(odata *odataerrors.ODataError) *Error {
 		e.Message = http.StatusText(e.Status)
 	}
 	e.apply(catalogue[e.Code])
+	e.expiredToken()
 	if e.Kind == "" {
 		e.Kind = kindOfStatus(e.Status)
 	}
@@ -142,6 +146,10 @@ func tokenError(auth *azidentity.AuthenticationFailedError) error {
 	}
 	e.Doc = "https://login.microsoftonline.com/error?code=" + m[1]
 	e.Hint = "Look the code up at " + e.Doc
+	if e.Status >= 500 {
+		// Entra failed on its side: nothing is wrong with the credentials.
+		e.Kind, e.Message = KindService, "Entra ID could not issue a token (its token service failed)"
+	}
 	e.apply(catalogue[e.Code])
 	return e
 }

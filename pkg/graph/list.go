@@ -98,10 +98,12 @@ func (l *listing) slice(ctx context.Context, i int, sl span) error {
 		part.truncated = true
 		return nil
 	}
+	seen := map[string]bool{} // the pages requested, against nextLink loops
 	info, err := l.client.firstRequest(ctx, l.q, sl)
 	for err == nil && info != nil {
 		if uri, uerr := info.GetUri(); uerr == nil {
 			part.requests = append(part.requests, uri.String())
+			seen[linkKey(uri)] = true
 		}
 		var p *page
 		if p, err = l.client.fetch(ctx, info); err != nil {
@@ -118,7 +120,9 @@ func (l *listing) slice(ctx context.Context, i int, sl span) error {
 				part.truncated = true
 				break
 			}
-			info, err = nextRequest(p.NextLink)
+			if err = l.client.checkNextLink(p.NextLink, seen); err == nil {
+				info, err = nextRequest(p.NextLink)
+			}
 		}
 	}
 	return err
