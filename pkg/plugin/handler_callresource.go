@@ -24,7 +24,13 @@ type ValidateResponse struct {
 }
 
 // CallResource serves the config and query editors: rule validation and the rule catalogue.
-func (ds *Datasource) CallResource(ctx context.Context, req *backend.CallResourceRequest, sender backend.CallResourceResponseSender) error {
+func (ds *Datasource) CallResource(ctx context.Context, req *backend.CallResourceRequest, sender backend.CallResourceResponseSender) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			ds.logPanic("resource "+req.Path, r)
+			err = sendJSON(sender, http.StatusInternalServerError, map[string]string{"error": "the plugin failed on this request; the error is in Grafana's server log"})
+		}
+	}()
 	switch {
 	case req.Path == "rules/validate" && req.Method == http.MethodPost:
 		var body ValidateRequest

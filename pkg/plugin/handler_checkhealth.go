@@ -23,18 +23,25 @@ const healthTimeout = 60 * time.Second
 
 // CheckHealth tries exactly what a query does — get a token and read one sign-in — and says
 // what to fix when that fails. User rules that do not compile are reported too.
-func (ds *Datasource) CheckHealth(ctx context.Context, _ *backend.CheckHealthRequest) (*backend.CheckHealthResult, error) {
+func (ds *Datasource) CheckHealth(ctx context.Context, _ *backend.CheckHealthRequest) (res *backend.CheckHealthResult, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			ds.logPanic("health check", r)
+			res, err = &backend.CheckHealthResult{Status: backend.HealthStatusError,
+				Message: "The health check failed inside the plugin; the error is in Grafana's server log"}, nil
+		}
+	}()
 	if ds.initErr != nil {
 		return healthError("The data source settings are not valid: "+ds.initErr.Error(), ds.initErr), nil
 	}
 	ctx, cancel := context.WithTimeout(ctx, healthTimeout)
 	defer cancel()
 	now := time.Now().UTC()
-	res, err := ds.source.List(ctx, graph.Query{From: now.Add(-24 * time.Hour), To: now, MaxRows: 1})
+	list, err := ds.source.List(ctx, graph.Query{From: now.Add(-24 * time.Hour), To: now, MaxRows: 1})
 	if err != nil {
 		return healthError(healthHeadline(err)+err.Error(), err), nil
 	}
-	msg := fmt.Sprintf("Connected to %s: Microsoft Graph returned sign-ins (%d in the first page of the last 24 hours).", ds.sourceName(), len(res.SignIns))
+	msg := fmt.Sprintf("Connected to %s: Microsoft Graph returned sign-ins (%d in the first page of the last 24 hours).", ds.sourceName(), len(list.SignIns))
 	shared, err := ds.clusterHealth(ctx)
 	if msg += shared; err != nil {
 		return healthError(msg, err), nil

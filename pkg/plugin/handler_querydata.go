@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"runtime/debug"
 	"sync"
+	"time"
 
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
 
@@ -45,10 +46,12 @@ func (ds *Datasource) QueryData(ctx context.Context, req *backend.QueryDataReque
 func (ds *Datasource) query(ctx context.Context, q backend.DataQuery) (res backend.DataResponse) {
 	defer func() {
 		if r := recover(); r != nil {
-			ds.logger.Error("query panicked", "refId", q.RefID, "panic", fmt.Sprint(r), "stack", string(debug.Stack()))
+			ds.logPanic("query", r, "refId", q.RefID)
 			res = backend.ErrDataResponse(backend.StatusInternal, "the plugin failed on this query; the error is in Grafana's server log")
 		}
 	}()
+	ctx, cancel := queryContext(ctx)
+	defer cancel()
 	m, err := query.Parse(q.JSON, q.QueryType)
 	if err != nil {
 		return backend.ErrDataResponseWithSource(backend.StatusBadRequest, backend.ErrorSourceDownstream, err.Error())
@@ -96,4 +99,32 @@ func errorResponse(err error) backend.DataResponse {
 		status = backend.StatusBadRequest
 	}
 	return backend.ErrDataResponseWithSource(status, backend.ErrorSourceDownstream, err.Error())
+}
+
+// A query answers before its caller gives up: with a deadline (Grafana's, or an alert rule's
+// timeout), answerMargin before it, so the panel gets "did not answer in time" as this query's
+// error instead of a cancelled call; without one, after maxQueryTime, so nothing runs forever.
+const (
+	answerMargin = 2 * time.Second
+	maxQueryTime = 10 * time.Minute
+)
+
+func queryContext(ctx context.Context) (context.Context, context.CancelFunc) {
+	dl, ok := ctx.Deadline()
+	if !ok {
+		return context.WithTimeout(ctx, maxQueryTime)
+	}
+	margin := min(answerMargin, time.Until(dl)/10)
+	return context.WithDeadline(ctx, dl.Add(-margin))
+}
+
+// logPanic logs a recovered panic with its stack, once, at Error: a panic is a bug, and the
+// response only says where to look. The value and stack never hold a secret: settings are not
+// formatted into panics.
+func (ds *Datasource) logPanic(what string, r any, args ...any) {
+	logger := ds.logger
+	if logger == nil {
+		logger = backend.Logger
+	}
+	logger.Error(what+" panicked", append(args, "panic", fmt.Sprint(r), "stack", string(debug.Stack()))...)
 }
