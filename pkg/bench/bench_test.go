@@ -353,7 +353,7 @@ func TestMain(m *testing.M) {
 func summary() {
 	results.Lock()
 	defer results.Unlock()
-	if len(results.us) == 0 {
+	if len(results.us) == 0 && len(results.extra) == 0 {
 		return
 	}
 	get := func(name string) (float64, bool) { v, ok := results.us[name]; return v, ok }
