@@ -223,7 +223,22 @@ export interface SignInDataSourceOptions extends DataSourceJsonData {
    * `{"password-spray": {"minUsers": 10, "window": "30m"}}`; stored as an object.
    */
   patternThresholds?: PatternThresholds;
+  /** Redis shared by several Grafana replicas (Graph budget and sign-in cache); absent: none. */
+  cluster?: ClusterSettings;
 }
+
+/** jsonData.cluster, mirrored from pkg/settings/cluster.go; the password is secureJsonData.redisPassword. */
+export interface ClusterSettings {
+  /** host:port; empty turns the shared backend off. */
+  redisAddress?: string;
+  redisTLS?: boolean;
+  redisUsername?: string;
+  redisDB?: number;
+  /** Default: DEFAULT_KEY_PREFIX. */
+  keyPrefix?: string;
+}
+
+export const DEFAULT_KEY_PREFIX = 'sigdiag';
 
 export type PatternThresholds = Record<string, Record<string, unknown>>;
 
@@ -232,6 +247,8 @@ export interface SignInSecureJsonData {
   azureClientSecret?: string;
   /** PEM holding the certificate and its private key. */
   azureClientCertificate?: string;
+  /** The Redis password of jsonData.cluster. */
+  redisPassword?: string;
 }
 
 /** Resource `POST rules/validate`: body. */

@@ -4,6 +4,7 @@ import { Divider } from '@grafana/ui';
 
 import { DEFAULT_SOURCE, SignInDataSourceOptions, SignInSecureJsonData } from '../types';
 import { AzureCredentialsSection } from './config/AzureCredentialsSection';
+import { ClusterSection } from './config/ClusterSection';
 import { GraphSection } from './config/GraphSection';
 import { PatternThresholdsSection } from './config/PatternThresholdsSection';
 import { RulesSection } from './config/RulesSection';
@@ -20,6 +21,7 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
         <>
           <AzureCredentialsSection options={options} onOptionsChange={onOptionsChange} />
           <GraphSection options={options} onOptionsChange={onOptionsChange} />
+          <ClusterSection options={options} onOptionsChange={onOptionsChange} />
         </>
       )}
       <Divider />

@@ -1,0 +1,67 @@
+import React from 'react';
+import { fireEvent, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+
+import { makeOptions } from '../../__fixtures__/settings';
+import { ClusterSection } from './ClusterSection';
+import { Options } from './options';
+
+function setup(options: Options) {
+  const onOptionsChange = jest.fn();
+  render(<ClusterSection options={options} onOptionsChange={onOptionsChange} />);
+  return onOptionsChange;
+}
+
+describe('ClusterSection', () => {
+  it('sets jsonData.cluster field by field, keeping the others', () => {
+    const options = makeOptions({
+      jsonData: { ...makeOptions().jsonData, cluster: { redisAddress: 'redis.internal:6379' } },
+    });
+    const onOptionsChange = setup(options);
+    expect(screen.getByLabelText(/^Redis address/)).toHaveValue('redis.internal:6379');
+    expect(screen.getByLabelText(/^Key prefix/)).toHaveAttribute('placeholder', 'sigdiag');
+    fireEvent.change(screen.getByLabelText(/^Key prefix/), { target: { value: 'grafana-prod' } });
+    expect(onOptionsChange).toHaveBeenLastCalledWith({
+      ...options,
+      jsonData: { ...options.jsonData, cluster: { redisAddress: 'redis.internal:6379', keyPrefix: 'grafana-prod' } },
+    });
+    fireEvent.change(screen.getByLabelText(/^Database/), { target: { value: '2' } });
+    expect(onOptionsChange).toHaveBeenLastCalledWith({
+      ...options,
+      jsonData: { ...options.jsonData, cluster: { redisAddress: 'redis.internal:6379', redisDB: 2 } },
+    });
+    fireEvent.change(screen.getByLabelText(/^Username/), { target: { value: 'grafana' } });
+    expect(onOptionsChange).toHaveBeenLastCalledWith({
+      ...options,
+      jsonData: { ...options.jsonData, cluster: { redisAddress: 'redis.internal:6379', redisUsername: 'grafana' } },
+    });
+  });
+
+  it('turns TLS on', async () => {
+    const options = makeOptions();
+    const onOptionsChange = setup(options);
+    await userEvent.click(screen.getByLabelText(/^TLS/));
+    expect(onOptionsChange).toHaveBeenLastCalledWith({
+      ...options,
+      jsonData: { ...options.jsonData, cluster: { redisTLS: true } },
+    });
+  });
+
+  it('keeps the password in secureJsonData and can reset a stored one', async () => {
+    const options = makeOptions();
+    const onOptionsChange = setup(options);
+    fireEvent.change(screen.getByLabelText('Password'), { target: { value: 's3cret' } });
+    expect(onOptionsChange).toHaveBeenLastCalledWith({ ...options, secureJsonData: { redisPassword: 's3cret' } });
+    expect(onOptionsChange.mock.lastCall[0].jsonData.cluster).toBeUndefined();
+
+    const stored = makeOptions({ secureJsonFields: { redisPassword: true } });
+    const onStoredChange = jest.fn();
+    render(<ClusterSection options={stored} onOptionsChange={onStoredChange} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Reset' }));
+    expect(onStoredChange).toHaveBeenLastCalledWith({
+      ...stored,
+      secureJsonFields: { redisPassword: false },
+      secureJsonData: { redisPassword: '' },
+    });
+  });
+});

@@ -1,0 +1,105 @@
+import React from 'react';
+import { Field, Input, SecretInput, Switch } from '@grafana/ui';
+
+import { ClusterSettings, DEFAULT_KEY_PREFIX } from '../../types';
+import { ConfigSection } from './ConfigSection';
+import { Options, withJsonData, withSecret, withSecretReset } from './options';
+
+interface Props {
+  options: Options;
+  onOptionsChange: (options: Options) => void;
+}
+
+const WIDTH = 40;
+
+function withCluster(options: Options, patch: Partial<ClusterSettings>): Options {
+  return withJsonData(options, { cluster: { ...options.jsonData.cluster, ...patch } });
+}
+
+/** jsonData.cluster: the Redis server that several Grafana replicas share (pkg/settings/cluster.go). */
+export function ClusterSection({ options, onOptionsChange }: Props) {
+  const cluster = options.jsonData.cluster ?? {};
+  const { secureJsonFields, secureJsonData } = options;
+  const set = (patch: Partial<ClusterSettings>) => onOptionsChange(withCluster(options, patch));
+  return (
+    <ConfigSection
+      title="Grafana cluster"
+      description="Optional. With several Grafana replicas, a shared Redis keeps the app's Graph budget (5 requests per 10 seconds per app and tenant) and the sign-in cache common to all of them. Leave the address empty on a single Grafana server."
+    >
+      <Field
+        label="Redis address"
+        description="host:port of the Redis server, e.g. redis.internal:6379."
+        htmlFor="sigdiag-redis-address"
+      >
+        <Input
+          id="sigdiag-redis-address"
+          width={WIDTH}
+          placeholder="redis.internal:6379"
+          value={cluster.redisAddress ?? ''}
+          onChange={(e) => set({ redisAddress: e.currentTarget.value })}
+        />
+      </Field>
+      <Field
+        label="TLS"
+        description="Connect with TLS; the server's certificate is checked against Grafana's trust store (SSL_CERT_FILE for a private CA)."
+        htmlFor="sigdiag-redis-tls"
+      >
+        <Switch
+          id="sigdiag-redis-tls"
+          value={cluster.redisTLS ?? false}
+          onChange={(e) => set({ redisTLS: e.currentTarget.checked })}
+        />
+      </Field>
+      <Field
+        label="Username"
+        description="Optional: an ACL user; empty uses the default user."
+        htmlFor="sigdiag-redis-username"
+      >
+        <Input
+          id="sigdiag-redis-username"
+          width={WIDTH}
+          value={cluster.redisUsername ?? ''}
+          onChange={(e) => set({ redisUsername: e.currentTarget.value })}
+        />
+      </Field>
+      <Field label="Password" htmlFor="sigdiag-redis-password">
+        <SecretInput
+          id="sigdiag-redis-password"
+          width={WIDTH}
+          placeholder="Redis password"
+          isConfigured={Boolean(secureJsonFields?.redisPassword)}
+          value={secureJsonData?.redisPassword ?? ''}
+          onChange={(e) => onOptionsChange(withSecret(options, 'redisPassword', e.currentTarget.value))}
+          onReset={() => onOptionsChange(withSecretReset(options, 'redisPassword'))}
+        />
+      </Field>
+      <Field label="Database" description="The Redis database number, 0 by default." htmlFor="sigdiag-redis-db">
+        <Input
+          id="sigdiag-redis-db"
+          type="number"
+          min={0}
+          width={12}
+          placeholder="0"
+          value={cluster.redisDB ?? ''}
+          onChange={(e) => {
+            const n = parseInt(e.currentTarget.value, 10);
+            set({ redisDB: Number.isNaN(n) ? undefined : n });
+          }}
+        />
+      </Field>
+      <Field
+        label="Key prefix"
+        description="Starts every key. Data sources of the same app and tenant share the Graph budget under the same prefix."
+        htmlFor="sigdiag-redis-key-prefix"
+      >
+        <Input
+          id="sigdiag-redis-key-prefix"
+          width={WIDTH}
+          placeholder={DEFAULT_KEY_PREFIX}
+          value={cluster.keyPrefix ?? ''}
+          onChange={(e) => set({ keyPrefix: e.currentTarget.value })}
+        />
+      </Field>
+    </ConfigSection>
+  );
+}
