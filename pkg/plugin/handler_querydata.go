@@ -33,7 +33,9 @@ func (ds *Datasource) QueryData(ctx context.Context, req *backend.QueryDataReque
 		wg.Go(func() {
 			slots <- struct{}{}
 			defer func() { <-slots }()
+			start := time.Now()
 			r := ds.query(ctx, q)
+			ds.logQuery(q, r, time.Since(start))
 			mu.Lock()
 			defer mu.Unlock()
 			resp.Responses[q.RefID] = r
@@ -127,4 +129,18 @@ func (ds *Datasource) logPanic(what string, r any, args ...any) {
 		logger = backend.Logger
 	}
 	logger.Error(what+" panicked", append(args, "panic", fmt.Sprint(r), "stack", string(debug.Stack()))...)
+}
+
+// logQuery records one query at Debug: its type, outcome and duration. Per-query detail stays
+// at Debug, and no URL, filter or user text is logged: Graph URLs carry what users typed, and
+// the frame's executed query already shows them to whoever may see the panel.
+func (ds *Datasource) logQuery(q backend.DataQuery, r backend.DataResponse, took time.Duration) {
+	if ds.logger == nil {
+		return
+	}
+	args := []any{"refId", q.RefID, "queryType", q.QueryType, "frames", len(r.Frames), "duration", took.Round(time.Millisecond)}
+	if r.Error != nil {
+		args = append(args, "status", r.Status, "errorSource", r.ErrorSource)
+	}
+	ds.logger.Debug("Query answered", args...)
 }
