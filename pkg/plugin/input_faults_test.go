@@ -25,7 +25,9 @@ func (s staticSource) List(context.Context, graph.Query) (*graph.Result, error) 
 // object, nulls everywhere, a 7-digit code, a huge string and unicode.
 func oddSignIns(t *testing.T, now time.Time) []signin.SignIn {
 	t.Helper()
-	at := func(minutes int) string { return now.Add(-time.Duration(minutes) * time.Minute).Format(time.RFC3339Nano) }
+	at := func(minutes int) string {
+		return now.Add(-time.Duration(minutes) * time.Minute).Format(time.RFC3339Nano)
+	}
 	huge := make([]byte, 1<<20)
 	for i := range huge {
 		huge[i] = 'a' + byte(i%26)
