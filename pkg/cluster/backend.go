@@ -17,6 +17,7 @@ import (
 	"context"
 	"crypto/tls"
 	"errors"
+	"net"
 	"sync"
 	"time"
 
@@ -26,10 +27,13 @@ import (
 
 // Defaults of Config.
 const (
-	DefaultTimeout       = 300 * time.Millisecond
+	DefaultTimeout       = 500 * time.Millisecond
 	DefaultBlobTimeout   = 2 * time.Second
 	DefaultProbeInterval = 2 * time.Second
 	DefaultMaxBlobBytes  = 8 << 20
+	// maxTimeouts is how many calls in a row may time out before the backend degrades: on a
+	// busy machine one slow answer is no outage, while a refused connection is one at once.
+	maxTimeouts = 3
 )
 
 // Config says how to reach Redis. Zero durations take the defaults.
@@ -43,7 +47,7 @@ type Config struct {
 	// KeyPrefix starts every key, e.g. "sigdiag".
 	KeyPrefix string
 	// Timeout bounds each small call (pacer, claims, probe); BlobTimeout each Get and Put of a
-	// cache blob. A call that takes longer marks the backend degraded.
+	// cache blob. Calls that take longer, maxTimeouts in a row, mark the backend degraded.
 	Timeout, BlobTimeout time.Duration
 	// ProbeInterval is how often a degraded backend pings Redis.
 	ProbeInterval time.Duration
@@ -64,6 +68,7 @@ type Backend struct {
 	once   sync.Once
 
 	mu       sync.Mutex
+	timeouts int // calls in a row that timed out
 	degraded bool
 	lastErr  error
 	since    time.Time
@@ -130,13 +135,30 @@ func (b *Backend) usable() bool {
 // own cancellation is not Redis's fault; anything else degrades the backend.
 func (b *Backend) check(parent context.Context, err error) error {
 	if err == nil || errors.Is(err, redis.Nil) {
+		b.mu.Lock()
+		b.timeouts = 0
+		b.mu.Unlock()
 		return err
 	}
 	if parent.Err() != nil {
 		return parent.Err()
 	}
+	if isTimeout(err) {
+		b.mu.Lock()
+		b.timeouts++
+		transient := b.timeouts < maxTimeouts
+		b.mu.Unlock()
+		if transient {
+			return err
+		}
+	}
 	b.fail(err)
 	return err
+}
+
+func isTimeout(err error) bool {
+	var ne net.Error
+	return errors.Is(err, context.DeadlineExceeded) || (errors.As(err, &ne) && ne.Timeout())
 }
 
 // fail marks the backend degraded and starts the probe.
@@ -162,7 +184,7 @@ func (b *Backend) fail(err error) {
 func (b *Backend) recover() {
 	b.mu.Lock()
 	changed := b.degraded
-	b.degraded, b.lastErr, b.since = false, nil, time.Now()
+	b.degraded, b.lastErr, b.since, b.timeouts = false, nil, time.Now(), 0
 	st := b.statusLocked()
 	b.mu.Unlock()
 	if changed && b.cfg.OnChange != nil {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"slices"
 	"strings"
 	"sync"
@@ -94,8 +95,8 @@ func TestPacerSharedByReplicas(t *testing.T) {
 	if len(sent) < 15 {
 		t.Errorf("only %d requests in 4 s: the budget allows 18", len(sent))
 	}
-	if n := local.n.Load(); n != 0 {
-		t.Errorf("the local pacer served %d waits while Redis was up", n)
+	if n := local.n.Load(); int(n) != len(sent) {
+		t.Errorf("the local pacer booked %d of the %d requests", n, len(sent))
 	}
 }
 
@@ -233,8 +234,13 @@ func TestFallbackAndRecovery(t *testing.T) {
 	p := b.Pacer("https://login.example", "tenant", "app", Limit{Requests: 100, Window: time.Second}, local)
 	s := b.Store("ds1")
 	ctx := context.Background()
-	if err := p.Wait(ctx); err != nil || local.n.Load() != 0 {
-		t.Fatalf("with Redis: err %v, %d local waits", err, local.n.Load())
+	if err := p.Wait(ctx); err != nil {
+		t.Fatalf("with Redis: %v", err)
+	}
+	raw := redis.NewClient(&redis.Options{Addr: srv.Addr, Password: password})
+	defer raw.Close()
+	if n := raw.Exists(ctx, p.key).Val(); n != 1 {
+		t.Fatalf("the pacer's key %s is not in Redis", p.key)
 	}
 
 	srv.Stop()
@@ -247,8 +253,8 @@ func TestFallbackAndRecovery(t *testing.T) {
 			t.Errorf("wait %d without Redis took %v", i, took)
 		}
 	}
-	if n := local.n.Load(); n != 3 {
-		t.Errorf("%d local waits without Redis, want 3", n)
+	if n := local.n.Load(); n != 4 {
+		t.Errorf("%d local waits, want 1 booked with Redis and 3 without", n)
 	}
 	st := b.Status()
 	if st.Shared || !strings.Contains(st.Notice(), "Redis at "+srv.Addr+" is unreachable") || strings.Contains(st.Notice(), password) {
@@ -270,8 +276,8 @@ func TestFallbackAndRecovery(t *testing.T) {
 	if !b.Status().Shared {
 		t.Fatalf("still degraded 3 s after Redis came back: %+v", b.Status())
 	}
-	if err := p.Wait(ctx); err != nil || local.n.Load() != 3 {
-		t.Errorf("after recovery: err %v, %d local waits (want still 3)", err, local.n.Load())
+	if err := p.Wait(ctx); err != nil || raw.Exists(ctx, p.key).Val() != 1 {
+		t.Errorf("after recovery: err %v, pacer key in Redis: %d", err, raw.Exists(ctx, p.key).Val())
 	}
 	if err := s.Put(ctx, "bucket:1", []byte("x"), time.Minute); err != nil {
 		t.Errorf("Put after recovery: %v", err)
@@ -294,5 +300,81 @@ func TestWrongPasswordDegradesWithoutNamingIt(t *testing.T) {
 	}
 	if msg := fmt.Sprint(err) + st.Notice(); strings.Contains(msg, password) {
 		t.Errorf("the error names the password: %s", msg)
+	}
+}
+
+// A Redis that accepts connections and never answers: one slow call is not an outage, three
+// in a row are.
+func TestRepeatedTimeoutsDegrade(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	go func() {
+		for {
+			c, err := l.Accept()
+			if err != nil {
+				return
+			}
+			defer c.Close()
+		}
+	}()
+	b := New(Config{Address: l.Addr().String(), KeyPrefix: "sigdiag", Timeout: 100 * time.Millisecond, BlobTimeout: 100 * time.Millisecond})
+	defer b.Close()
+	s := b.Store("ds1")
+	for i := range maxTimeouts {
+		if !b.Status().Shared {
+			t.Fatalf("degraded after %d timeouts", i)
+		}
+		if _, _, err := s.Get(context.Background(), "k"); err == nil {
+			t.Fatal("a silent server answered")
+		}
+	}
+	if st := b.Status(); st.Shared || !strings.Contains(st.Notice(), "unreachable") {
+		t.Errorf("after %d timeouts: %+v", maxTimeouts, st)
+	}
+}
+
+// The README's ACL for the plugin's Redis user is enough for the store and the pacer, and keeps
+// the user to its prefix.
+func TestReadmeACL(t *testing.T) {
+	srv := redistest.Start(t, password)
+	ctx := context.Background()
+	admin := redis.NewClient(&redis.Options{Addr: srv.Addr, Password: password})
+	defer admin.Close()
+	acl := []any{"ACL", "SETUSER", "sigdiag", "on", ">user-pw", "~sigdiag:*", "+@read", "+@write", "+@scripting", "+ping", "+time", "-@dangerous"}
+	if err := admin.Do(ctx, acl...).Err(); err != nil {
+		t.Fatal(err)
+	}
+	b := New(Config{Address: srv.Addr, Username: "sigdiag", Password: "user-pw", KeyPrefix: "sigdiag"})
+	defer b.Close()
+	s := b.Store("ds1")
+	p := b.Pacer("https://login.example", "tenant", "app", GraphLimit, &countingPacer{})
+	if err := s.Put(ctx, "b:1", []byte("x"), time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, err := s.Get(ctx, "b:1"); !ok || err != nil {
+		t.Fatalf("Get: %v %v", ok, err)
+	}
+	release, ok, err := s.Claim(ctx, "claim:1", time.Minute)
+	if !ok || err != nil {
+		t.Fatalf("Claim: %v %v", ok, err)
+	}
+	release()
+	p.Hold(time.Now().Add(50 * time.Millisecond))
+	if err := p.Wait(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if !b.Status().Shared {
+		t.Fatalf("the ACL user was refused something: %+v", b.Status())
+	}
+	if admin.Exists(ctx, "sigdiag:ds:ds1:claim:1").Val() != 0 {
+		t.Error("the claim was not released")
+	}
+	user := redis.NewClient(&redis.Options{Addr: srv.Addr, Username: "sigdiag", Password: "user-pw"})
+	defer user.Close()
+	if err := user.Set(ctx, "other:key", "x", time.Minute).Err(); err == nil {
+		t.Error("the ACL user may write outside its prefix")
 	}
 }

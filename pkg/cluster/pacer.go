@@ -34,7 +34,7 @@ func (l Limit) gcra() redis_rate.Limit {
 
 // Pacer is the Graph budget of one app and tenant, shared by every replica through Redis
 // (graph.Pacer and graph.Holder). While the backend is degraded it waits on the process's
-// own pacer for the app and tenant instead.
+// own pacer for the app and tenant instead; while shared, it books its requests there too.
 type Pacer struct {
 	b       *Backend
 	limiter *redis_rate.Limiter
@@ -78,20 +78,27 @@ func (p *Pacer) Wait(ctx context.Context) error {
 	defer func() { <-p.turn }()
 	for {
 		d, err := p.next(ctx)
-		if err != nil {
-			if ctx.Err() != nil {
-				return ctx.Err()
-			}
+		switch {
+		case err != nil && ctx.Err() != nil:
+			return ctx.Err()
+		case err != nil && !p.b.usable():
 			return p.local.Wait(ctx)
-		}
-		if d <= 0 {
-			return nil
+		case err != nil:
+			d = retrySlow // a slow answer, not yet an outage: ask again
+		case d <= 0:
+			// Admitted. The process's pacer books the request too, so that if Redis goes
+			// away it knows what this replica sent lately; it never delays more than the
+			// shared budget does, except for a Retry-After hold, which applies anyway.
+			return p.local.Wait(ctx)
 		}
 		if err := sleep(ctx, d); err != nil {
 			return err
 		}
 	}
 }
+
+// retrySlow is the pause before asking Redis again after a call timed out.
+const retrySlow = 50 * time.Millisecond
 
 // next asks Redis for a request: 0 when it may leave now, else how long to wait first.
 func (p *Pacer) next(ctx context.Context) (time.Duration, error) {
