@@ -19,9 +19,13 @@ func pageError(err error) *Error {
 		Hint: errRetryQuery, Detail: firstLine(err.Error()), err: err}
 }
 
+// cutPhrases are how a body cut short shows: HTTP/1.1 (unexpected EOF, a reset connection) and
+// HTTP/2 (a reset stream), whose error types net/http does not export.
+var cutPhrases = []string{"unexpected EOF", "stream error:", "connection reset by peer"}
+
 // cutError recognises an answer whose connection closed before its end, or returns nil.
 func cutError(err error) *Error {
-	if !errors.Is(err, io.ErrUnexpectedEOF) && !strings.Contains(err.Error(), "unexpected EOF") {
+	if !errors.Is(err, io.ErrUnexpectedEOF) && !containsAny(err.Error(), cutPhrases) {
 		return nil
 	}
 	return &Error{Kind: KindService, Message: "Microsoft Graph's answer was cut off before its end (the connection closed in the middle of a page)",
