@@ -2,7 +2,9 @@ package graph
 
 import (
 	"context"
+	"sort"
 	"sync"
+	"time"
 
 	"github.com/sigdiag/signin-diagnostics/pkg/signin"
 )
@@ -14,28 +16,31 @@ const sliceWorkers = 3
 
 // List fetches the sign-ins in the query's range, newest first, following @odata.nextLink to
 // the end or to MaxRows. Long ranges are read as time slices (Microsoft's advice for bulk
-// reads); the first error cancels the other slices.
+// reads), up to sliceWorkers at once; a slice whose first page shows many more pages to come
+// is split so that its remainder is read by several request chains at once (see split). The
+// first error cancels the other slices.
 func (c *Client) List(ctx context.Context, q Query) (*Result, error) {
-	spans := timeSlices(q.From, q.To, q.SliceLength)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	run := &listing{client: c, q: q, parts: make([]sliceResult, len(spans)), counts: make([]int, len(spans))}
-	next := make(chan int)
+	run := &listing{client: c, q: q}
+	work := newQueue()
+	var first []*sliceResult
+	for _, sl := range timeSlices(q.From, q.To, q.SliceLength) {
+		first = append(first, run.newPart(sl, true))
+	}
+	work.push(first...)
 	var wg sync.WaitGroup
-	for range min(sliceWorkers, len(spans)) {
+	for range min(sliceWorkers, len(first)+sliceWorkers) {
 		wg.Go(func() {
-			for i := range next {
-				if err := run.slice(ctx, i, spans[i]); err != nil {
+			for part, ok := work.pop(); ok; part, ok = work.pop() {
+				if err := run.slice(ctx, part, work); err != nil {
 					run.fail(err)
 					cancel()
 				}
+				work.done()
 			}
 		})
 	}
-	for i := range spans {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 	res := run.merge()
 	return res, run.err
@@ -45,39 +50,62 @@ func (c *Client) List(ctx context.Context, q Query) (*Result, error) {
 type listing struct {
 	client *Client
 	q      Query
-	parts  []sliceResult
 	mu     sync.Mutex
-	counts []int // rows fetched per slice so far
+	parts  []*sliceResult
 	err    error
 }
 
-// sliceResult is what one time slice fetched.
+// sliceResult is one time slice and what it fetched.
 type sliceResult struct {
-	rows      []signin.SignIn
-	requests  []string
-	pages     int
-	truncated bool // stopped with pages left, or never started
+	span       span // shrinks to what the slice itself read when it is split
+	splittable bool
+	count      int // rows fetched so far (under listing.mu)
+	rows       []signin.SignIn
+	requests   []string
+	pages      int
+	truncated  bool // stopped with pages left, or never started
 }
 
-// enough reports whether slices 0..upto (newer than anything after them) already hold
-// MaxRows rows, so reading further back would only fetch rows that are cut.
-func (l *listing) enough(upto int) bool {
+func (l *listing) newPart(sl span, splittable bool) *sliceResult {
+	p := &sliceResult{span: sl, splittable: splittable}
+	l.mu.Lock()
+	l.parts = append(l.parts, p)
+	l.mu.Unlock()
+	return p
+}
+
+// enough reports whether the slices newer than part (and part itself, with self) already
+// hold MaxRows rows, so reading further back would only fetch rows that are cut.
+func (l *listing) enough(part *sliceResult, self bool) bool {
 	if l.q.MaxRows <= 0 {
 		return false
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	n := 0
-	for _, c := range l.counts[:upto+1] {
-		n += c
+	for _, p := range l.parts {
+		if p.span.to.After(part.span.to) || (self && p == part) {
+			n += p.count
+		}
 	}
 	return n >= l.q.MaxRows
 }
 
-func (l *listing) add(i, n int) {
+// fetchedRows is how many rows all slices hold so far.
+func (l *listing) fetchedRows() int {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	l.counts[i] += n
+	n := 0
+	for _, p := range l.parts {
+		n += p.count
+	}
+	return n
+}
+
+func (l *listing) add(part *sliceResult, n int) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	part.count += n
 }
 
 func (l *listing) fail(err error) {
@@ -89,12 +117,12 @@ func (l *listing) fail(err error) {
 }
 
 // slice reads one time slice page by page.
-func (l *listing) slice(ctx context.Context, i int, sl span) error {
-	part := &l.parts[i]
+func (l *listing) slice(ctx context.Context, part *sliceResult, work *queue) error {
+	sl := part.span
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if i > 0 && l.enough(i-1) {
+	if l.enough(part, false) {
 		part.truncated = true
 		return nil
 	}
@@ -113,12 +141,15 @@ func (l *listing) slice(ctx context.Context, i int, sl span) error {
 		if err = part.decode(p); err != nil {
 			break
 		}
-		l.add(i, len(p.Value))
+		l.add(part, len(p.Value))
 		info = nil
 		if p.NextLink != "" {
-			if l.enough(i) {
+			if l.enough(part, true) {
 				part.truncated = true
 				break
+			}
+			if part.pages == 1 && l.split(part, work) {
+				break // the rest of this slice is read by the new slices
 			}
 			if err = l.client.checkNextLink(p.NextLink, seen); err == nil {
 				info, err = nextRequest(p.NextLink)
@@ -134,10 +165,53 @@ func (r *sliceResult) decode(p *page) error {
 	return err
 }
 
+// split cuts the unread rest of a slice into up to sliceWorkers newer-to-older slices, when
+// its first page shows that several more pages are to come. Pages of one slice can only be
+// read one after the other (each nextLink comes with the previous page), so with pages taking
+// 1-3 seconds a single chain cannot use Graph's 5 requests per 10 seconds; several chains can,
+// and the pacer keeps them within the limit. Each new slice costs at most one partly filled
+// page, so only slices with at least two pages' worth per new slice are cut, and new slices
+// are not cut again.
+func (l *listing) split(part *sliceResult, work *queue) bool {
+	if !part.splittable || len(part.rows) < 2 {
+		return false
+	}
+	newest, oldest := part.rows[0].CreatedDateTime, part.rows[len(part.rows)-1].CreatedDateTime
+	perPage := newest.Sub(oldest)
+	rest := oldest.Sub(part.span.from)
+	if perPage <= 0 || rest <= 0 {
+		return false
+	}
+	pages := int(rest / perPage)
+	if l.q.MaxRows > 0 {
+		pages = min(pages, (l.q.MaxRows-l.fetchedRows())/max(len(part.rows), 1))
+	}
+	k := min(sliceWorkers, pages/2)
+	if k < 2 {
+		return false
+	}
+	length := rest / time.Duration(k)
+	var parts []*sliceResult
+	for j := range k {
+		to := oldest.Add(-time.Duration(j) * length) // inclusive: rows at exactly oldest may be on the next page; ids are deduplicated
+		from := to.Add(-length)
+		if j == k-1 {
+			from = part.span.from
+		}
+		parts = append(parts, l.newPart(span{from, to}, false))
+	}
+	l.mu.Lock()
+	part.span.from = oldest
+	l.mu.Unlock()
+	work.push(parts...)
+	return true
+}
+
 // merge joins the slices newest first, drops repeated ids and applies MaxRows.
 func (l *listing) merge() *Result {
 	res := &Result{Slices: len(l.parts)}
 	seen := make(map[string]struct{})
+	sort.SliceStable(l.parts, func(i, j int) bool { return l.parts[i].span.to.After(l.parts[j].span.to) })
 	for _, part := range l.parts {
 		res.Requests = append(res.Requests, part.requests...)
 		res.Pages += part.pages
@@ -156,4 +230,50 @@ func (l *listing) merge() *Result {
 		res.Truncated = true
 	}
 	return res
+}
+
+// queue hands slices to the workers, newest first, including slices added while it runs.
+type queue struct {
+	mu      sync.Mutex
+	cond    *sync.Cond
+	items   []*sliceResult
+	pending int // pushed and not done
+}
+
+func newQueue() *queue {
+	q := &queue{}
+	q.cond = sync.NewCond(&q.mu)
+	return q
+}
+
+func (q *queue) push(parts ...*sliceResult) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	q.items = append(q.items, parts...)
+	sort.SliceStable(q.items, func(i, j int) bool { return q.items[i].span.to.After(q.items[j].span.to) })
+	q.pending += len(parts)
+	q.cond.Broadcast()
+}
+
+// pop returns the newest waiting slice; false when every slice is done.
+func (q *queue) pop() (*sliceResult, bool) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	for len(q.items) == 0 && q.pending > 0 {
+		q.cond.Wait()
+	}
+	if len(q.items) == 0 {
+		return nil, false
+	}
+	p := q.items[0]
+	q.items = q.items[1:]
+	return p, true
+}
+
+func (q *queue) done() {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if q.pending--; q.pending == 0 {
+		q.cond.Broadcast()
+	}
 }

@@ -48,8 +48,35 @@ func TestListReadsLongRangesInSlices(t *testing.T) {
 			want = append(want, r.ID.String())
 		}
 	}
-	if res.Slices != 3 || res.Pages < 3 || res.Truncated {
+	if res.Slices < 3 || res.Pages < 3 || res.Truncated {
 		t.Errorf("slices %d pages %d truncated %v", res.Slices, res.Pages, res.Truncated)
+	}
+	assertIDs(t, res.SignIns, want)
+}
+
+// A slice whose first page shows many pages to come is split, so that several request chains
+// read it at once; the rows are the same, newest first, none twice.
+func TestListSplitsASliceWithManyPages(t *testing.T) {
+	sim := startSimulator(t, simulator.Options{})
+	c := newClient(t, sim, simulator.DemoTenantID, simulator.DemoClientID, simulator.DemoClientSecret)
+	_, to := sim.Dataset().Window()
+	from := to.Add(-24 * time.Hour)
+	res, err := c.List(context.Background(), Query{From: from, To: to, PageSize: 200})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, r := range sim.Dataset().Between(from, to) {
+		if r.Interactive() {
+			want = append(want, r.ID.String())
+		}
+	}
+	if res.Slices != 1+sliceWorkers || res.Truncated {
+		t.Errorf("slices %d truncated %v; want the day's slice split into %d more", res.Slices, res.Truncated, sliceWorkers)
+	}
+	// Each new slice ends with at most one partly filled page.
+	if full := (len(want) + 199) / 200; res.Pages > full+sliceWorkers {
+		t.Errorf("%d pages for %d sign-ins (%d full pages)", res.Pages, len(want), full)
 	}
 	assertIDs(t, res.SignIns, want)
 }
@@ -152,7 +179,7 @@ func TestSelectNarrowsTheRows(t *testing.T) {
 }
 
 func TestMergeDropsDuplicateIDs(t *testing.T) {
-	l := &listing{q: Query{MaxRows: 3}, parts: []sliceResult{
+	l := &listing{q: Query{MaxRows: 3}, parts: []*sliceResult{
 		{rows: []signin.SignIn{{ID: "a"}, {ID: "b"}}, pages: 1},
 		{rows: []signin.SignIn{{ID: "b"}, {ID: "c"}, {ID: "d"}}, pages: 2},
 	}}
