@@ -20,8 +20,10 @@ type Limit struct {
 	Window   time.Duration
 }
 
-// GraphLimit is Graph's sign-in log budget with the same second of guard as the in-process
-// pacer (our clock starts when a request leaves, Graph's when it arrives).
+// GraphLimit is Graph's sign-in log budget with a second of guard (our clock starts when a
+// request is admitted, Graph's when it arrives). That is more than the in-process pacer's half
+// second: replicas run on different hosts, so the delay between admission and arrival varies
+// more, and the budget is admitted by Redis's clock, one more hop away.
 var GraphLimit = Limit{Requests: graph.GraphRequestsPerWindow, Window: graph.GraphWindow + time.Second}
 
 // gcra is the redis_rate (GCRA) limit for l. GCRA with burst b and emission interval
