@@ -34,6 +34,8 @@ type Engine struct {
 	rules        []RuleInfo
 	inputs       *inputIndex
 	memo         *memo
+	reads        *readIndex // nil: decisions are memoized on all the fields the rules read
+	readSets     *readSets
 }
 
 // New compiles the modules and prepares the decision query. Compile errors come back as
@@ -58,6 +60,9 @@ func New(ctx context.Context, modules []Module) (*Engine, error) {
 	}
 	e := &Engine{prepared: prepared, store: store, compiler: compiler, userPackages: userPackages(modules), inputs: newInputIndex(compiler)}
 	e.memo = newMemo(e.inputs)
+	if ri := newReadIndex(compiler); ri.usable && e.memo.paths != nil {
+		e.reads, e.readSets = ri, newReadSets()
+	}
 	if e.rules, err = e.listRules(ctx); err != nil {
 		return nil, err
 	}
@@ -104,6 +109,23 @@ func (e *Engine) decide(ctx context.Context, txn storage.Transaction, s *signin.
 	if e.memo.paths == nil || v.Type() != fastjson.TypeObject {
 		return e.evaluate(ctx, txn, s, toAST(v))
 	}
+	if e.reads != nil {
+		if d, ok := e.readSets.get(v); ok {
+			return d
+		}
+		tr := &readTracer{idx: e.reads, paths: map[string]struct{}{}}
+		d := e.evaluate(ctx, txn, s, e.memo.trie.project(v), rego.EvalQueryTracer(tr), rego.EvalRuleIndexing(false))
+		if d.Error == "" && !tr.whole {
+			e.readSets.put(v, tr.paths, d)
+			return d
+		}
+		if d.Error != "" {
+			return d
+		}
+		// A rule read the input as a whole this time: keep the decision on all the fields.
+		e.memo.put(e.memo.key(v), d)
+		return d
+	}
 	key := e.memo.key(v)
 	if d, ok := e.memo.get(key); ok {
 		return d
@@ -133,8 +155,8 @@ func (e *Engine) InputFields() []string {
 func (e *Engine) Memoized() bool { return e.memo.paths != nil }
 
 // evaluate runs the prepared query for one sign-in's input.
-func (e *Engine) evaluate(ctx context.Context, txn storage.Transaction, s *signin.SignIn, input ast.Value) Decision {
-	opts := []rego.EvalOption{rego.EvalParsedInput(input)}
+func (e *Engine) evaluate(ctx context.Context, txn storage.Transaction, s *signin.SignIn, input ast.Value, extra ...rego.EvalOption) Decision {
+	opts := append([]rego.EvalOption{rego.EvalParsedInput(input)}, extra...)
 	if txn != nil {
 		opts = append(opts, rego.EvalTransaction(txn))
 	}

@@ -2,6 +2,8 @@ package engine
 
 import (
 	"context"
+	"encoding/json"
+	"math/rand/v2"
 	"reflect"
 	"testing"
 	"time"
@@ -63,7 +65,7 @@ func TestMemoGivesTheSameDecisions(t *testing.T) {
 			t.Errorf("the memo key holds %s, which no rule reads and which makes every sign-in distinct", p)
 		}
 	}
-	t.Logf("%d distinct rule inputs for %d sign-ins; key fields %v", len(e.memo.byKey), len(signIns), paths)
+	t.Logf("%d sign-ins; fields the rules may read %v", len(signIns), paths)
 }
 
 // A user rule that reads a field no built-in rule reads becomes part of the key.
@@ -109,4 +111,62 @@ everything := walk(input)
 	if e := builtinEngine(t, other); !e.Memoized() {
 		t.Fatal("a rule outside data.signin.main.decision turned the memo off")
 	}
+}
+
+// Decisions kept by read set must equal fresh evaluations also when sign-ins share some
+// fields and differ in others the rules read only on some paths (device, user, client app,
+// reason, risk): variants of demo sign-ins with one such field changed, in a shuffled order.
+func TestReadSetMemoOnVariants(t *testing.T) {
+	e := builtinEngine(t)
+	if e.reads == nil {
+		t.Fatal("the built-in rules must be memoized by read set")
+	}
+	ctx := context.Background()
+	base := demoSignIns(t, 400)
+	edits := []func(m map[string]any){
+		func(m map[string]any) { m["status"] = map[string]any{"errorCode": 50053, "failureReason": "Account is locked"} },
+		func(m map[string]any) { m["status"] = map[string]any{"errorCode": 50097, "failureReason": "Device authentication is required."} },
+		func(m map[string]any) { m["status"] = map[string]any{"errorCode": 50058, "failureReason": "x"} },
+		func(m map[string]any) { m["status"] = map[string]any{"errorCode": 50126, "failureReason": "Error validating credentials due to invalid username or password."} },
+		func(m map[string]any) { m["deviceDetail"] = map[string]any{"deviceId": "", "displayName": "", "trustType": ""} },
+		func(m map[string]any) {
+			m["deviceDetail"] = map[string]any{"deviceId": "d-1", "displayName": "LAPTOP-1", "trustType": "Hybrid Azure AD joined"}
+		},
+		func(m map[string]any) { m["userPrincipalName"] = "0f8fad5b-d9cb-469f-a165-70867728950e" },
+		func(m map[string]any) { m["userPrincipalName"] = nil },
+		func(m map[string]any) { m["clientAppUsed"] = "IMAP4" },
+		func(m map[string]any) { m["riskLevelDuringSignIn"] = "high"; m["autonomousSystemNumber"] = 14061 },
+		func(m map[string]any) { m["isInteractive"] = false },
+	}
+	var all []signin.SignIn
+	for i, s := range base {
+		all = append(all, s)
+		var m map[string]any
+		if err := json.Unmarshal(s.Raw, &m); err != nil {
+			t.Fatal(err)
+		}
+		edits[i%len(edits)](m)
+		raw, err := json.Marshal(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v, err := signin.Decode(raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, v)
+	}
+	rand.New(rand.NewPCG(1, 2)).Shuffle(len(all), func(i, j int) { all[i], all[j] = all[j], all[i] })
+	got := e.EvaluateAll(ctx, all)
+	for i := range all {
+		if want := e.evaluateReference(ctx, &all[i]); !reflect.DeepEqual(got[i], want) {
+			t.Fatalf("sign-in %d (%s): memoized %+v\nfresh %+v", i, all[i].Raw, got[i], want)
+		}
+	}
+	sets, entries := 0, 0
+	for _, s := range e.readSets.named {
+		sets++
+		entries += len(s.entries)
+	}
+	t.Logf("%d sign-ins: %d evaluations kept in %d read sets", len(all), entries, sets)
 }

@@ -1,0 +1,262 @@
+package engine
+
+import (
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/topdown"
+	"github.com/valyala/fastjson"
+)
+
+// Read sets: memoizing on the fields a decision actually read.
+//
+// The fields all rules may read (inputs.go) include some that differ for every user or device
+// (a device's name in a cause, its ID to tell a registered device). Keyed on all of them, the
+// memo misses on nearly every new sign-in. But most decisions read few of them: a success
+// stops at the error code in most rules, and a device rule reads the device only for the
+// device codes. So an evaluation that misses the memo runs with a tracer that records the
+// input fields of every expression OPA evaluates (and with rule indexing off, so that no
+// field is read behind the tracer's back), and the decision is kept under the values of just
+// those fields. Another sign-in with the same values there takes the same path through the
+// rules (every branch taken depends only on fields that were read) and gets the same decision.
+//
+// Lookups go through the error code first: the built-in rules always read it, so a sign-in
+// only has to be compared with the read sets seen for its own code.
+
+// exprReads is what one compiled expression (or rule head) reads from the input.
+type exprReads struct {
+	paths []string
+	whole bool // reads input in a way no field list describes
+}
+
+// readIndex maps the compiled rules' expressions to their reads, computed once per engine.
+type readIndex struct {
+	mu     sync.RWMutex
+	byExpr map[*ast.Expr]exprReads
+	byRule map[*ast.Rule]exprReads
+	usable bool // false when a rule uses `with` (it can replace input mid-evaluation)
+}
+
+func newReadIndex(c *ast.Compiler) *readIndex {
+	ri := &readIndex{byExpr: map[*ast.Expr]exprReads{}, byRule: map[*ast.Rule]exprReads{}, usable: true}
+	for _, mod := range c.Modules {
+		for _, rule := range mod.Rules {
+			for r := rule; r != nil; r = r.Else {
+				ri.addRule(r)
+			}
+		}
+	}
+	return ri
+}
+
+func (ri *readIndex) addRule(rule *ast.Rule) {
+	aliases := map[ast.Var]ast.Ref{}
+	ast.WalkExprs(rule, func(x *ast.Expr) bool {
+		if len(x.With) > 0 {
+			ri.usable = false
+		}
+		if v, ok := aliasBinding(x); ok {
+			aliases[v] = ast.InputRootRef
+		}
+		return false
+	})
+	keys := constantKeys(rule)
+	ast.WalkExprs(rule, func(x *ast.Expr) bool {
+		ri.byExpr[x] = readsOf(x, aliases, keys)
+		return false
+	})
+	var head exprReads
+	ast.WalkRefs(rule.Head, func(ref ast.Ref) bool {
+		if ref.HasPrefix(ast.InputRootRef) {
+			head.add(inputPath(ref))
+		}
+		return false
+	})
+	ast.WalkVars(rule.Head, func(v ast.Var) bool {
+		if _, ok := aliases[v]; ok {
+			head.whole = true
+		}
+		return false
+	})
+	ri.byRule[rule] = head
+}
+
+// aliasBinding recognises __localN__ = input, which the compiler adds before calls.
+func aliasBinding(x *ast.Expr) (ast.Var, bool) {
+	terms, ok := x.Terms.([]*ast.Term)
+	if !ok || len(terms) != 3 || !x.IsEquality() {
+		return "", false
+	}
+	v, isVar := terms[1].Value.(ast.Var)
+	ref, isRef := terms[2].Value.(ast.Ref)
+	return v, isVar && isRef && len(ref) == 1 && ref.HasPrefix(ast.InputRootRef)
+}
+
+// readsOf mirrors inputIndex.scan for one expression.
+func readsOf(x *ast.Expr, aliases map[ast.Var]ast.Ref, keys map[ast.Var][]string) exprReads {
+	var r exprReads
+	if _, ok := aliasBinding(x); ok {
+		return r // binding the alias reads nothing; its uses do
+	}
+	if ps, ok := objectGetPaths(x, aliases, keys); ok {
+		for _, p := range ps {
+			r.add(p)
+		}
+	} else if usesAlias(x, aliases) {
+		r.whole = true
+	}
+	ast.WalkRefs(x, func(ref ast.Ref) bool {
+		if ref.HasPrefix(ast.InputRootRef) {
+			r.add(inputPath(ref))
+		}
+		return false
+	})
+	return r
+}
+
+func (r *exprReads) add(p string) {
+	if p == WholeInput {
+		r.whole = true
+		return
+	}
+	r.paths = append(r.paths, p)
+}
+
+func (ri *readIndex) expr(x *ast.Expr) exprReads {
+	ri.mu.RLock()
+	r, ok := ri.byExpr[x]
+	ri.mu.RUnlock()
+	if ok {
+		return r
+	}
+	// An expression outside the compiled modules (the query itself): no aliases there.
+	r = readsOf(x, nil, nil)
+	ri.mu.Lock()
+	ri.byExpr[x] = r
+	ri.mu.Unlock()
+	return r
+}
+
+// readTracer collects the input fields of one evaluation.
+type readTracer struct {
+	idx   *readIndex
+	paths map[string]struct{}
+	whole bool
+}
+
+func (t *readTracer) Enabled() bool { return true }
+
+func (t *readTracer) Config() topdown.TraceConfig { return topdown.TraceConfig{} }
+
+func (t *readTracer) TraceEvent(ev topdown.Event) {
+	var r exprReads
+	switch n := ev.Node.(type) {
+	case *ast.Expr:
+		if ev.Op != topdown.EvalOp {
+			return
+		}
+		r = t.idx.expr(n)
+	case *ast.Rule:
+		if ev.Op != topdown.EnterOp {
+			return
+		}
+		t.idx.mu.RLock()
+		r = t.idx.byRule[n]
+		t.idx.mu.RUnlock()
+	default:
+		return
+	}
+	t.whole = t.whole || r.whole
+	for _, p := range r.paths {
+		t.paths[p] = struct{}{}
+	}
+}
+
+// readSet is the decisions of evaluations that read the same fields, by those fields' values.
+type readSet struct {
+	paths   [][]string
+	entries map[string]Decision
+}
+
+func (s *readSet) key(v *fastjson.Value) string {
+	key := make([]byte, 0, 128)
+	for _, path := range s.paths {
+		key = append(key, 0)
+		if f := v.Get(path...); f != nil {
+			key = f.MarshalTo(key)
+		}
+	}
+	return string(key)
+}
+
+// readSets is the memo by read set, first by the sign-in's error code.
+type readSets struct {
+	mu      sync.RWMutex
+	byCode  map[string][]*readSet // raw JSON of status.errorCode -> sets whose paths include it
+	anyCode []*readSet            // sets that did not read the code
+	named   map[string]*readSet   // by their code and paths, to find a set again
+	size    int
+}
+
+var errorCodePath = []string{"status", "errorCode"}
+
+func newReadSets() *readSets {
+	return &readSets{byCode: map[string][]*readSet{}, named: map[string]*readSet{}}
+}
+
+func codeOf(v *fastjson.Value) string {
+	if f := v.Get(errorCodePath...); f != nil {
+		return string(f.MarshalTo(nil))
+	}
+	return ""
+}
+
+func (rs *readSets) get(v *fastjson.Value) (Decision, bool) {
+	code := codeOf(v)
+	rs.mu.RLock()
+	defer rs.mu.RUnlock()
+	for _, list := range [][]*readSet{rs.byCode[code], rs.anyCode} {
+		for _, s := range list {
+			if d, ok := s.entries[s.key(v)]; ok {
+				return d, true
+			}
+		}
+	}
+	return Decision{}, false
+}
+
+func (rs *readSets) put(v *fastjson.Value, read map[string]struct{}, d Decision) {
+	paths := make([]string, 0, len(read))
+	for p := range read {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	_, readsCode := read[strings.Join(errorCodePath, ".")]
+	code := ""
+	if readsCode {
+		code = codeOf(v)
+	}
+	name := code + "|" + strings.Join(paths, ",")
+	rs.mu.Lock()
+	defer rs.mu.Unlock()
+	if rs.size >= memoLimit {
+		rs.byCode, rs.anyCode, rs.named, rs.size = map[string][]*readSet{}, nil, map[string]*readSet{}, 0
+	}
+	s := rs.named[name]
+	if s == nil {
+		s = &readSet{entries: map[string]Decision{}}
+		for _, p := range paths {
+			s.paths = append(s.paths, strings.Split(p, "."))
+		}
+		rs.named[name] = s
+		if readsCode {
+			rs.byCode[code] = append(rs.byCode[code], s)
+		} else {
+			rs.anyCode = append(rs.anyCode, s)
+		}
+	}
+	s.entries[s.key(v)] = d
+	rs.size++
+}
