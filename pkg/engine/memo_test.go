@@ -124,11 +124,19 @@ func TestReadSetMemoOnVariants(t *testing.T) {
 	ctx := context.Background()
 	base := demoSignIns(t, 400)
 	edits := []func(m map[string]any){
-		func(m map[string]any) { m["status"] = map[string]any{"errorCode": 50053, "failureReason": "Account is locked"} },
-		func(m map[string]any) { m["status"] = map[string]any{"errorCode": 50097, "failureReason": "Device authentication is required."} },
+		func(m map[string]any) {
+			m["status"] = map[string]any{"errorCode": 50053, "failureReason": "Account is locked"}
+		},
+		func(m map[string]any) {
+			m["status"] = map[string]any{"errorCode": 50097, "failureReason": "Device authentication is required."}
+		},
 		func(m map[string]any) { m["status"] = map[string]any{"errorCode": 50058, "failureReason": "x"} },
-		func(m map[string]any) { m["status"] = map[string]any{"errorCode": 50126, "failureReason": "Error validating credentials due to invalid username or password."} },
-		func(m map[string]any) { m["deviceDetail"] = map[string]any{"deviceId": "", "displayName": "", "trustType": ""} },
+		func(m map[string]any) {
+			m["status"] = map[string]any{"errorCode": 50126, "failureReason": "Error validating credentials due to invalid username or password."}
+		},
+		func(m map[string]any) {
+			m["deviceDetail"] = map[string]any{"deviceId": "", "displayName": "", "trustType": ""}
+		},
 		func(m map[string]any) {
 			m["deviceDetail"] = map[string]any{"deviceId": "d-1", "displayName": "LAPTOP-1", "trustType": "Hybrid Azure AD joined"}
 		},
