@@ -48,6 +48,12 @@ type simPlugin struct {
 
 func startSimPlugin(t *testing.T, sims ...*simulator.Server) *simPlugin {
 	t.Helper()
+	return startSimPluginEnv(t, nil, sims...)
+}
+
+// startSimPluginEnv is startSimPlugin with more environment variables for the plugin.
+func startSimPluginEnv(t *testing.T, vars []string, sims ...*simulator.Server) *simPlugin {
+	t.Helper()
 	dir := t.TempDir()
 	var cas []byte
 	for _, s := range sims {
@@ -59,7 +65,7 @@ func startSimPlugin(t *testing.T, sims ...*simulator.Server) *simPlugin {
 	env := &simPlugin{logs: &lockedBuffer{}}
 	binary := buildPlugin(t, dir)
 	var err error
-	env.plugin, err = harness.Start(binary, harness.Options{Stderr: env.logs, Env: []string{"SSL_CERT_FILE=" + caFile}})
+	env.plugin, err = harness.Start(binary, harness.Options{Stderr: env.logs, Env: append([]string{"SSL_CERT_FILE=" + caFile}, vars...)})
 	if err != nil {
 		t.Fatal(err, env.logs.String())
 	}

@@ -30,6 +30,7 @@ type Server struct {
 	tenants map[string]*tenant // by lower-case tenant ID
 	faults  faultState
 	reqs    requestLog
+	issued  issuedTokens
 	logf    func(format string, args ...any)
 }
 

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -44,7 +45,35 @@ func (s *Server) issueToken(t *tenant, rc *registeredClient, resource, appidacr 
 		AppID: rc.ClientID, AppIDAcr: appidacr, IdTyp: "app", Oid: oid, Sub: oid, Tid: t.id,
 		Roles: rc.permissions(), Uti: newID()[:22], Ver: "1.0",
 	})
+	if err == nil {
+		s.issued.add(tok)
+	}
 	return tok, int(life / time.Second), err
+}
+
+// issuedTokens keeps the most recent access tokens issued, so tests can check that none
+// reaches a log, a frame or an error.
+type issuedTokens struct {
+	mu     sync.Mutex
+	tokens []string
+}
+
+const maxIssuedTokens = 1000
+
+func (it *issuedTokens) add(tok string) {
+	it.mu.Lock()
+	defer it.mu.Unlock()
+	if len(it.tokens) >= maxIssuedTokens {
+		it.tokens = append(it.tokens[:0], it.tokens[len(it.tokens)-maxIssuedTokens/2:]...)
+	}
+	it.tokens = append(it.tokens, tok)
+}
+
+// IssuedTokens returns the access tokens issued so far (the most recent 1,000 at most).
+func (s *Server) IssuedTokens() []string {
+	s.issued.mu.Lock()
+	defer s.issued.mu.Unlock()
+	return append([]string(nil), s.issued.tokens...)
 }
 
 // spObjectID derives a stable service principal object ID for an app in a tenant.
