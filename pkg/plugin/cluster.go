@@ -54,7 +54,7 @@ var quietRedisLog sync.Once
 type redisLog struct{}
 
 func (redisLog) Printf(_ context.Context, format string, v ...any) {
-	backend.Logger.Debug("redis: " + fmt.Sprintf(format, v...))
+	backend.Logger.Debug(fmt.Sprintf(format, v...))
 }
 
 // clusterNotices tells a panel that its replica no longer shares the Graph budget.
