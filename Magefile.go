@@ -72,6 +72,13 @@ func Demo() error {
 	return demo.Run(os.Stdout, binary)
 }
 
+// Bench runs the benchmark suite of issue #9 (pkg/bench): the plugin's pipeline beside the
+// naive and best-assembled ones, each step, the cache, and a 100,000-sign-in fetch at Graph's
+// ceiling; Go benchmark lines, then a summary with the ratios. About 6 minutes.
+func Bench() error {
+	return sh.RunV("go", "test", "-run", "^$", "-bench", ".", "-benchtime", "5x", "-cpu", "1", "-timeout", "30m", "./pkg/bench")
+}
+
 // TestAll runs every test: Go (unit, Rego through OPA's tester, end to end through the plugin
 // protocol), OPA's formatter, checker and Regal, and the frontend's typecheck, lint, Jest tests
 // and browser tests (Debian's chromium).
@@ -79,6 +86,8 @@ func TestAll() error {
 	steps := [][]string{
 		{"go", "vet", "./pkg/...", "./rules/..."},
 		{"go", "test", "-count=1", "./pkg/...", "./rules/..."},
+		// The benchmark suite once, to check that it runs (figures: mage bench).
+		{"go", "test", "-run", "^$", "-bench", ".", "-benchtime", "1x", "-cpu", "1", "-timeout", "15m", "./pkg/bench"},
 		{"go", "tool", "opa", "fmt", "--fail", "--list", "rules/"},
 		{"go", "tool", "opa", "test", "--v1-compatible", "rules/"},
 		{"go", "tool", "opa", "check", "--strict", "rules/"},
@@ -93,6 +102,9 @@ func TestAll() error {
 			return fmt.Errorf("the editors' browser tests need Debian's chromium: apt-get install -y chromium (or set CHROMIUM_PATH)")
 		}
 		steps = append(steps, []string{"npm", "run", "typecheck"}, []string{"npm", "run", "lint"}, []string{"npm", "run", "test:ci"}, []string{"npm", "run", "test:browser"}, []string{"npm", "run", "build"})
+	}
+	if os.Getenv("SIGDIAG_CEILING_SIGNINS") == "" {
+		os.Setenv("SIGDIAG_CEILING_SIGNINS", "3000") // a few pages at Graph's ceiling, not the 3.5-minute run
 	}
 	for _, s := range steps {
 		fmt.Println("==>", s)

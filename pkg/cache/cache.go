@@ -146,6 +146,21 @@ func New(src Source, opt Options) *Cache {
 	return &Cache{src: src, opt: opt, entries: map[bucketKey]*list.Element{}, lru: list.New(), flights: map[flightKey]*flight{}}
 }
 
+// Use makes the cache read from src from now on, keeping what it holds: a data source whose
+// settings changed (new rules, a rotated secret) gets a new Graph client, but the sign-ins
+// already read are still the tenant's sign-ins. Listings in flight finish with the old source.
+func (c *Cache) Use(src Source) {
+	c.mu.Lock()
+	c.src = src
+	c.mu.Unlock()
+}
+
+func (c *Cache) source() Source {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.src
+}
+
 // Stats returns the counters.
 func (c *Cache) Stats() Stats {
 	c.mu.Lock()
@@ -170,6 +185,21 @@ type entry struct {
 	n       int    // rows in blob
 	end     time.Time
 	fetched time.Time // when the listing that read it started
+	lo, hi  time.Time // the part of the bucket it holds, [lo, hi): the whole bucket, or a query's edge
+}
+
+// covers reports whether the entry holds all of the piece.
+func (e *entry) covers(p *piece) bool {
+	lo, hi := p.span()
+	return !lo.Before(e.lo) && !hi.After(e.hi)
+}
+
+// span is the piece as a half-open range [lo, hi).
+func (p *piece) span() (time.Time, time.Time) {
+	if p.incl {
+		return p.from, p.to.Add(time.Nanosecond)
+	}
+	return p.from, p.to
 }
 
 // piece is the part of one bucket that a query covers.
@@ -195,7 +225,7 @@ func (p *piece) contains(t time.Time) bool {
 // List implements Source.
 func (c *Cache) List(ctx context.Context, q graph.Query) (*graph.Result, error) {
 	if !q.To.After(q.From) || q.To.Sub(q.From)/c.opt.Bucket > maxBuckets {
-		return c.src.List(ctx, q)
+		return c.source().List(ctx, q)
 	}
 	now := c.opt.Now()
 	sel := strings.Join(q.Select, ",")
@@ -302,12 +332,14 @@ func (c *Cache) plan(ctx context.Context, rec *Recorder, q graph.Query, sel stri
 		k := bucketKey{filter: q.Filter, sel: sel, start: out[i].start.UnixNano()}
 		if el, ok := c.entries[k]; ok {
 			e := el.Value.(*entry)
-			if c.fresh(e.end, e.fetched, now) {
-				blobs[i] = e.blob
-				c.lru.MoveToFront(el)
+			if !c.fresh(e.end, e.fetched, now) {
+				c.remove(el)
 				continue
 			}
-			c.remove(el)
+			if e.covers(&out[i]) {
+				blobs[i] = e.blob
+				c.lru.MoveToFront(el)
+			}
 		}
 	}
 	c.mu.Unlock()
@@ -378,7 +410,7 @@ func (c *Cache) fetch(ctx context.Context, q graph.Query, sel string, run []piec
 			}
 			defer release()
 		}
-		res, err := c.src.List(ctx, gq)
+		res, err := c.source().List(ctx, gq)
 		if err != nil || res == nil {
 			return &fetched{res: res}, err
 		}
@@ -400,10 +432,13 @@ func (c *Cache) fetch(ctx context.Context, q graph.Query, sel string, run []piec
 	})
 }
 
-// store caches the complete buckets of a run, here and in the Shared level.
+// store caches what a run read: its complete buckets here and in the Shared level, and its
+// edges (part of a bucket, e.g. the hour still running) here only, each as the part it holds.
+// A repeat of the same range within the TTL (another panel a moment later, a rule change)
+// then reads nothing; a later "now" reads the newest edge again.
 func (c *Cache) store(ctx context.Context, filter, sel string, run []piece, parts [][]signin.SignIn, fetchedAt time.Time) {
 	for i := range run {
-		if !run[i].complete || len(parts[i])+1 > c.opt.MaxRows {
+		if len(parts[i])+1 > c.opt.MaxRows {
 			continue
 		}
 		blob, err := encodeBucket(parts[i], fetchedAt)
@@ -411,21 +446,31 @@ func (c *Cache) store(ctx context.Context, filter, sel string, run []piece, part
 			continue
 		}
 		end := run[i].start.Add(c.opt.Bucket)
-		c.keep(bucketKey{filter: filter, sel: sel, start: run[i].start.UnixNano()}, blob, len(parts[i]), end, fetchedAt)
-		if c.opt.Shared != nil {
+		lo, hi := run[i].span()
+		if run[i].complete {
+			lo, hi = run[i].start, end
+		}
+		c.keep(bucketKey{filter: filter, sel: sel, start: run[i].start.UnixNano()}, blob, len(parts[i]), end, fetchedAt, lo, hi)
+		if c.opt.Shared != nil && run[i].complete {
 			c.sharedPut(ctx, filter, sel, run[i].start, blob, end, fetchedAt)
 		}
 	}
 }
 
-// keep holds a bucket's blob here, evicting the least recently used beyond the bounds.
-func (c *Cache) keep(k bucketKey, blob []byte, n int, end, fetchedAt time.Time) {
+// keep holds a bucket's blob here, evicting the least recently used beyond the bounds. A
+// fresh entry holding more of the bucket is not replaced by one holding less.
+func (c *Cache) keep(k bucketKey, blob []byte, n int, end, fetchedAt, lo, hi time.Time) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if el, ok := c.entries[k]; ok {
+		old := el.Value.(*entry)
+		wider := !old.lo.After(lo) && !old.hi.Before(hi) && (old.lo.Before(lo) || old.hi.After(hi))
+		if wider && c.fresh(old.end, old.fetched, c.opt.Now()) {
+			return
+		}
 		c.remove(el)
 	}
-	e := &entry{key: k, blob: blob, n: n, end: end, fetched: fetchedAt}
+	e := &entry{key: k, blob: blob, n: n, end: end, fetched: fetchedAt, lo: lo, hi: hi}
 	c.entries[k] = c.lru.PushFront(e)
 	c.weight += n + 1
 	c.bytes += len(blob)

@@ -104,11 +104,17 @@ func TestList(t *testing.T) {
 		name  string
 		steps []step
 	}{
-		{"a repeat query reads only its partial newest bucket; a range inside it reads nothing", []step{
+		{"a repeat query, and a range inside it, read nothing", []step{
 			{from: 0, to: 20*h + 30*m, now: 40 * h, calls: 1, firstFrom: 0},
-			{from: 0, to: 20*h + 30*m, now: 40 * h, calls: 1, firstFrom: 20 * h},
+			{from: 0, to: 20*h + 30*m, now: 40 * h, calls: 0},
 			{from: 2*h + 15*m, to: 10*h + 30*m, now: 40 * h, calls: 0},
 			{from: 2*h + 15*m, to: 10*h + 30*m, now: 41 * h, calls: 0},
+		}},
+		{"the running hour is served for the TTL, then read again with the late-arrival window", []step{
+			{from: 10 * h, to: 20*h + 30*m, now: 20*h + 30*m, calls: 1, firstFrom: 10 * h},
+			{from: 10 * h, to: 20*h + 30*m, now: 20*h + 30*m + 30*time.Second, calls: 0},
+			{from: 10*h + 30*m, to: 20*h + 40*m, now: 20*h + 40*m, calls: 1, firstFrom: 18 * h},
+			{from: 10*h + 30*m, to: 20*h + 40*m, now: 20*h + 40*m, calls: 0},
 		}},
 		{"a sliding range reads only the new part", []step{
 			{from: 30 * m, to: 20*h + 30*m, now: 40 * h, calls: 1, firstFrom: 30 * m},
@@ -116,9 +122,9 @@ func TestList(t *testing.T) {
 		}},
 		{"the late-arrival window is read again after the TTL", []step{
 			{from: 10 * h, to: 20*h + 30*m, now: 20*h + 30*m, calls: 1, firstFrom: 10 * h},
-			{from: 10 * h, to: 20*h + 30*m, now: 20*h + 30*m + 30*time.Second, lateRow: 18*h + 5*m, calls: 1, firstFrom: 20 * h},
+			{from: 10 * h, to: 20*h + 30*m, now: 20*h + 30*m + 30*time.Second, lateRow: 18*h + 5*m, calls: 0},
 			{from: 10 * h, to: 20*h + 30*m, now: 20*h + 32*m, calls: 1, firstFrom: 18 * h},
-			{from: 10 * h, to: 20*h + 30*m, now: 20*h + 32*m, calls: 1, firstFrom: 20 * h},
+			{from: 10 * h, to: 20*h + 30*m, now: 20*h + 32*m, calls: 0},
 		}},
 		{"a truncated listing is not cached", []step{
 			{from: 0, to: 20*h + 30*m, now: 40 * h, maxRows: 50, calls: 1, firstFrom: 0, truncated: true},
@@ -127,11 +133,12 @@ func TestList(t *testing.T) {
 		}},
 		{"MaxRows applies to cached buckets too", []step{
 			{from: 0, to: 20*h + 30*m, now: 40 * h, calls: 1, firstFrom: 0},
-			{from: 0, to: 20*h + 30*m, now: 40 * h, maxRows: 10, calls: 1, firstFrom: 20 * h, truncated: true},
+			{from: 0, to: 20*h + 30*m, now: 40 * h, maxRows: 10, calls: 0, truncated: true},
 		}},
 		{"a range ending on a bucket's edge includes its last instant", []step{
 			{from: 2 * h, to: 5 * h, now: 40 * h, calls: 1, firstFrom: 2 * h},
-			{from: 2 * h, to: 5 * h, now: 40 * h, calls: 1, firstFrom: 5 * h},
+			{from: 2 * h, to: 5 * h, now: 40 * h, calls: 0},
+			{from: 2 * h, to: 5*h + time.Minute, now: 40 * h, calls: 1, firstFrom: 5 * h},
 		}},
 	}
 	for _, tc := range cases {
@@ -209,8 +216,8 @@ func TestEviction(t *testing.T) {
 	}
 	list(0, 10*time.Hour+30*time.Minute)
 	st := c.Stats()
-	if st.Evictions != 6 || st.Buckets != 4 || st.Rows != 24 {
-		t.Fatalf("after 10 buckets: %+v, want 6 evicted and 4 buckets of 6", st)
+	if st.Evictions != 7 || st.Buckets != 4 || st.Rows != 24 {
+		t.Fatalf("after 10 buckets and the 10h edge: %+v, want 7 evicted and 4 buckets of 6", st)
 	}
 	// The least recently used went first: the run stored newest first, so 0h-3h are left.
 	list(0, 3*time.Hour+30*time.Minute)

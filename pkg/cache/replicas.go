@@ -43,7 +43,7 @@ func (c *Cache) sharedGet(ctx context.Context, rec *Recorder, filter, sel string
 	if err != nil {
 		return nil, false
 	}
-	c.keep(bucketKey{filter: filter, sel: sel, start: start.UnixNano()}, blob, len(rows), end, fetchedAt)
+	c.keep(bucketKey{filter: filter, sel: sel, start: start.UnixNano()}, blob, len(rows), end, fetchedAt, start, end)
 	return rows, true
 }
 
@@ -121,7 +121,7 @@ func (c *Cache) claim(ctx context.Context, q graph.Query, sel string, run []piec
 		}
 		eq := q
 		eq.From, eq.To, eq.MaxRows = run[i].from, run[i].to, 0
-		r, err := c.src.List(ctx, eq)
+		r, err := c.source().List(ctx, eq)
 		if r != nil {
 			res.Requests = append(res.Requests, r.Requests...)
 			res.Pages += r.Pages

@@ -52,7 +52,13 @@ func newSource(_ context.Context, s *settings.Settings, cb *cluster.Backend, uid
 	if cb != nil {
 		opt.Shared = cb.Store(uid)
 	}
-	return cache.New(client, opt), closers, nil
+	if demo || cb != nil {
+		// The demo's simulator lives and dies with its instance; with Redis, the shared level
+		// already keeps the buckets across instances.
+		return cache.New(client, opt), closers, nil
+	}
+	tenant, clientID := graph.Identity(s)
+	return keptCache([]string{uid, ep.AuthorityHost, ep.GraphEndpoint, s.GraphAPIVersion, tenant, clientID}, client, opt), closers, nil
 }
 
 // pacerFor is the process-wide pacer of the app and tenant, shared by every instance that
