@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"runtime/debug"
 	"sync"
 	"time"
@@ -58,8 +59,22 @@ func (ds *Datasource) query(ctx context.Context, q backend.DataQuery) (res backe
 	if err != nil {
 		return backend.ErrDataResponseWithSource(backend.StatusBadRequest, backend.ErrorSourceDownstream, err.Error())
 	}
+	select {
+	case running <- struct{}{}:
+		defer func() { <-running }()
+	case <-ctx.Done():
+		return backend.ErrDataResponseWithSource(backend.StatusTimeout, backend.ErrorSourcePlugin,
+			"the plugin was busy with other queries until this query's deadline: try again, or refresh fewer panels at once")
+	}
 	return ds.handler(m.QueryType)(ctx, q, m)
 }
+
+// running bounds the queries evaluated at once in the process, across requests and data
+// sources. Each holds its sign-ins, decisions and frames (tens of MB for a day of a busy
+// tenant): without a bound, a crowd of dashboards and alert rules would grow memory with the
+// crowd, while the CPUs could not run more of them at once anyway. Waiting queries hold
+// nothing; identical ones still share one Graph read in the cache.
+var running = make(chan struct{}, max(4, 2*runtime.GOMAXPROCS(0)))
 
 // handler picks the query type's handler; query.Parse has rejected unknown types.
 func (ds *Datasource) handler(t query.Type) queryHandler {
