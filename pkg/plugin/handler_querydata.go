@@ -59,22 +59,35 @@ func (ds *Datasource) query(ctx context.Context, q backend.DataQuery) (res backe
 	if err != nil {
 		return backend.ErrDataResponseWithSource(backend.StatusBadRequest, backend.ErrorSourceDownstream, err.Error())
 	}
-	select {
-	case running <- struct{}{}:
-		defer func() { <-running }()
-	case <-ctx.Done():
-		return backend.ErrDataResponseWithSource(backend.StatusTimeout, backend.ErrorSourcePlugin,
-			"the plugin was busy with other queries until this query's deadline: try again, or refresh fewer panels at once")
+	if m.QueryType != query.TypeRules && m.QueryType != query.TypeAnnotations {
+		slots := ds.running()
+		select {
+		case slots <- struct{}{}:
+			defer func() { <-slots }()
+		case <-ctx.Done():
+			return backend.ErrDataResponseWithSource(backend.StatusTimeout, backend.ErrorSourcePlugin,
+				"the plugin was busy with this data source's other queries until this query's deadline: try again, or refresh fewer panels at once")
+		}
 	}
 	return ds.handler(m.QueryType)(ctx, q, m)
 }
 
-// running bounds the queries evaluated at once in the process, across requests and data
-// sources. Each holds its sign-ins, decisions and frames (tens of MB for a day of a busy
-// tenant): without a bound, a crowd of dashboards and alert rules would grow memory with the
-// crowd, while the CPUs could not run more of them at once anyway. Waiting queries hold
-// nothing; identical ones still share one Graph read in the cache.
-var running = make(chan struct{}, max(4, 2*runtime.GOMAXPROCS(0)))
+// running bounds the sign-in queries of one data source that run at once, across requests.
+// Each holds its sign-ins, decisions and frames (tens of MB for a day of a busy tenant):
+// without a bound, a crowd of dashboards and alert rules grows memory with the crowd (2.1 GB
+// for 50 callers in the load test), while the CPUs cannot evaluate more of them at once and
+// the data source's Graph pacer cannot read faster. Waiting queries hold nothing; identical
+// ones still share one Graph read in the cache. The bound is per data source (by UID, which
+// survives settings changes) so one tenant's slow Graph never holds up another's queries.
+func (ds *Datasource) running() chan struct{} {
+	v, _ := runningByUID.LoadOrStore(ds.uid, make(chan struct{}, maxRunning))
+	return v.(chan struct{})
+}
+
+var (
+	runningByUID sync.Map // data source UID -> its slots
+	maxRunning   = max(4, 2*runtime.GOMAXPROCS(0))
+)
 
 // handler picks the query type's handler; query.Parse has rejected unknown types.
 func (ds *Datasource) handler(t query.Type) queryHandler {
