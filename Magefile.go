@@ -79,15 +79,45 @@ func Bench() error {
 	return sh.RunV("go", "test", "-run", "^$", "-bench", ".", "-benchtime", "5x", "-cpu", "1", "-timeout", "30m", "./pkg/bench")
 }
 
+// fuzzers are the fuzz targets, package by package. Their seed corpora are the f.Add calls and
+// testdata/fuzz/<name>/ (crashers found so far, kept as regression inputs).
+var fuzzers = []struct{ pkg, name string }{
+	{"./pkg/odata", "FuzzParse"}, {"./pkg/odata", "FuzzEqEscaping"}, {"./pkg/odata", "FuzzNormalize"},
+	{"./pkg/query", "FuzzParseModel"}, {"./pkg/query", "FuzzGraphFilterFields"},
+	{"./pkg/settings", "FuzzLoad"},
+	{"./pkg/signin", "FuzzDecode"}, {"./pkg/signin", "FuzzDecodeFields"},
+	{"./pkg/export", "FuzzReadJSON"}, {"./pkg/export", "FuzzReadCSV"},
+	{"./pkg/graph", "FuzzRetryDelay"},
+}
+
+// Fuzz runs each fuzz target for SIGDIAG_FUZZTIME (default 10s; testAll runs it so, about two
+// minutes in all). For the long runs the README reports: SIGDIAG_FUZZTIME=10m go tool mage fuzz.
+func Fuzz() error {
+	fuzztime := os.Getenv("SIGDIAG_FUZZTIME")
+	if fuzztime == "" {
+		fuzztime = "10s"
+	}
+	for _, f := range fuzzers {
+		fmt.Println("==> fuzz", f.pkg, f.name, fuzztime)
+		if err := sh.RunV("go", "test", "-run", "^$", "-fuzz", "^"+f.name+"$", "-fuzztime", fuzztime, "-fuzzminimizetime", "10s", "-parallel", "1", f.pkg); err != nil {
+			return fmt.Errorf("%s %s: %w (the failing input is in %s/testdata/fuzz/%s)", f.pkg, f.name, err, f.pkg, f.name)
+		}
+	}
+	return nil
+}
+
 // TestAll runs every test: Go (unit, Rego through OPA's tester, end to end through the plugin
 // protocol), OPA's formatter, checker and Regal, and the frontend's typecheck, lint, Jest tests
 // and browser tests (Debian's chromium).
 func TestAll() error {
 	steps := [][]string{
 		{"go", "vet", "./pkg/...", "./rules/..."},
-		{"go", "test", "-count=1", "./pkg/...", "./rules/..."},
+		// The end-to-end package alone takes several minutes (faults, secrets, load): more than
+		// go test's default 10-minute limit per package on a busy 2-core machine.
+		{"go", "test", "-count=1", "-timeout", "30m", "./pkg/...", "./rules/..."},
 		// The benchmark suite once, to check that it runs (figures: mage bench).
 		{"go", "test", "-run", "^$", "-bench", ".", "-benchtime", "1x", "-cpu", "1", "-timeout", "15m", "./pkg/bench"},
+		{"go", "tool", "mage", "fuzz"},
 		{"go", "tool", "opa", "fmt", "--fail", "--list", "rules/"},
 		{"go", "tool", "opa", "test", "--v1-compatible", "rules/"},
 		{"go", "tool", "opa", "check", "--strict", "rules/"},
