@@ -87,7 +87,7 @@ var fuzzers = []struct{ pkg, name string }{
 	{"./pkg/settings", "FuzzLoad"},
 	{"./pkg/signin", "FuzzDecode"}, {"./pkg/signin", "FuzzDecodeFields"},
 	{"./pkg/export", "FuzzReadJSON"}, {"./pkg/export", "FuzzReadCSV"},
-	{"./pkg/graph", "FuzzRetryDelay"},
+	{"./pkg/graph", "FuzzRetryDelay"}, {"./pkg/graph", "FuzzDecodePage"},
 }
 
 // Fuzz runs each fuzz target for SIGDIAG_FUZZTIME (default 10s; testAll runs it so, about two
