@@ -14,6 +14,7 @@ package simulator
 
 import (
 	"crypto/x509"
+	"slices"
 	"time"
 )
 
@@ -115,8 +116,11 @@ func (s *Server) CACertPEM() []byte { return append([]byte(nil), s.ca.caPEM...) 
 func (s *Server) ManagedIdentityEndpoint() string { return s.url + "/msi/token" }
 
 // MaxInWindow is the most requests of the log that arrived within any window of the given
-// length (the log in arrival order): what Graph's "5 requests per 10 seconds" counts.
+// length: what Graph's "5 requests per 10 seconds" counts. The log is in the order requests
+// were answered, so it is sorted by arrival first.
 func MaxInWindow(reqs []RequestLog, window time.Duration) int {
+	reqs = slices.Clone(reqs)
+	slices.SortStableFunc(reqs, func(a, b RequestLog) int { return a.Time.Compare(b.Time) })
 	most := 0
 	for i := range reqs {
 		n := 0
