@@ -49,6 +49,8 @@ func faultCases() []faultCase {
 		{name: "429 storm with Retry-After, then answers", faults: simulator.Faults{FailNext: []int{429, 429, 429}, RetryAfter: 150 * ms}, complete: true},
 		{name: "429 storm longer than the retries", faults: simulator.Faults{FailNext: []int{429, 429, 429, 429, 429, 429}, RetryAfter: 100 * ms},
 			kind: KindThrottled, text: "HTTP 429"},
+		{name: "429 with a Retry-After past the deadline", faults: simulator.Faults{FailNext: []int{429}, RetryAfter: 30 * time.Second}, deadline: 5 * time.Second,
+			kind: KindThrottled, text: "HTTP 429"},
 		{name: "429 without Retry-After backs off", faults: simulator.Faults{FailNext: []int{429}, NoRetryAfter: true}, complete: true},
 		{name: "503 with Retry-After", faults: simulator.Faults{FailNext: []int{503, 503}, RetryAfter: 100 * ms}, complete: true},
 		{name: "504 is retried", faults: simulator.Faults{FailNext: []int{504}}, complete: true},

@@ -63,10 +63,15 @@ func (m *pacedRetry) Intercept(pipeline khttp.Pipeline, index int, req *http.Req
 		if wait > maxRetryWait {
 			return resp, nil
 		}
-		discard(resp)
 		if h, ok := m.pacer.(Holder); ok {
 			h.Hold(time.Now().Add(wait))
 		}
+		if pastDeadline(ctx, wait) {
+			// Waiting would outlast the query's deadline: the answer says why (throttled,
+			// unavailable) better than the deadline would. The app still pauses for the others.
+			return resp, nil
+		}
+		discard(resp)
 		if err := m.sleep(ctx, wait); err != nil {
 			return nil, err
 		}
@@ -84,6 +89,12 @@ func (m *pacedRetry) send(pipeline khttp.Pipeline, index int, req *http.Request)
 	}
 	resp.Body = &cancelOnClose{ReadCloser: resp.Body, cancel: cancel}
 	return resp, nil
+}
+
+// pastDeadline reports whether waiting d would end after ctx's deadline.
+func pastDeadline(ctx context.Context, d time.Duration) bool {
+	dl, ok := ctx.Deadline()
+	return ok && time.Now().Add(d).After(dl)
 }
 
 // retriable are the statuses Graph asks clients to retry (throttling, unavailable, timeout).
