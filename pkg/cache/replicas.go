@@ -24,27 +24,33 @@ func sharedKey(kind, filter, sel string, start time.Time) string {
 
 // sharedGet looks a complete bucket up in the Shared level and keeps a fresh one here too.
 func (c *Cache) sharedGet(ctx context.Context, rec *Recorder, filter, sel string, start, now time.Time) ([]signin.SignIn, bool) {
+	rows, ok, _ := c.sharedLookup(ctx, rec, filter, sel, start, now)
+	return rows, ok
+}
+
+// sharedLookup is sharedGet that also returns the Shared level's error.
+func (c *Cache) sharedLookup(ctx context.Context, rec *Recorder, filter, sel string, start, now time.Time) ([]signin.SignIn, bool, error) {
 	ctx, cancel := context.WithTimeout(ctx, sharedTimeout)
 	defer cancel()
 	blob, ok, err := c.opt.Shared.Get(ctx, sharedKey("b", filter, sel, start))
 	if err != nil {
 		c.count(rec, func(s *Stats) { s.SharedErrors++ })
-		return nil, false
+		return nil, false, err
 	}
 	if !ok {
-		return nil, false
+		return nil, false, nil
 	}
 	end := start.Add(c.opt.Bucket)
 	fetchedAt, err := blobFetched(blob)
 	if err != nil || !c.fresh(end, fetchedAt, now) {
-		return nil, false
+		return nil, false, nil
 	}
 	rows, err := decodeBucket(blob)
 	if err != nil {
-		return nil, false
+		return nil, false, nil
 	}
 	c.keep(bucketKey{filter: filter, sel: sel, start: start.UnixNano()}, blob, len(rows), end, fetchedAt, start, end)
-	return rows, true
+	return rows, true, nil
 }
 
 // sharedPut offers a bucket to the other replicas, for as long as it may be served.
@@ -107,7 +113,11 @@ func (c *Cache) claim(ctx context.Context, q graph.Query, sel string, run []piec
 			if got[i] {
 				continue
 			}
-			if rows, ok := c.sharedGet(ctx, nil, q.Filter, sel, run[i].start, now); ok {
+			rows, ok, err := c.sharedLookup(ctx, nil, q.Filter, sel, run[i].start, now)
+			if err != nil {
+				return noop, nil // the Shared level is gone: do not wait for it, read Graph here
+			}
+			if ok {
 				parts[i], got[i] = rows, true
 				missing--
 			}

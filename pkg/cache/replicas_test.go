@@ -295,6 +295,29 @@ func TestSharedLevel(t *testing.T) {
 		}
 	})
 
+	t.Run("a replica stops waiting when the shared level goes away", func(t *testing.T) {
+		shared := newMemShared()
+		if _, ok, _ := shared.Claim(ctx, sharedKey("claim", "", "", to.Truncate(time.Hour).Add(-time.Hour))+"-"+itoa(from.Unix()), time.Minute); !ok {
+			t.Fatal("could not take the claim")
+		}
+		src := &sliceSource{rows: rows}
+		r := New(src, Options{Shared: shared, Now: clock, ClaimWait: 30 * time.Second})
+		go func() {
+			time.Sleep(3 * claimPoll)
+			shared.mu.Lock()
+			shared.down = true
+			shared.mu.Unlock()
+		}()
+		start := time.Now()
+		res, err := r.List(ctx, q)
+		if err != nil || len(res.SignIns) == 0 {
+			t.Fatalf("%v, %d rows", err, len(res.SignIns))
+		}
+		if el := time.Since(start); el > 5*time.Second || src.count() != 1 {
+			t.Errorf("answered after %v with %d listings; want Graph read as soon as the shared level failed", el, src.count())
+		}
+	})
+
 	t.Run("a shared level that is down is a miss, never an error", func(t *testing.T) {
 		shared := newMemShared()
 		shared.down = true
