@@ -87,10 +87,20 @@ func (env *graphEnv) testDashboardRefresh(t *testing.T) {
 	raw["customRules"] = dashRule("Edited title")
 	edited.JSONData, _ = json.Marshal(raw)
 	edited.Updated = time.Now().Add(time.Second)
-	f := env.queryFrame(t, edited, backend.DataQuery{RefID: "E", QueryType: "signins", JSON: json.RawMessage(`{"status":"all","errorCodes":[50126]}`), TimeRange: tr})
-	titles := stringColumn(t, f, "title")
-	if len(titles) == 0 || titles[0] != "Edited title" {
-		t.Errorf("after the edit the rows say %q, want the edited rule's title", titles[:min(1, len(titles))])
+	// The same panel as before (a filter pushed to Graph would be another listing).
+	f := env.queryFrame(t, edited, backend.DataQuery{RefID: "E", QueryType: "signins", JSON: json.RawMessage(`{"status":"failure"}`), TimeRange: tr})
+	titles, rules := stringColumn(t, f, "title"), stringColumn(t, f, "ruleId")
+	edits := 0
+	for i := range rules {
+		if rules[i] == "dashboard-50126" {
+			if titles[i] != "Edited title" {
+				t.Fatalf("after the edit a row says %q, want the edited rule's title", titles[i])
+			}
+			edits++
+		}
+	}
+	if edits == 0 {
+		t.Error("no 50126 failure in the last 6 hours carries the edited rule")
 	}
 	if after := len(env.requestsOf(dashApp)); after != before {
 		t.Errorf("re-annotating after a rule change read Graph %d times, want 0", after-before)
