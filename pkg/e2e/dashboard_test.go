@@ -37,7 +37,7 @@ func (env *graphEnv) testDashboardRefresh(t *testing.T) {
 	ds := env.dataSource(env.sim, map[string]string{"clientId": dashApp}, map[string]string{"azureClientSecret": appSecret},
 		map[string]any{"customRules": dashRule("First title")})
 	now := time.Now()
-	tr := backend.TimeRange{From: now.Add(-6 * time.Hour), To: now}
+	tr := backend.TimeRange{From: now.Add(-24 * time.Hour), To: now}
 	panels := []struct{ typ, model string }{
 		{"signins", `{"status":"failure"}`}, {"signins", `{"status":"all"}`}, {"signins", `{"status":"interrupted"}`},
 		{"signins", `{"status":"failure","errorCodes":[]}`}, {"timeseries", `{"status":"failure","groupBy":"cause"}`},
@@ -72,7 +72,7 @@ func (env *graphEnv) testDashboardRefresh(t *testing.T) {
 			first++
 		}
 	}
-	t.Logf("10 panels over 6 hours: %d Graph requests (%d listing starts, the rest its next pages)", len(reqs), first)
+	t.Logf("10 panels over 24 hours: %d Graph requests (%d listing starts, the rest its next pages)", len(reqs), first)
 	// One listing: one first request, plus the first requests of the slices it was split
 	// into when its first page showed many pages to come (graph.List).
 	if len(reqs) == 0 || first > 4 {
@@ -100,7 +100,7 @@ func (env *graphEnv) testDashboardRefresh(t *testing.T) {
 		}
 	}
 	if edits == 0 {
-		t.Error("no 50126 failure in the last 6 hours carries the edited rule")
+		t.Error("no 50126 failure in the last 24 hours carries the edited rule")
 	}
 	if after := len(env.requestsOf(dashApp)); after != before {
 		t.Errorf("re-annotating after a rule change read Graph %d times, want 0", after-before)
