@@ -143,6 +143,9 @@ func (c *Client) fetch(ctx context.Context, info *abs.RequestInformation) (*page
 	raw, _ := body.([]byte)
 	p, err := parsePage(raw)
 	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err() // the deadline cut the body short, not Graph
+		}
 		return nil, pageError(err)
 	}
 	return p, nil

@@ -1,9 +1,12 @@
 package graph
 
 import (
+	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net/url"
+	"runtime/debug"
 	"strings"
 )
 
@@ -74,4 +77,26 @@ func (c *Client) checkNextLink(link string, seen map[string]bool) error {
 // and encoded one way.
 func linkKey(u *url.URL) string {
 	return strings.ToLower(u.Host+u.Path) + "?" + u.Query().Encode()
+}
+
+// PanicError is a panic recovered while reading sign-ins, so that a bug in decoding one page
+// fails that query instead of the plugin process (slices are read in goroutines of their own,
+// beyond the handlers' recover).
+type PanicError struct {
+	Value any
+	Stack []byte
+}
+
+func (e *PanicError) Error() string {
+	return fmt.Sprintf("the plugin failed while reading sign-ins (a bug; the details are in Grafana's server log): %v", e.Value)
+}
+
+// safeSlice is slice with a panic turned into a *PanicError.
+func (l *listing) safeSlice(ctx context.Context, part *sliceResult, work *queue) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = &PanicError{Value: r, Stack: debug.Stack()}
+		}
+	}()
+	return l.slice(ctx, part, work)
 }

@@ -33,7 +33,7 @@ func (c *Client) List(ctx context.Context, q Query) (*Result, error) {
 	for range min(sliceWorkers, len(first)+sliceWorkers) {
 		wg.Go(func() {
 			for part, ok := work.pop(); ok; part, ok = work.pop() {
-				if err := run.slice(ctx, part, work); err != nil {
+				if err := run.safeSlice(ctx, part, work); err != nil {
 					run.fail(err)
 					cancel()
 				}

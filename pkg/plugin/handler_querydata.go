@@ -113,6 +113,11 @@ func (ds *Datasource) handler(t query.Type) queryHandler {
 // errorResponse turns a Graph or Entra error into a response marked as downstream, with the
 // hint the error carries.
 func errorResponse(err error) backend.DataResponse {
+	var pe *graph.PanicError
+	if errors.As(err, &pe) {
+		backend.Logger.Error("reading sign-ins panicked", "panic", fmt.Sprint(pe.Value), "stack", string(pe.Stack))
+		return backend.ErrDataResponseWithSource(backend.StatusInternal, backend.ErrorSourcePlugin, pe.Error())
+	}
 	if errors.Is(err, context.DeadlineExceeded) {
 		return backend.ErrDataResponseWithSource(backend.StatusTimeout, backend.ErrorSourceDownstream,
 			"Microsoft Graph did not answer in time: narrow the time range or filters")
