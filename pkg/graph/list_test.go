@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -57,28 +58,36 @@ func TestListReadsLongRangesInSlices(t *testing.T) {
 // A slice whose first page shows many pages to come is split, so that several request chains
 // read it at once; the rows are the same, newest first, none twice.
 func TestListSplitsASliceWithManyPages(t *testing.T) {
-	sim := startSimulator(t, simulator.Options{})
-	c := newClient(t, sim, simulator.DemoTenantID, simulator.DemoClientID, simulator.DemoClientSecret)
-	_, to := sim.Dataset().Window()
-	from := to.Add(-24 * time.Hour)
-	res, err := c.List(context.Background(), Query{From: from, To: to, PageSize: 200})
-	if err != nil {
-		t.Fatal(err)
+	// Fixed clocks through the day, so that quiet nights and busy mornings are both covered
+	// whatever the time the test runs.
+	for _, hour := range []int{3, 9, 15, 21} {
+		t.Run(fmt.Sprintf("%02d:00", hour), func(t *testing.T) {
+			sim := startSimulator(t, simulator.Options{Now: time.Date(2026, 11, 25, hour, 0, 0, 0, time.UTC)})
+			c := newClient(t, sim, simulator.DemoTenantID, simulator.DemoClientID, simulator.DemoClientSecret)
+			_, to := sim.Dataset().Window()
+			from := to.Add(-24 * time.Hour)
+			// Small pages, so that even a quiet night's first page shows many more to come.
+			res, err := c.List(context.Background(), Query{From: from, To: to, PageSize: 50})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want []string
+			for _, r := range sim.Dataset().Between(from, to) {
+				if r.Interactive() {
+					want = append(want, r.ID.String())
+				}
+			}
+			// How many new slices depends on the volume before the first page's time: 2 or 3.
+			if res.Slices < 3 || res.Slices > 1+sliceWorkers || res.Truncated {
+				t.Errorf("slices %d truncated %v; want the day's slice split into 2 to %d more", res.Slices, res.Truncated, sliceWorkers)
+			}
+			// Each new slice ends with at most one partly filled page.
+			if full := (len(want) + 49) / 50; res.Pages > full+sliceWorkers {
+				t.Errorf("%d pages for %d sign-ins (%d full pages)", res.Pages, len(want), full)
+			}
+			assertIDs(t, res.SignIns, want)
+		})
 	}
-	var want []string
-	for _, r := range sim.Dataset().Between(from, to) {
-		if r.Interactive() {
-			want = append(want, r.ID.String())
-		}
-	}
-	if res.Slices != 1+sliceWorkers || res.Truncated {
-		t.Errorf("slices %d truncated %v; want the day's slice split into %d more", res.Slices, res.Truncated, sliceWorkers)
-	}
-	// Each new slice ends with at most one partly filled page.
-	if full := (len(want) + 199) / 200; res.Pages > full+sliceWorkers {
-		t.Errorf("%d pages for %d sign-ins (%d full pages)", res.Pages, len(want), full)
-	}
-	assertIDs(t, res.SignIns, want)
 }
 
 // With a fetch limit, the newest rows are kept and older slices are not read.
