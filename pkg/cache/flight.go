@@ -2,6 +2,8 @@ package cache
 
 import (
 	"context"
+	"fmt"
+	"runtime/debug"
 	"sync"
 	"time"
 )
@@ -35,7 +37,7 @@ func (c *Cache) do(ctx context.Context, key flightKey, fn func(context.Context) 
 		f = &flight{done: make(chan struct{}), cancel: cancel}
 		c.flights[key] = f
 		go func() {
-			val, err := fn(fctx)
+			val, err := safely(fctx, fn)
 			c.mu.Lock()
 			f.val, f.err = val, err
 			if c.flights[key] == f {
@@ -63,6 +65,28 @@ func (c *Cache) do(ctx context.Context, key flightKey, fn func(context.Context) 
 		}
 		return nil, shared, context.Cause(ctx)
 	}
+}
+
+// PanicError is a panic inside a listing, turned into that listing's error: the listing runs
+// in a goroutine of its own, where a panic would end the plugin process (Grafana's handlers
+// only recover their own goroutine's).
+type PanicError struct {
+	Value any
+	Stack []byte
+}
+
+func (e *PanicError) Error() string {
+	return fmt.Sprintf("internal error while reading sign-ins (please report it): %v", e.Value)
+}
+
+// safely runs fn, turning a panic into a *PanicError.
+func safely(ctx context.Context, fn func(context.Context) (*fetched, error)) (val *fetched, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			val, err = nil, &PanicError{Value: r, Stack: debug.Stack()}
+		}
+	}()
+	return fn(ctx)
 }
 
 // Recorder collects the statistics of the List calls made with its context.

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"runtime"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -381,3 +382,17 @@ func waitFor(t *testing.T, cond func() bool) {
 func itoa(n int64) string { return strconvFormat(n) }
 
 func strconvFormat(n int64) string { return strconv.FormatInt(n, 10) }
+
+type panicSource struct{}
+
+func (panicSource) List(context.Context, graph.Query) (*graph.Result, error) { panic("boom") }
+
+// A panic inside a listing (its own goroutine) becomes the query's error.
+func TestPanicInAListingIsAnError(t *testing.T) {
+	c := New(panicSource{}, Options{Now: func() time.Time { return at(40 * time.Hour) }})
+	_, err := c.List(context.Background(), graph.Query{From: at(0), To: at(3 * time.Hour)})
+	var pe *PanicError
+	if !errors.As(err, &pe) || !strings.Contains(err.Error(), "boom") || len(pe.Stack) == 0 {
+		t.Fatalf("error %v, want a PanicError with the value and stack", err)
+	}
+}

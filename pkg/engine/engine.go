@@ -207,12 +207,23 @@ func (e *Engine) EvaluateAll(ctx context.Context, signIns []signin.SignIn) []Dec
 					out[i] = Decision{Status: fallbackStatus(&signIns[i]), Error: stopReason(err)}
 					continue
 				}
-				out[i] = e.evaluateIn(ctx, txn, &signIns[i])
+				out[i] = e.safeEvaluate(ctx, txn, &signIns[i])
 			}
 		}()
 	}
 	wg.Wait()
 	return out
+}
+
+// safeEvaluate is evaluateIn for the workers of EvaluateAll: they are goroutines of their own,
+// where a panic (in OPA or here) would end the plugin process, so it becomes that row's error.
+func (e *Engine) safeEvaluate(ctx context.Context, txn storage.Transaction, s *signin.SignIn) (d Decision) {
+	defer func() {
+		if r := recover(); r != nil {
+			d = Decision{Status: fallbackStatus(s), Error: fmt.Sprintf("internal error while evaluating the rules for this sign-in (please report it): %v", r)}
+		}
+	}()
+	return e.evaluateIn(ctx, txn, s)
 }
 
 func stopReason(err error) string {

@@ -277,3 +277,17 @@ findings contains {"ruleId": "never"} if {
 		t.Fatalf("decisions = %+v", ds)
 	}
 }
+
+// A panic while deciding a sign-in (forced here by removing the input projection the engine
+// relies on) becomes that row's error, not a crash of the plugin process.
+func TestEvaluateAllContainsPanics(t *testing.T) {
+	e := builtinEngine(t)
+	e.memo.trie = nil // projecting any input now panics
+	signIns := demoSignIns(t, 100)
+	out := e.EvaluateAll(context.Background(), signIns)
+	for i, d := range out {
+		if !strings.Contains(d.Error, "internal error") {
+			t.Fatalf("sign-in %d: %+v, want an internal error on the row", i, d)
+		}
+	}
+}
