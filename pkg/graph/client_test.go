@@ -15,7 +15,8 @@ import (
 // HTTPS on 127.0.0.1, as a customized cloud (helpers in helpers_test.go).
 
 func TestListFollowsPagesToTheEnd(t *testing.T) {
-	sim := startSimulator(t, simulator.Options{})
+	// A fixed afternoon clock: six night hours can fit in one page.
+	sim := startSimulator(t, simulator.Options{Now: time.Date(2026, 11, 25, 15, 0, 0, 0, time.UTC)})
 	c := newClient(t, sim, simulator.DemoTenantID, simulator.DemoClientID, simulator.DemoClientSecret)
 	_, to := sim.Dataset().Window()
 	from := to.Add(-6 * time.Hour)

@@ -170,10 +170,12 @@ func (r *sliceResult) decode(p *page) error {
 // read one after the other (each nextLink comes with the previous page), so with pages taking
 // 1-3 seconds a single chain cannot use Graph's 5 requests per 10 seconds; several chains can,
 // and the pacer keeps them within the limit. Each new slice costs at most one partly filled
-// page, so only slices with at least two pages' worth per new slice are cut, and new slices
-// are not cut again.
+// page, so a slice is cut only when no other slice waits for a worker and at least ten pages
+// are left, into slices of at least five pages' worth each; new slices are not cut again.
 func (l *listing) split(part *sliceResult, work *queue) bool {
-	if !part.splittable || len(part.rows) < 2 {
+	// Slices waiting in the queue will keep the workers busy: splitting would only add partly
+	// filled pages.
+	if !part.splittable || len(part.rows) < 2 || work.waiting() > 0 {
 		return false
 	}
 	newest, oldest := part.rows[0].CreatedDateTime, part.rows[len(part.rows)-1].CreatedDateTime
@@ -186,10 +188,12 @@ func (l *listing) split(part *sliceResult, work *queue) bool {
 	if l.q.MaxRows > 0 {
 		pages = min(pages, (l.q.MaxRows-l.fetchedRows())/max(len(part.rows), 1))
 	}
-	k := min(sliceWorkers, pages/2)
-	if k < 2 {
+	// A short listing is read fastest as it is: the extra first pages of new slices would
+	// spend the pacer's burst. Cut when at least two windows' worth of pages are left.
+	if pages < 2*GraphRequestsPerWindow {
 		return false
 	}
+	k := min(sliceWorkers, pages/GraphRequestsPerWindow)
 	length := rest / time.Duration(k)
 	var parts []*sliceResult
 	for j := range k {
@@ -253,6 +257,13 @@ func (q *queue) push(parts ...*sliceResult) {
 	sort.SliceStable(q.items, func(i, j int) bool { return q.items[i].span.to.After(q.items[j].span.to) })
 	q.pending += len(parts)
 	q.cond.Broadcast()
+}
+
+// waiting is how many slices wait for a worker.
+func (q *queue) waiting() int {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return len(q.items)
 }
 
 // pop returns the newest waiting slice; false when every slice is done.

@@ -29,9 +29,10 @@ const (
 	GraphWindow            = 10 * time.Second
 	// pacerGuard widens the window: our clock starts when a request leaves, Graph's when it
 	// arrives, and uneven network delay could otherwise squeeze a sixth request into Graph's
-	// window. Half a second covers that jitter many times over while keeping 95% of the
-	// ceiling (5 per 10.5 s); a 429 that still happens is retried after its Retry-After.
-	pacerGuard = 500 * time.Millisecond
+	// window. 300 ms covers the spread of delays to Graph many times over while keeping 97%
+	// of the ceiling (5 per 10.3 s); a 429 that still happens is retried after its
+	// Retry-After, with the whole app paused.
+	pacerGuard = 300 * time.Millisecond
 )
 
 // WindowPacer lets at most Limit requests start in any Window (a sliding window log). Waiters
