@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
-
 )
 
 // dashApp is the app registration of the dashboard refresh test, so its Graph requests are

@@ -88,12 +88,12 @@ func (e *Engine) evaluateIn(ctx context.Context, txn storage.Transaction, s *sig
 		raw = []byte("{}")
 	}
 	rk := hashRaw(raw)
-	if d, ok := e.memo.getRaw(rk); ok {
+	if d, ok := e.memo.byRaw.get(rk); ok {
 		return d
 	}
 	d := e.decide(ctx, txn, s, raw)
 	if d.Error == "" {
-		e.memo.putRaw(rk, d)
+		e.memo.byRaw.put(rk, d)
 	}
 	return d
 }
@@ -123,16 +123,16 @@ func (e *Engine) decide(ctx context.Context, txn storage.Transaction, s *signin.
 			return d
 		}
 		// A rule read the input as a whole this time: keep the decision on all the fields.
-		e.memo.put(e.memo.key(v), d)
+		e.memo.byKey.put(fieldsKey(v, e.memo.paths), d)
 		return d
 	}
-	key := e.memo.key(v)
-	if d, ok := e.memo.get(key); ok {
+	key := fieldsKey(v, e.memo.paths)
+	if d, ok := e.memo.byKey.get(key); ok {
 		return d
 	}
 	d := e.evaluate(ctx, txn, s, e.memo.trie.project(v))
 	if d.Error == "" {
-		e.memo.put(key, d)
+		e.memo.byKey.put(key, d)
 	}
 	return d
 }

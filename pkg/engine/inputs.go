@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -50,38 +52,17 @@ func rulePath(mod *ast.Module, rule *ast.Rule) string {
 }
 
 func (idx *inputIndex) scan(rule *ast.Rule, path string, known map[string]bool) {
-	// The compiler binds input to a local before calls (__local1__ = input), so remember those.
-	aliases := map[ast.Var]ast.Ref{}
-	ast.WalkExprs(rule, func(x *ast.Expr) bool {
-		if terms, ok := x.Terms.([]*ast.Term); ok && len(terms) == 3 && x.IsEquality() {
-			v, isVar := terms[1].Value.(ast.Var)
-			ref, isRef := terms[2].Value.(ast.Ref)
-			if isVar && isRef && len(ref) == 1 && ref.HasPrefix(ast.InputRootRef) {
-				aliases[v] = ref
-			}
+	rr := readsOfRule(rule)
+	for _, r := range append(slices.Collect(maps.Values(rr.exprs)), rr.head) {
+		for _, p := range r.paths {
+			idx.direct[path][p] = true
 		}
-		return false
-	})
-	keys := constantKeys(rule)
-	ast.WalkExprs(rule, func(x *ast.Expr) bool {
-		if ps, ok := objectGetPaths(x, aliases, keys); ok {
-			for _, p := range ps {
-				idx.direct[path][p] = true
-			}
-		} else if usesAlias(x, aliases) {
+		if r.whole {
 			idx.whole[path] = true
 		}
-		return false
-	})
+	}
 	ast.WalkRefs(rule, func(ref ast.Ref) bool {
-		switch {
-		case ref.HasPrefix(ast.InputRootRef):
-			if p := inputPath(ref); p != WholeInput {
-				idx.direct[path][p] = true
-			} else if !isAliasSource(ref, aliases) {
-				idx.whole[path] = true
-			}
-		case ref.HasPrefix(ast.DefaultRootRef):
+		if ref.HasPrefix(ast.DefaultRootRef) {
 			for _, dep := range referencedRules(ref, known) {
 				idx.deps[path][dep] = true
 			}
@@ -111,19 +92,6 @@ func usesAlias(x *ast.Expr, aliases map[ast.Var]ast.Ref) bool {
 		return found
 	})
 	return found
-}
-
-// isAliasSource reports whether a bare input reference is only the right side of an alias.
-func isAliasSource(ref ast.Ref, aliases map[ast.Var]ast.Ref) bool {
-	if len(ref) != 1 {
-		return false
-	}
-	for _, r := range aliases {
-		if r.Equal(ref) {
-			return true
-		}
-	}
-	return false
 }
 
 // constantKeys finds locals that can only hold one of a few constant strings, as in

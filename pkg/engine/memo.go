@@ -8,13 +8,46 @@ import (
 	"github.com/valyala/fastjson"
 )
 
-// memoLimit bounds the decisions kept per rule set; past it the memo starts over, which keeps
-// memory flat on a tenant whose sign-ins are all different.
-const memoLimit = 100_000
+// memoLimit bounds the decisions kept per rule set by rule inputs; rawMemoLimit those kept by
+// exact sign-in (a Decision is shared between them, so an entry costs its key and a few words).
+const (
+	memoLimit    = 100_000
+	rawMemoLimit = 500_000
+)
 
-// rawMemoLimit bounds the decisions kept by exact sign-in; a Decision is shared with byKey,
-// so an entry costs the key and a few words.
-const rawMemoLimit = 500_000
+// decisions is a concurrent map of decisions that starts over past its limit, which keeps
+// memory flat on a tenant whose sign-ins are all different.
+type decisions[K comparable] struct {
+	mu    sync.RWMutex
+	m     map[K]Decision
+	limit int
+}
+
+func newDecisions[K comparable](limit int) *decisions[K] {
+	return &decisions[K]{m: map[K]Decision{}, limit: limit}
+}
+
+func (d *decisions[K]) get(k K) (Decision, bool) {
+	d.mu.RLock()
+	v, ok := d.m[k]
+	d.mu.RUnlock()
+	return v, ok
+}
+
+func (d *decisions[K]) put(k K, v Decision) {
+	d.mu.Lock()
+	if len(d.m) >= d.limit {
+		d.m = make(map[K]Decision, d.limit/4)
+	}
+	d.m[k] = v
+	d.mu.Unlock()
+}
+
+func (d *decisions[K]) len() int {
+	d.mu.RLock()
+	defer d.mu.RUnlock()
+	return len(d.m)
+}
 
 // memo keeps decisions by the values of the fields the rules read. Sign-ins differ in ids and
 // times, but the rules only look at a few fields (code, reason, details, client app, ...), so a
@@ -24,12 +57,11 @@ type memo struct {
 	paths   [][]string // nil: some rule reads input as a whole, so nothing is memoized
 	trie    *pathTrie  // paths as a tree, to build the rules' input from those fields only
 	parsers fastjson.ParserPool
-	mu      sync.RWMutex
-	byKey   map[string]Decision
+	byKey   *decisions[string]
 	// byRaw keeps decisions by the sign-in's exact bytes (two 64-bit hashes): a sign-in seen
 	// before (a dashboard refresh, an alert evaluation, the cache serving a bucket again) is
 	// decided without parsing it. Valid whatever the rules read, since the bytes are the input.
-	byRaw map[rawKey]Decision
+	byRaw *decisions[rawKey]
 }
 
 type rawKey [2]uint64
@@ -40,24 +72,8 @@ func hashRaw(raw []byte) rawKey {
 	return rawKey{maphash.Bytes(rawSeeds[0], raw), maphash.Bytes(rawSeeds[1], raw)}
 }
 
-func (m *memo) getRaw(k rawKey) (Decision, bool) {
-	m.mu.RLock()
-	d, ok := m.byRaw[k]
-	m.mu.RUnlock()
-	return d, ok
-}
-
-func (m *memo) putRaw(k rawKey, d Decision) {
-	m.mu.Lock()
-	if len(m.byRaw) >= rawMemoLimit {
-		m.byRaw = make(map[rawKey]Decision, rawMemoLimit/4)
-	}
-	m.byRaw[k] = d
-	m.mu.Unlock()
-}
-
 func newMemo(idx *inputIndex) *memo {
-	m := &memo{byKey: map[string]Decision{}, byRaw: map[rawKey]Decision{}}
+	m := &memo{byKey: newDecisions[string](memoLimit), byRaw: newDecisions[rawKey](rawMemoLimit)}
 	if paths, ok := idx.memoPaths(); ok {
 		for _, p := range paths {
 			m.paths = append(m.paths, strings.Split(p, "."))
@@ -67,30 +83,15 @@ func newMemo(idx *inputIndex) *memo {
 	return m
 }
 
-// key is the values of the fields the rules read, from the parsed sign-in (an object).
-func (m *memo) key(v *fastjson.Value) string {
+// fieldsKey is the values of the fields at paths in a parsed sign-in, as one map key (a field
+// that is absent differs from one that is null).
+func fieldsKey(v *fastjson.Value, paths [][]string) string {
 	key := make([]byte, 0, 256)
-	for _, path := range m.paths {
+	for _, path := range paths {
 		key = append(key, 0)
 		if field := v.Get(path...); field != nil {
 			key = field.MarshalTo(key)
 		}
 	}
 	return string(key)
-}
-
-func (m *memo) get(key string) (Decision, bool) {
-	m.mu.RLock()
-	d, ok := m.byKey[key]
-	m.mu.RUnlock()
-	return d, ok
-}
-
-func (m *memo) put(key string, d Decision) {
-	m.mu.Lock()
-	if len(m.byKey) >= memoLimit {
-		m.byKey = make(map[string]Decision, memoLimit/4)
-	}
-	m.byKey[key] = d
-	m.mu.Unlock()
 }

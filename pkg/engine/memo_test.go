@@ -50,8 +50,8 @@ func TestMemoGivesTheSameDecisions(t *testing.T) {
 	if again := e.EvaluateAll(ctx, signIns); !reflect.DeepEqual(again, memoized) {
 		t.Fatal("a second evaluation of the same sign-ins differs from the first")
 	}
-	if len(e.memo.byRaw) != len(signIns) {
-		t.Errorf("%d sign-ins kept by their bytes, want %d", len(e.memo.byRaw), len(signIns))
+	if e.memo.byRaw.len() != len(signIns) {
+		t.Errorf("%d sign-ins kept by their bytes, want %d", e.memo.byRaw.len(), len(signIns))
 	}
 	for i := range signIns {
 		fresh := e.evaluateReference(ctx, &signIns[i])

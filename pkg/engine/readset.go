@@ -52,11 +52,29 @@ func newReadIndex(c *ast.Compiler) *readIndex {
 }
 
 func (ri *readIndex) addRule(rule *ast.Rule) {
+	rr := readsOfRule(rule)
+	for x, r := range rr.exprs {
+		ri.byExpr[x] = r
+	}
+	ri.byRule[rule] = rr.head
+	ri.usable = ri.usable && !rr.usesWith
+}
+
+// ruleReads is what one compiled rule reads from the input: each expression of its body
+// (comprehensions included) and its head. The static index (inputs.go) unions them per rule;
+// the read sets look them up per evaluated expression.
+type ruleReads struct {
+	exprs    map[*ast.Expr]exprReads
+	head     exprReads
+	usesWith bool // `with` can replace input mid-evaluation
+}
+
+func readsOfRule(rule *ast.Rule) ruleReads {
+	rr := ruleReads{exprs: map[*ast.Expr]exprReads{}}
+	// The compiler binds input to a local before calls (__local1__ = input), so remember those.
 	aliases := map[ast.Var]ast.Ref{}
 	ast.WalkExprs(rule, func(x *ast.Expr) bool {
-		if len(x.With) > 0 {
-			ri.usable = false
-		}
+		rr.usesWith = rr.usesWith || len(x.With) > 0
 		if v, ok := aliasBinding(x); ok {
 			aliases[v] = ast.InputRootRef
 		}
@@ -64,23 +82,22 @@ func (ri *readIndex) addRule(rule *ast.Rule) {
 	})
 	keys := constantKeys(rule)
 	ast.WalkExprs(rule, func(x *ast.Expr) bool {
-		ri.byExpr[x] = readsOf(x, aliases, keys)
+		rr.exprs[x] = readsOf(x, aliases, keys)
 		return false
 	})
-	var head exprReads
 	ast.WalkRefs(rule.Head, func(ref ast.Ref) bool {
 		if ref.HasPrefix(ast.InputRootRef) {
-			head.add(inputPath(ref))
+			rr.head.add(inputPath(ref))
 		}
 		return false
 	})
 	ast.WalkVars(rule.Head, func(v ast.Var) bool {
 		if _, ok := aliases[v]; ok {
-			head.whole = true
+			rr.head.whole = true
 		}
 		return false
 	})
-	ri.byRule[rule] = head
+	return rr
 }
 
 // aliasBinding recognises __localN__ = input, which the compiler adds before calls.
@@ -94,7 +111,8 @@ func aliasBinding(x *ast.Expr) (ast.Var, bool) {
 	return v, isVar && isRef && len(ref) == 1 && ref.HasPrefix(ast.InputRootRef)
 }
 
-// readsOf mirrors inputIndex.scan for one expression.
+// readsOf is what one expression reads: object.get with constant keys as paths, a use of an
+// input alias or of input itself as "whole", input references as their constant prefix.
 func readsOf(x *ast.Expr, aliases map[ast.Var]ast.Ref, keys map[ast.Var][]string) exprReads {
 	var r exprReads
 	if _, ok := aliasBinding(x); ok {
@@ -162,9 +180,7 @@ func (t *readTracer) TraceEvent(ev topdown.Event) {
 		if ev.Op != topdown.EnterOp {
 			return
 		}
-		t.idx.mu.RLock()
-		r = t.idx.byRule[n]
-		t.idx.mu.RUnlock()
+		r = t.idx.byRule[n] // written only while the index is built
 	default:
 		return
 	}
@@ -180,16 +196,7 @@ type readSet struct {
 	entries map[string]Decision
 }
 
-func (s *readSet) key(v *fastjson.Value) string {
-	key := make([]byte, 0, 128)
-	for _, path := range s.paths {
-		key = append(key, 0)
-		if f := v.Get(path...); f != nil {
-			key = f.MarshalTo(key)
-		}
-	}
-	return string(key)
-}
+func (s *readSet) key(v *fastjson.Value) string { return fieldsKey(v, s.paths) }
 
 // readSets is the memo by read set, first by the sign-in's error code.
 type readSets struct {
