@@ -99,26 +99,17 @@ func TestBlobKeepsEverySignInByteForByte(t *testing.T) {
 	}
 }
 
-// demoRows is n interactive sign-ins of the demo tenant as Graph v1.0 returns them.
+// demoRows is the newest n interactive sign-ins of the demo fixture, as Graph v1.0 returns them.
 func demoRows(tb testing.TB, n int) []signin.SignIn {
 	tb.Helper()
-	now := time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
-	d := dataset.New(dataset.Options{Now: now, Days: 30})
-	var out []signin.SignIn
-	for _, r := range d.Between(now.Add(-7*24*time.Hour), now) {
-		if !r.Interactive() {
-			continue
-		}
-		raw, err := r.MarshalVersion("v1.0", true)
-		if err != nil {
+	raws, err := dataset.NewestInteractive(n)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	out := make([]signin.SignIn, len(raws))
+	for i, raw := range raws {
+		if out[i], err = signin.Decode(raw); err != nil {
 			tb.Fatal(err)
-		}
-		s, err := signin.Decode(raw)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		if out = append(out, s); len(out) == n {
-			break
 		}
 	}
 	return out

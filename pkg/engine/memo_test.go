@@ -6,32 +6,22 @@ import (
 	"math/rand/v2"
 	"reflect"
 	"testing"
-	"time"
 
 	"github.com/sigdiag/signin-diagnostics/pkg/signin"
 	"github.com/sigdiag/signin-diagnostics/pkg/simulator/dataset"
 )
 
-// demoSignIns are n interactive sign-ins of the demo tenant as Graph's v1.0 JSON.
+// demoSignIns are the newest n interactive sign-ins of the demo fixture, as Graph's v1.0 JSON.
 func demoSignIns(tb testing.TB, n int) []signin.SignIn {
 	tb.Helper()
-	now := time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
-	d := dataset.New(dataset.Options{Now: now, Days: 30})
-	var out []signin.SignIn
-	for _, r := range d.Between(now.Add(-7*24*time.Hour), now) {
-		if !r.Interactive() {
-			continue
-		}
-		raw, err := r.MarshalVersion("v1.0", true)
-		if err != nil {
+	raws, err := dataset.NewestInteractive(n)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	out := make([]signin.SignIn, len(raws))
+	for i, raw := range raws {
+		if out[i], err = signin.Decode(raw); err != nil {
 			tb.Fatal(err)
-		}
-		s, err := signin.Decode(raw)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		if out = append(out, s); len(out) == n {
-			break
 		}
 	}
 	return out
