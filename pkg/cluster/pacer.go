@@ -93,7 +93,7 @@ func (p *Pacer) Wait(ctx context.Context) error {
 			// shared budget does, except for a Retry-After hold, which applies anyway.
 			return p.local.Wait(ctx)
 		}
-		if err := sleep(ctx, d); err != nil {
+		if err := graph.Sleep(ctx, d); err != nil {
 			return err
 		}
 	}
@@ -152,15 +152,4 @@ func (p *Pacer) Hold(until time.Time) {
 	_ = p.b.call(context.Background(), p.b.cfg.Timeout, func(ctx context.Context) error {
 		return holdScript.Run(ctx, p.b.rdb, []string{p.holdKey}, ms).Err()
 	})
-}
-
-func sleep(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
 }

@@ -178,13 +178,7 @@ func (env *clusterEnv) loadDashboard(t *testing.T, ds backend.DataSourceInstance
 }
 
 func (env *clusterEnv) requestsOf(app string) []simulator.RequestLog {
-	var out []simulator.RequestLog
-	for _, r := range env.sim.Requests() {
-		if r.Endpoint == "graph" && strings.EqualFold(r.ClientID, app) {
-			out = append(out, r)
-		}
-	}
-	return out
+	return graphRequestsOf(env.sim, app)
 }
 
 // stat is a frame's panel-inspector figure (0 when absent).

@@ -235,10 +235,15 @@ func (env *graphEnv) testLoad(t *testing.T) {
 	}
 }
 
-// requestsOf are the simulator's Graph requests from one app, oldest first.
+// requestsOf are the simulator's Graph requests from one app.
 func (env *graphEnv) requestsOf(client string) []simulator.RequestLog {
+	return graphRequestsOf(env.sim, client)
+}
+
+// graphRequestsOf are a simulator's Graph requests from one app, in the order answered.
+func graphRequestsOf(sim *simulator.Server, client string) []simulator.RequestLog {
 	var out []simulator.RequestLog
-	for _, r := range env.sim.Requests() {
+	for _, r := range sim.Requests() {
 		if r.Endpoint == "graph" && strings.EqualFold(r.ClientID, client) {
 			out = append(out, r)
 		}

@@ -45,7 +45,7 @@ func withPacedRetry(middleware []khttp.Middleware, pacer Pacer) []khttp.Middlewa
 		}
 		out = append(out, m)
 	}
-	return append(out, &pacedRetry{pacer: pacer, sleep: sleepCtx})
+	return append(out, &pacedRetry{pacer: pacer, sleep: Sleep})
 }
 
 // Intercept implements khttp.Middleware.
@@ -129,7 +129,8 @@ func discard(resp *http.Response) {
 	}
 }
 
-func sleepCtx(ctx context.Context, d time.Duration) error {
+// Sleep waits for d, or returns ctx's error when ctx ends first.
+func Sleep(ctx context.Context, d time.Duration) error {
 	t := time.NewTimer(d)
 	defer t.Stop()
 	select {
