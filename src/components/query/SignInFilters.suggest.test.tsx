@@ -4,6 +4,10 @@ import { render, screen, waitFor } from '@testing-library/react';
 import { SignInQuery } from '../../types';
 import { SignInFilters } from './SignInFilters';
 
+// The editor waits SUGGEST_DELAY_MS after typing; on a busy CI machine rendering adds more, so
+// the waits allow seconds rather than waitFor's default one.
+const slow = { timeout: 5000 };
+
 describe('type-ahead for user and app', () => {
   it('asks the plugin for users and apps matching what was typed and offers them', async () => {
     const suggest = jest.fn(async (kind: string, text: string) =>
@@ -19,13 +23,13 @@ describe('type-ahead for user and app', () => {
         suggest={suggest}
       />
     );
-    await waitFor(() => expect(suggest).toHaveBeenCalledWith('users', 'ali'));
+    await waitFor(() => expect(suggest).toHaveBeenCalledWith('users', 'ali'), slow);
     expect(suggest).toHaveBeenCalledWith('apps', 'Micro');
-    const users = await screen.findByTestId('sigdiag-user-A-suggestions');
-    await waitFor(() => expect(users.querySelector('option')?.getAttribute('value')).toBe('alice@contoso.com'));
+    const users = await screen.findByTestId('sigdiag-user-A-suggestions', {}, slow);
+    await waitFor(() => expect(users.querySelector('option')?.getAttribute('value')).toBe('alice@contoso.com'), slow);
     expect(screen.getByLabelText('User')).toHaveAttribute('list', 'sigdiag-user-A-suggestions');
     const apps = screen.getByTestId('sigdiag-app-A-suggestions');
-    await waitFor(() => expect(apps.querySelector('option')?.getAttribute('value')).toBe('Microsoft Teams'));
+    await waitFor(() => expect(apps.querySelector('option')?.getAttribute('value')).toBe('Microsoft Teams'), slow);
   });
 
   it('offers nothing and asks nothing without a suggest function', async () => {
