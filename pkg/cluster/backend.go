@@ -21,8 +21,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/redis/go-redis/v9"
-	"github.com/redis/go-redis/v9/maintnotifications"
+	"github.com/sigdiag/signin-diagnostics/pkg/cluster/resp"
 )
 
 // Defaults of Config.
@@ -63,7 +62,7 @@ var ErrUnavailable = errors.New("the shared Redis backend is unavailable")
 // Backend is the Redis client of one data source instance. It is safe for concurrent use.
 type Backend struct {
 	cfg    Config
-	rdb    *redis.Client
+	rdb    *resp.Client
 	closed chan struct{}
 	once   sync.Once
 
@@ -89,13 +88,11 @@ func New(cfg Config) *Backend {
 	if cfg.MaxBlobBytes <= 0 {
 		cfg.MaxBlobBytes = DefaultMaxBlobBytes
 	}
-	rdb := redis.NewClient(&redis.Options{
-		Addr: cfg.Address, Username: cfg.Username, Password: cfg.Password, DB: cfg.DB, TLSConfig: cfg.TLS,
-		// Fail fast: a slow Redis must cost a query a fraction of a second, once.
-		DialTimeout: cfg.Timeout, ReadTimeout: cfg.BlobTimeout, WriteTimeout: cfg.BlobTimeout,
-		ContextTimeoutEnabled: true, MaxRetries: -1, DialerRetries: 1,
-		PoolSize: 16, DisableIdentity: true,
-		MaintNotificationsConfig: &maintnotifications.Config{Mode: maintnotifications.ModeDisabled},
+	rdb := resp.New(resp.Config{
+		Address: cfg.Address, Username: cfg.Username, Password: cfg.Password, DB: cfg.DB, TLS: cfg.TLS,
+		// Fail fast: a slow Redis must cost a query a fraction of a second, once. Every call
+		// has its own deadline (call); IOTimeout only bounds one that would not.
+		DialTimeout: cfg.Timeout, IOTimeout: cfg.BlobTimeout, PoolSize: 16,
 	})
 	return &Backend{cfg: cfg, rdb: rdb, closed: make(chan struct{})}
 }
@@ -104,7 +101,7 @@ func New(cfg Config) *Backend {
 func (b *Backend) Close() {
 	b.once.Do(func() {
 		close(b.closed)
-		_ = b.rdb.Close()
+		b.rdb.Close()
 	})
 }
 
@@ -115,7 +112,7 @@ func (b *Backend) Address() string { return b.cfg.Address }
 func (b *Backend) Ping(ctx context.Context) error {
 	ctx, cancel := context.WithTimeout(ctx, b.cfg.Timeout)
 	defer cancel()
-	err := b.rdb.Ping(ctx).Err()
+	err := b.ping(ctx)
 	if err != nil {
 		b.fail(err)
 		return err
@@ -131,10 +128,15 @@ func (b *Backend) usable() bool {
 	return !b.degraded
 }
 
-// check classifies the error of a Redis call: nil and redis.Nil are answers; the caller's
+func (b *Backend) ping(ctx context.Context) error {
+	_, err := b.rdb.Do(ctx, "PING")
+	return err
+}
+
+// check classifies the error of a Redis call: nil and resp.ErrNil are answers; the caller's
 // own cancellation is not Redis's fault; anything else degrades the backend.
 func (b *Backend) check(parent context.Context, err error) error {
-	if err == nil || errors.Is(err, redis.Nil) {
+	if err == nil || errors.Is(err, resp.ErrNil) {
 		b.mu.Lock()
 		b.timeouts = 0
 		b.mu.Unlock()
@@ -203,7 +205,7 @@ func (b *Backend) probe() {
 		case <-t.C:
 		}
 		ctx, cancel := context.WithTimeout(context.Background(), b.cfg.Timeout)
-		err := b.rdb.Ping(ctx).Err()
+		err := b.ping(ctx)
 		cancel()
 		b.mu.Lock()
 		if err != nil {

@@ -13,9 +13,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/redis/go-redis/v9"
-
 	"github.com/sigdiag/signin-diagnostics/pkg/cluster/redistest"
+	"github.com/sigdiag/signin-diagnostics/pkg/cluster/resp"
 	"github.com/sigdiag/signin-diagnostics/pkg/graph"
 )
 
@@ -57,7 +56,7 @@ func TestGraphLimitAdmitsFivePerTenSeconds(t *testing.T) {
 		t.Errorf("limit %v: burst %d, one request per %v, %d admitted per %v; want burst 1, 2.2s and %d", l, l.Burst, interval, admitted,
 			graph.GraphWindow, graph.GraphRequestsPerWindow)
 	}
-	// redis_rate's own constructors set burst = rate: twice the budget in a window.
+	// The usual GCRA burst (redis_rate's constructors set it) is burst = rate: twice the budget in a window.
 	if wrong := GraphLimit.Requests + int(graph.GraphWindow/interval); wrong <= graph.GraphRequestsPerWindow {
 		t.Errorf("burst %d would admit %d", GraphLimit.Requests, wrong)
 	}
@@ -202,9 +201,8 @@ func TestNothingSecretOrPermanentInRedis(t *testing.T) {
 	p := b.Pacer("https://login.example", "tenant", "app", GraphLimit, &countingPacer{})
 	_ = p.Wait(ctx)
 	p.Hold(time.Now().Add(time.Second))
-	raw := redis.NewClient(&redis.Options{Addr: srv.Addr, Password: password})
-	defer raw.Close()
-	keys, err := raw.Keys(ctx, "*").Result()
+	raw := rawClient(t, srv, "", password)
+	keys, err := strs(raw.Do(ctx, "KEYS", "*"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -215,10 +213,10 @@ func TestNothingSecretOrPermanentInRedis(t *testing.T) {
 		if !strings.HasPrefix(k, "grafana-prod:") {
 			t.Errorf("key %q is not under the prefix", k)
 		}
-		if ttl := raw.PTTL(ctx, k).Val(); ttl <= 0 {
-			t.Errorf("key %q has no expiry (%v)", k, ttl)
+		if ttl, err := resp.Int(raw.Do(ctx, "PTTL", k)); ttl <= 0 {
+			t.Errorf("key %q has no expiry (%v, %v)", k, ttl, err)
 		}
-		if v, _ := raw.Get(ctx, k).Result(); strings.Contains(v, password) {
+		if v, _ := resp.String(raw.Do(ctx, "GET", k)); strings.Contains(v, password) {
 			t.Errorf("key %q holds the password", k)
 		}
 	}
@@ -238,9 +236,12 @@ func TestFallbackAndRecovery(t *testing.T) {
 	if err := p.Wait(ctx); err != nil {
 		t.Fatalf("with Redis: %v", err)
 	}
-	raw := redis.NewClient(&redis.Options{Addr: srv.Addr, Password: password})
-	defer raw.Close()
-	if n := raw.Exists(ctx, p.key).Val(); n != 1 {
+	raw := rawClient(t, srv, "", password)
+	exists := func(key string) int64 {
+		n, _ := resp.Int(raw.Do(ctx, "EXISTS", key))
+		return n
+	}
+	if n := exists(p.key); n != 1 {
 		t.Fatalf("the pacer's key %s is not in Redis", p.key)
 	}
 
@@ -277,8 +278,8 @@ func TestFallbackAndRecovery(t *testing.T) {
 	if !b.Status().Shared {
 		t.Fatalf("still degraded 3 s after Redis came back: %+v", b.Status())
 	}
-	if err := p.Wait(ctx); err != nil || raw.Exists(ctx, p.key).Val() != 1 {
-		t.Errorf("after recovery: err %v, pacer key in Redis: %d", err, raw.Exists(ctx, p.key).Val())
+	if err := p.Wait(ctx); err != nil || exists(p.key) != 1 {
+		t.Errorf("after recovery: err %v, pacer key in Redis: %d", err, exists(p.key))
 	}
 	if err := s.Put(ctx, "bucket:1", []byte("x"), time.Minute); err != nil {
 		t.Errorf("Put after recovery: %v", err)
@@ -342,10 +343,9 @@ func TestRepeatedTimeoutsDegrade(t *testing.T) {
 func TestReadmeACL(t *testing.T) {
 	srv := redistest.Start(t, password)
 	ctx := context.Background()
-	admin := redis.NewClient(&redis.Options{Addr: srv.Addr, Password: password})
-	defer admin.Close()
+	admin := rawClient(t, srv, "", password)
 	acl := []any{"ACL", "SETUSER", "sigdiag", "on", ">user-pw", "~sigdiag:*", "+@read", "+@write", "+@scripting", "+ping", "+time", "-@dangerous"}
-	if err := admin.Do(ctx, acl...).Err(); err != nil {
+	if _, err := admin.Do(ctx, acl...); err != nil {
 		t.Fatal(err)
 	}
 	b := New(Config{Address: srv.Addr, Username: "sigdiag", Password: "user-pw", KeyPrefix: "sigdiag"})
@@ -370,12 +370,36 @@ func TestReadmeACL(t *testing.T) {
 	if !b.Status().Shared {
 		t.Fatalf("the ACL user was refused something: %+v", b.Status())
 	}
-	if admin.Exists(ctx, "sigdiag:ds:ds1:claim:1").Val() != 0 {
-		t.Error("the claim was not released")
+	if n, err := resp.Int(admin.Do(ctx, "EXISTS", "sigdiag:ds:ds1:claim:1")); n != 0 || err != nil {
+		t.Errorf("the claim was not released: %d, %v", n, err)
 	}
-	user := redis.NewClient(&redis.Options{Addr: srv.Addr, Username: "sigdiag", Password: "user-pw"})
-	defer user.Close()
-	if err := user.Set(ctx, "other:key", "x", time.Minute).Err(); err == nil {
+	user := rawClient(t, srv, "sigdiag", "user-pw")
+	if _, err := user.Do(ctx, "SET", "other:key", "x", "PX", 60000); err == nil {
 		t.Error("the ACL user may write outside its prefix")
 	}
+}
+
+// rawClient is a client of srv beside the backends, to look at what they wrote.
+func rawClient(t *testing.T, srv *redistest.Server, username, password string) *resp.Client {
+	c := resp.New(resp.Config{Address: srv.Addr, Username: username, Password: password, IOTimeout: 5 * time.Second})
+	t.Cleanup(c.Close)
+	return c
+}
+
+// strs is an array reply of strings.
+func strs(v any, err error) ([]string, error) {
+	if err != nil {
+		return nil, err
+	}
+	a, ok := v.([]any)
+	if !ok {
+		return nil, fmt.Errorf("%T reply, want an array", v)
+	}
+	out := make([]string, len(a))
+	for i, e := range a {
+		if out[i], err = resp.String(e, nil); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }

@@ -8,9 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/go-redis/redis_rate/v10"
-	"github.com/redis/go-redis/v9"
-
+	"github.com/sigdiag/signin-diagnostics/pkg/cluster/resp"
 	"github.com/sigdiag/signin-diagnostics/pkg/graph"
 )
 
@@ -26,12 +24,12 @@ type Limit struct {
 // more, and the budget is admitted by Redis's clock, one more hop away.
 var GraphLimit = Limit{Requests: graph.GraphRequestsPerWindow, Window: graph.GraphWindow + time.Second}
 
-// gcra is the redis_rate (GCRA) limit for l. GCRA with burst b and emission interval
-// T = Window/Requests admits b + floor(W/T) requests in any window W (b at once, then one per
-// T). With the default burst b = Requests that is 2*Requests per Window, twice Graph's
-// budget; with b = 1 it is 1 + floor(W/T): for Graph's W = 10 s and T = 11 s / 5 = 2.2 s, 5.
-func (l Limit) gcra() redis_rate.Limit {
-	return redis_rate.Limit{Rate: l.Requests, Period: l.Window, Burst: 1}
+// gcra is the GCRA limit for l. GCRA with burst b and emission interval T = Window/Requests
+// admits b + floor(W/T) requests in any window W (b at once, then one per T). With the usual
+// burst b = Requests that is 2*Requests per Window, twice Graph's budget; with b = 1 it is
+// 1 + floor(W/T): for Graph's W = 10 s and T = 11 s / 5 = 2.2 s, 5.
+func (l Limit) gcra() gcra {
+	return gcra{Rate: l.Requests, Period: l.Window, Burst: 1}
 }
 
 // Pacer is the Graph budget of one app and tenant, shared by every replica through Redis
@@ -39,10 +37,9 @@ func (l Limit) gcra() redis_rate.Limit {
 // own pacer for the app and tenant instead; while shared, it books its requests there too.
 type Pacer struct {
 	b       *Backend
-	limiter *redis_rate.Limiter
 	key     string // the GCRA state
 	holdKey string // exists, with a TTL, while Graph asked everyone to wait (Retry-After)
-	limit   redis_rate.Limit
+	limit   gcra
 	local   graph.Pacer
 	// turn lets one waiter of this process at a time ask Redis: the others queue here in
 	// order instead of polling Redis together.
@@ -62,7 +59,7 @@ func (b *Backend) Pacer(authority, tenantID, clientID string, limit Limit, local
 	sum := sha256.Sum256([]byte(id))
 	key := b.cfg.KeyPrefix + ":pacer:" + hex.EncodeToString(sum[:12])
 	return &Pacer{
-		b: b, limiter: redis_rate.NewLimiter(unprefixed{b.rdb}), key: key, holdKey: key + ":hold",
+		b: b, key: key, holdKey: key + ":hold",
 		limit: limit.gcra(), local: local, turn: make(chan struct{}, 1),
 	}
 }
@@ -106,22 +103,16 @@ const retrySlow = 50 * time.Millisecond
 func (p *Pacer) next(ctx context.Context) (time.Duration, error) {
 	var wait time.Duration
 	err := p.b.call(ctx, p.b.cfg.Timeout, func(ctx context.Context) error {
-		hold, err := p.b.rdb.PTTL(ctx, p.holdKey).Result()
+		hold, err := resp.Int(p.b.rdb.Do(ctx, "PTTL", p.holdKey)) // -2: no hold
 		if err != nil {
 			return err
 		}
 		if hold > 0 {
-			wait = hold
+			wait = time.Duration(hold) * time.Millisecond
 			return nil
 		}
-		res, err := p.limiter.Allow(ctx, p.key, p.limit)
-		if err != nil {
-			return err
-		}
-		if res.Allowed == 0 {
-			wait = res.RetryAfter
-		}
-		return nil
+		wait, err = p.limit.allow(ctx, p.b.rdb, p.key)
+		return err
 	})
 	if wait > 0 {
 		// The replicas' waiters wake at the same instant otherwise.
@@ -132,7 +123,7 @@ func (p *Pacer) next(ctx context.Context) (time.Duration, error) {
 
 // holdScript extends the hold to ARGV[1] ms from now, never shortens it; the TTL is Redis's
 // clock, so replicas' clocks do not matter.
-var holdScript = redis.NewScript(`
+var holdScript = resp.NewScript(`
 if redis.call("PTTL", KEYS[1]) < tonumber(ARGV[1]) then
   redis.call("SET", KEYS[1], "1", "PX", ARGV[1])
 end
@@ -150,6 +141,7 @@ func (p *Pacer) Hold(until time.Time) {
 		return
 	}
 	_ = p.b.call(context.Background(), p.b.cfg.Timeout, func(ctx context.Context) error {
-		return holdScript.Run(ctx, p.b.rdb, []string{p.holdKey}, ms).Err()
+		_, err := holdScript.Run(ctx, p.b.rdb, []string{p.holdKey}, ms)
+		return err
 	})
 }

@@ -4,9 +4,10 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
 	"time"
 
-	"github.com/redis/go-redis/v9"
+	"github.com/sigdiag/signin-diagnostics/pkg/cluster/resp"
 )
 
 // Store is the sign-in cache's level shared by the replicas (a cache.Shared): the blobs and
@@ -28,10 +29,10 @@ func (s *Store) Get(ctx context.Context, key string) ([]byte, bool, error) {
 	var blob []byte
 	err := s.b.call(ctx, s.b.cfg.BlobTimeout, func(ctx context.Context) error {
 		var err error
-		blob, err = s.b.rdb.Get(ctx, s.base+key).Bytes()
+		blob, err = resp.Bytes(s.b.rdb.Do(ctx, "GET", s.base+key))
 		return err
 	})
-	if err == redis.Nil {
+	if errors.Is(err, resp.ErrNil) {
 		return nil, false, nil
 	}
 	return blob, err == nil, err
@@ -44,13 +45,14 @@ func (s *Store) Put(ctx context.Context, key string, blob []byte, ttl time.Durat
 		return nil
 	}
 	return s.b.call(ctx, s.b.cfg.BlobTimeout, func(ctx context.Context) error {
-		return s.b.rdb.Set(ctx, s.base+key, blob, ttl).Err()
+		_, err := s.b.rdb.Do(ctx, "SET", s.base+key, blob, "PX", ttl.Milliseconds())
+		return err
 	})
 }
 
 // releaseScript deletes a claim only if it still holds our token: after our TTL expired,
 // another replica may hold it.
-var releaseScript = redis.NewScript(`
+var releaseScript = resp.NewScript(`
 if redis.call("GET", KEYS[1]) == ARGV[1] then
   return redis.call("DEL", KEYS[1])
 end
@@ -63,8 +65,11 @@ func (s *Store) Claim(ctx context.Context, key string, ttl time.Duration) (func(
 	full := s.base + key
 	var ok bool
 	err := s.b.call(ctx, s.b.cfg.Timeout, func(ctx context.Context) error {
-		var err error
-		ok, err = s.b.rdb.SetNX(ctx, full, token, max(ttl, time.Millisecond)).Result()
+		_, err := s.b.rdb.Do(ctx, "SET", full, token, "NX", "PX", max(ttl, time.Millisecond).Milliseconds())
+		if errors.Is(err, resp.ErrNil) {
+			return nil // another replica holds the claim
+		}
+		ok = err == nil
 		return err
 	})
 	if err != nil || !ok {
@@ -73,7 +78,8 @@ func (s *Store) Claim(ctx context.Context, key string, ttl time.Duration) (func(
 	release := func() {
 		// The caller's context may be gone by now (the query ended): the release has its own.
 		_ = s.b.call(context.Background(), s.b.cfg.Timeout, func(ctx context.Context) error {
-			return releaseScript.Run(ctx, s.b.rdb, []string{full}, token).Err()
+			_, err := releaseScript.Run(ctx, s.b.rdb, []string{full}, token)
+			return err
 		})
 	}
 	return release, true, nil

@@ -5,12 +5,9 @@ import (
 	"crypto/tls"
 	"fmt"
 	"net"
-	"sync"
 
-	"github.com/grafana/grafana-plugin-sdk-go/backend"
 	"github.com/grafana/grafana-plugin-sdk-go/backend/log"
 	"github.com/grafana/grafana-plugin-sdk-go/data"
-	"github.com/redis/go-redis/v9"
 
 	"github.com/sigdiag/signin-diagnostics/pkg/cache"
 	"github.com/sigdiag/signin-diagnostics/pkg/cluster"
@@ -27,7 +24,6 @@ func newCluster(s *settings.Settings, logger log.Logger) *cluster.Backend {
 	if !c.Enabled() || s.Source == settings.SourceDemo {
 		return nil
 	}
-	quietRedisLog.Do(func() { redis.SetLogger(redisLog{}) })
 	var tlsConfig *tls.Config
 	if c.RedisTLS {
 		host, _, _ := net.SplitHostPort(c.RedisAddress)
@@ -44,17 +40,6 @@ func newCluster(s *settings.Settings, logger log.Logger) *cluster.Backend {
 			logger.Warn("Redis is unreachable: pacing Graph and caching on this replica alone until it answers", "redis", st.Address, "error", st.Err)
 		},
 	})
-}
-
-// quietRedisLog routes go-redis's own messages (e.g. a failed dial on every probe during an
-// outage) to the plugin's log at debug level, once per process: the backend logs its state
-// changes itself, once each.
-var quietRedisLog sync.Once
-
-type redisLog struct{}
-
-func (redisLog) Printf(_ context.Context, format string, v ...any) {
-	backend.Logger.Debug(fmt.Sprintf(format, v...))
 }
 
 // clusterNotices tells a panel that its replica no longer shares the Graph budget.

@@ -6,6 +6,7 @@ package redistest
 
 import (
 	"bytes"
+	"crypto/tls"
 	"fmt"
 	"net"
 	"os"
@@ -20,15 +21,28 @@ import (
 type Server struct {
 	Addr     string
 	Password string
-	t        testing.TB
-	port     int
-	dir      string
-	cmd      *exec.Cmd
-	exited   chan struct{}
+	// TLS, for a server from StartTLS, is a client configuration that trusts its certificate.
+	TLS    *tls.Config
+	t      testing.TB
+	port   int
+	dir    string
+	extra  []string // redis-server arguments beyond the port and password
+	cmd    *exec.Cmd
+	exited chan struct{}
 }
 
 // Start starts redis-server on a free port of 127.0.0.1, with password when not empty.
 func Start(t testing.TB, password string) *Server {
+	t.Helper()
+	requireServer(t)
+	s := &Server{Password: password, t: t, dir: t.TempDir()}
+	if err := s.run(); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func requireServer(t testing.TB) {
 	t.Helper()
 	if _, err := exec.LookPath("redis-server"); err != nil {
 		if os.Getenv("CI") != "" || os.Getenv("SIGDIAG_REQUIRE_REDIS") != "" {
@@ -36,7 +50,10 @@ func Start(t testing.TB, password string) *Server {
 		}
 		t.Skip("redis-server is not installed (apt-get install -y --no-install-recommends redis-server); CI runs this test")
 	}
-	s := &Server{Password: password, t: t, dir: t.TempDir()}
+}
+
+// run starts the server on a free port and stops it when the test ends.
+func (s *Server) run() error {
 	var err error
 	for range 3 { // another process may take the free port before redis-server binds it
 		if s.port, err = freePort(); err != nil {
@@ -47,11 +64,11 @@ func Start(t testing.TB, password string) *Server {
 		}
 	}
 	if err != nil {
-		t.Fatal(err)
+		return err
 	}
 	s.Addr = "127.0.0.1:" + strconv.Itoa(s.port)
-	t.Cleanup(s.Stop)
-	return s
+	s.t.Cleanup(s.Stop)
+	return nil
 }
 
 func freePort() (int, error) {
@@ -66,6 +83,11 @@ func freePort() (int, error) {
 func (s *Server) start() error {
 	args := []string{"--port", strconv.Itoa(s.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
 		"--dir", s.dir, "--daemonize", "no", "--loglevel", "warning"}
+	if s.extra != nil { // TLS: the port serves TLS only
+		args[1] = "0"
+		args = append(args, "--tls-port", strconv.Itoa(s.port))
+		args = append(args, s.extra...)
+	}
 	if s.Password != "" {
 		args = append(args, "--requirepass", s.Password)
 	}
