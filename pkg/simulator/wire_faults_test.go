@@ -68,9 +68,13 @@ func TestWireFaults(t *testing.T) {
 		if got := n.Load(); got < 64+5 {
 			t.Errorf("only %d bytes trickled in 300ms", got)
 		}
+		// Giving up must end the read. Whether it ends with an error depends on a race: the
+		// server may see the cancellation first and end the chunked body cleanly.
 		cancel()
-		if err := <-done; err == nil {
-			t.Error("reading a cancelled stalled page ended without an error")
+		select {
+		case <-done:
+		case <-time.After(5 * time.Second):
+			t.Fatal("reading a cancelled stalled page did not end")
 		}
 	})
 	t.Run("next link elsewhere", func(t *testing.T) {
