@@ -26,7 +26,7 @@ func (c *Client) List(ctx context.Context, q Query) (*Result, error) {
 	work := newQueue()
 	var first []*sliceResult
 	for _, sl := range timeSlices(q.From, q.To, q.SliceLength) {
-		first = append(first, run.newPart(sl, true))
+		first = append(first, run.newPart(sl))
 	}
 	work.push(first...)
 	var wg sync.WaitGroup
@@ -53,21 +53,22 @@ type listing struct {
 	mu     sync.Mutex
 	parts  []*sliceResult
 	err    error
+	// splitParts is how many slices split has made (under mu).
+	splitParts int
 }
 
 // sliceResult is one time slice and what it fetched.
 type sliceResult struct {
-	span       span // shrinks to what the slice itself read when it is split
-	splittable bool
-	count      int // rows fetched so far (under listing.mu)
-	rows       []signin.SignIn
-	requests   []string
-	pages      int
-	truncated  bool // stopped with pages left, or never started
+	span      span // shrinks to what the slice itself read when it is split
+	count     int  // rows fetched so far (under listing.mu)
+	rows      []signin.SignIn
+	requests  []string
+	pages     int
+	truncated bool // stopped with pages left, or never started
 }
 
-func (l *listing) newPart(sl span, splittable bool) *sliceResult {
-	p := &sliceResult{span: sl, splittable: splittable}
+func (l *listing) newPart(sl span) *sliceResult {
+	p := &sliceResult{span: sl}
 	l.mu.Lock()
 	l.parts = append(l.parts, p)
 	l.mu.Unlock()
@@ -148,7 +149,7 @@ func (l *listing) slice(ctx context.Context, part *sliceResult, work *queue) err
 				part.truncated = true
 				break
 			}
-			if part.pages == 1 && l.split(part, work) {
+			if l.split(part, len(p.Value), work) {
 				break // the rest of this slice is read by the new slices
 			}
 			if err = l.client.checkNextLink(p.NextLink, seen); err == nil {
@@ -165,20 +166,36 @@ func (r *sliceResult) decode(p *page) error {
 	return err
 }
 
-// split cuts the unread rest of a slice into up to sliceWorkers newer-to-older slices, when
-// its first page shows that several more pages are to come. Pages of one slice can only be
-// read one after the other (each nextLink comes with the previous page), so with pages taking
-// 1-3 seconds a single chain cannot use Graph's 5 requests per 10 seconds; several chains can,
-// and the pacer keeps them within the limit. Each new slice costs at most one partly filled
-// page, so a slice is cut only when no other slice waits for a worker and at least ten pages
-// are left, into slices of at least five pages' worth each; new slices are not cut again.
-func (l *listing) split(part *sliceResult, work *queue) bool {
-	// Slices waiting in the queue will keep the workers busy: splitting would only add partly
-	// filled pages.
-	if !part.splittable || len(part.rows) < 2 || work.waiting() > 0 {
+// Splitting. Pages of one slice can only be read one after the other (each nextLink comes
+// with the previous page), so with pages taking 1-3 seconds one chain of requests barely
+// keeps up with Graph's 5 requests per 10 seconds, and falls behind as soon as pages are
+// slower. Several chains can, and the pacer keeps them within the limit. So while a worker
+// has no slice to read, a chain with enough pages left is cut: the unread rest of its time
+// range becomes new slices, read at once. How many pages are left is unknown (Graph does not
+// count sign-ins), so it is estimated from the density of the chain's last page, which
+// follows the day's busy and quiet hours better than its first page does; a wrong guess costs
+// little, since a chain that turns out long can be cut again.
+//
+// Each cut costs partly filled pages (every new slice ends with one), and pages are what
+// Graph's budget counts, so cuts are bounded: a chain is cut only with at least minSplitPages
+// pages left (two windows' worth: a shorter listing is read as fast by one chain, since the
+// pacer's burst covers it) and a worker free for it, into slices of at least minPartPages
+// pages' worth, and one listing makes at most maxSplitParts new slices.
+const (
+	minSplitPages = 2 * GraphRequestsPerWindow
+	minPartPages  = 2
+	maxSplitParts = 2 * sliceWorkers
+)
+
+// split cuts the unread rest of part after a page of last rows, if that is worth it (see
+// above). It reports whether it did; the caller then stops reading part.
+func (l *listing) split(part *sliceResult, last int, work *queue) bool {
+	free := work.idle(sliceWorkers) + 1 // the workers without a slice, and this one
+	if last < 2 || len(part.rows) < last || free < 2 {
 		return false
 	}
-	newest, oldest := part.rows[0].CreatedDateTime, part.rows[len(part.rows)-1].CreatedDateTime
+	page := part.rows[len(part.rows)-last:]
+	newest, oldest := page[0].CreatedDateTime, page[len(page)-1].CreatedDateTime
 	perPage := newest.Sub(oldest)
 	rest := oldest.Sub(part.span.from)
 	if perPage <= 0 || rest <= 0 {
@@ -186,27 +203,31 @@ func (l *listing) split(part *sliceResult, work *queue) bool {
 	}
 	pages := int(rest / perPage)
 	if l.q.MaxRows > 0 {
-		pages = min(pages, (l.q.MaxRows-l.fetchedRows())/max(len(part.rows), 1))
+		pages = min(pages, (l.q.MaxRows-l.fetchedRows())/last)
 	}
-	// A short listing is read fastest as it is: the extra first pages of new slices would
-	// spend the pacer's burst. Cut when at least two windows' worth of pages are left.
-	if pages < 2*GraphRequestsPerWindow {
+	if pages < minSplitPages {
 		return false
 	}
-	k := min(sliceWorkers, pages/GraphRequestsPerWindow)
-	length := rest / time.Duration(k)
-	var parts []*sliceResult
-	for j := range k {
-		to := oldest.Add(-time.Duration(j) * length) // inclusive: rows at exactly oldest may be on the next page; ids are deduplicated
-		from := to.Add(-length)
-		if j == k-1 {
-			from = part.span.from
-		}
-		parts = append(parts, l.newPart(span{from, to}, false))
-	}
 	l.mu.Lock()
+	k := min(free, pages/minPartPages, maxSplitParts-l.splitParts)
+	if k < 2 {
+		l.mu.Unlock()
+		return false
+	}
+	l.splitParts += k
+	from := part.span.from
 	part.span.from = oldest
 	l.mu.Unlock()
+	length := rest / time.Duration(k)
+	parts := make([]*sliceResult, 0, k)
+	for j := range k {
+		to := oldest.Add(-time.Duration(j) * length) // inclusive: rows at exactly oldest may be on the next page; ids are deduplicated
+		start := to.Add(-length)
+		if j == k-1 {
+			start = from
+		}
+		parts = append(parts, l.newPart(span{start, to}))
+	}
 	work.push(parts...)
 	return true
 }
@@ -259,11 +280,11 @@ func (q *queue) push(parts ...*sliceResult) {
 	q.cond.Broadcast()
 }
 
-// waiting is how many slices wait for a worker.
-func (q *queue) waiting() int {
+// idle is how many of workers have no slice to read: neither one being read nor one waiting.
+func (q *queue) idle(workers int) int {
 	q.mu.Lock()
 	defer q.mu.Unlock()
-	return len(q.items)
+	return max(workers-q.pending, 0)
 }
 
 // pop returns the newest waiting slice; false when every slice is done.

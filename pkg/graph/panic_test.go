@@ -13,7 +13,7 @@ import (
 func TestSlicePanicBecomesAnError(t *testing.T) {
 	to := time.Now()
 	run := &listing{q: Query{From: to.Add(-time.Hour), To: to}} // no client: reading panics
-	part := run.newPart(timeSlices(run.q.From, run.q.To, 0)[0], true)
+	part := run.newPart(timeSlices(run.q.From, run.q.To, 0)[0])
 	err := run.safeSlice(context.Background(), part, newQueue())
 	var pe *PanicError
 	if !errors.As(err, &pe) || len(pe.Stack) == 0 || !strings.Contains(err.Error(), "a bug") {
