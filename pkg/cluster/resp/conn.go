@@ -117,10 +117,22 @@ func (cn *conn) exchange(ctx context.Context, fallback time.Duration, args []any
 		// The interruption ran, or is running: the deadline it sets may land on the next
 		// call, so this connection is done. A reply that arrived first is still the answer.
 		cn.broken = true
-		if err != nil && !isReply(err) {
-			// Say why (cancelled or out of time) as well as what the read saw.
-			err = fmt.Errorf("%w: %w", ctx.Err(), err)
-		}
+	}
+	if err != nil && !isReply(err) {
+		err = contextError(ctx, err)
 	}
 	return reply, err
+}
+
+// contextError says why a call failed when its context ended (cancelled, or out of time) as
+// well as what the connection saw. The connection's deadline may fire a moment before the
+// context's timer: past the context's deadline, the call ran out of its time either way.
+func contextError(ctx context.Context, err error) error {
+	if cerr := ctx.Err(); cerr != nil {
+		return fmt.Errorf("%w: %w", cerr, err)
+	}
+	if d, ok := ctx.Deadline(); ok && !time.Now().Before(d) {
+		return fmt.Errorf("%w: %w", context.DeadlineExceeded, err)
+	}
+	return err
 }
