@@ -435,11 +435,16 @@ func TestTLS(t *testing.T) {
 	if _, err := c.Do(ctx, "SET", "k", []byte("over TLS"), "PX", 60_000); err != nil {
 		t.Fatal(err)
 	}
+	before := connections(t, c)
 	if v, err := String(c.Do(ctx, "GET", "k")); v != "over TLS" || err != nil {
 		t.Errorf("GET over TLS = %q, %v", v, err)
 	}
 	if v, _ := String(c.Do(ctx, "CLIENT", "INFO")); !strings.Contains(v, "db=2") {
 		t.Errorf("CLIENT INFO over TLS: %q", v)
+	}
+	// The idle TLS connection passes the liveness check: calls reuse it.
+	if n := connections(t, c) - before; n != 0 {
+		t.Errorf("%d new connections for one caller over TLS, want the first reused", n)
 	}
 
 	untrusted := client(t, Config{Address: srv.Addr, Password: password, TLS: &tls.Config{MinVersion: tls.VersionTLS12}})
