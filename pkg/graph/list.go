@@ -53,8 +53,11 @@ type listing struct {
 	mu     sync.Mutex
 	parts  []*sliceResult
 	err    error
-	// splitParts is how many slices split has made (under mu).
-	splitParts int
+	// extraSlices is how many chains split has added (under mu).
+	extraSlices int
+	// latency is the moving average of the time Graph took for a page, from the pacer's
+	// admission to the parsed page (under mu).
+	latency time.Duration
 }
 
 // sliceResult is one time slice and what it fetched.
@@ -109,6 +112,27 @@ func (l *listing) add(part *sliceResult, n int) {
 	part.count += n
 }
 
+func (l *listing) observe(d time.Duration) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.latency == 0 {
+		l.latency = d
+	} else {
+		l.latency = (7*l.latency + 3*d) / 10
+	}
+}
+
+// chains is how many request chains keep Graph's budget in use: one page per latency each,
+// against the budget's one request per window/limit, plus one for pages slower than the
+// average; at most sliceWorkers.
+func (l *listing) chains() int {
+	l.mu.Lock()
+	lat := l.latency
+	l.mu.Unlock()
+	spacing := GraphWindow / GraphRequestsPerWindow
+	return min(sliceWorkers, int((lat+spacing-1)/spacing)+1)
+}
+
 func (l *listing) fail(err error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -135,8 +159,12 @@ func (l *listing) slice(ctx context.Context, part *sliceResult, work *queue) err
 			seen[linkKey(uri)] = true
 		}
 		var p *page
-		if p, err = l.client.fetch(ctx, info); err != nil {
+		var admitted time.Time
+		if p, err = l.client.fetch(context.WithValue(ctx, admittedKey{}, &admitted), info); err != nil {
 			break
+		}
+		if !admitted.IsZero() {
+			l.observe(time.Since(admitted))
 		}
 		part.pages++
 		if err = part.decode(p); err != nil {
@@ -167,30 +195,34 @@ func (r *sliceResult) decode(p *page) error {
 }
 
 // Splitting. Pages of one slice can only be read one after the other (each nextLink comes
-// with the previous page), so with pages taking 1-3 seconds one chain of requests barely
-// keeps up with Graph's 5 requests per 10 seconds, and falls behind as soon as pages are
-// slower. Several chains can, and the pacer keeps them within the limit. So while a worker
-// has no slice to read, a chain with enough pages left is cut: the unread rest of its time
-// range becomes new slices, read at once. How many pages are left is unknown (Graph does not
-// count sign-ins), so it is estimated from the density of the chain's last page, which
-// follows the day's busy and quiet hours better than its first page does; a wrong guess costs
-// little, since a chain that turns out long can be cut again.
+// with the previous page), so one chain of requests reads a page per page latency. Graph's
+// budget allows a request every 2 seconds on average (5 per 10 s), and pages take 1-3 seconds
+// or more, so one chain falls behind; several chains keep up, and the pacer keeps them within
+// the limit. So a chain with enough pages left is cut while fewer chains run than chains()
+// says the latency needs: the unread rest of its time range becomes new slices, read at
+// once. How many pages are left is unknown (Graph does not count sign-ins), so it is
+// estimated from the density of the chain's last page, which follows the day's busy and
+// quiet hours better than its first page does; a chain that turns out long can be cut again.
 //
 // Each cut costs partly filled pages (every new slice ends with one), and pages are what
-// Graph's budget counts, so cuts are bounded: a chain is cut only with at least minSplitPages
-// pages left (two windows' worth: a shorter listing is read as fast by one chain, since the
-// pacer's burst covers it) and a worker free for it, into slices of at least minPartPages
-// pages' worth, and one listing makes at most maxSplitParts new slices.
+// Graph's budget counts, so cuts are bounded: at least minSplitPages pages left, and one
+// listing adds at most maxExtraSlices chains (a cut into k adds k-1). After a chain's first
+// page the bar is lower (firstSplitPages): each of Graph's 5 requests per window can be used
+// again only 10 s after it was, so a request the budget allowed at the start and no chain was
+// ready to send is lost for the whole listing. Later, a lone chain at the end of a listing
+// loses little (a page per latency against one per 2 s) and a cut costs a page, so only a
+// long rest is cut.
 const (
-	minSplitPages = 2 * GraphRequestsPerWindow
-	minPartPages  = 2
-	maxSplitParts = 2 * sliceWorkers
+	minSplitPages   = 2 * GraphRequestsPerWindow
+	firstSplitPages = 4
+	maxExtraSlices  = 2 * sliceWorkers
 )
 
 // split cuts the unread rest of part after a page of last rows, if that is worth it (see
 // above). It reports whether it did; the caller then stops reading part.
 func (l *listing) split(part *sliceResult, last int, work *queue) bool {
-	free := work.idle(sliceWorkers) + 1 // the workers without a slice, and this one
+	// The chains that may start: this one's rest, plus the workers free and wanted.
+	free := min(work.idle(sliceWorkers), l.chains()-work.active(sliceWorkers)) + 1
 	if last < 2 || len(part.rows) < last || free < 2 {
 		return false
 	}
@@ -205,16 +237,16 @@ func (l *listing) split(part *sliceResult, last int, work *queue) bool {
 	if l.q.MaxRows > 0 {
 		pages = min(pages, (l.q.MaxRows-l.fetchedRows())/last)
 	}
-	if pages < minSplitPages {
+	if pages < minSplitPages && (part.pages > 1 || pages < firstSplitPages) {
 		return false
 	}
 	l.mu.Lock()
-	k := min(free, pages/minPartPages, maxSplitParts-l.splitParts)
+	k := min(free, pages, 1+maxExtraSlices-l.extraSlices)
 	if k < 2 {
 		l.mu.Unlock()
 		return false
 	}
-	l.splitParts += k
+	l.extraSlices += k - 1
 	from := part.span.from
 	part.span.from = oldest
 	l.mu.Unlock()
@@ -278,6 +310,13 @@ func (q *queue) push(parts ...*sliceResult) {
 	sort.SliceStable(q.items, func(i, j int) bool { return q.items[i].span.to.After(q.items[j].span.to) })
 	q.pending += len(parts)
 	q.cond.Broadcast()
+}
+
+// active is how many of workers read a slice.
+func (q *queue) active(workers int) int {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return min(q.pending-len(q.items), workers)
 }
 
 // idle is how many of workers have no slice to read: neither one being read nor one waiting.

@@ -77,13 +77,13 @@ func TestListSplitsASliceWithManyPages(t *testing.T) {
 					want = append(want, r.ID.String())
 				}
 			}
-			// How many new slices depends on the volume through the day: at least 2, at most
-			// maxSplitParts.
-			if res.Slices < 3 || res.Slices > 1+maxSplitParts || res.Truncated {
-				t.Errorf("slices %d truncated %v; want the day's slice split into 2 to %d more", res.Slices, res.Truncated, maxSplitParts)
+			// How many cuts depends on the volume through the day: at least one into 2 slices;
+			// each cut into k adds k-1 chains, at most maxExtraSlices in all.
+			if res.Slices < 3 || res.Slices > 1+2*maxExtraSlices || res.Truncated {
+				t.Errorf("slices %d truncated %v; want the day's slice cut, at most %d extra chains", res.Slices, res.Truncated, maxExtraSlices)
 			}
-			// Each new slice ends with at most one partly filled page.
-			if full := (len(want) + 49) / 50; res.Pages > full+maxSplitParts {
+			// Each added chain ends with at most one partly filled page.
+			if full := (len(want) + 49) / 50; res.Pages > full+maxExtraSlices {
 				t.Errorf("%d pages for %d sign-ins (%d full pages)", res.Pages, len(want), full)
 			}
 			assertIDs(t, res.SignIns, want)

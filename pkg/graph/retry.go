@@ -55,6 +55,9 @@ func (m *pacedRetry) Intercept(pipeline khttp.Pipeline, index int, req *http.Req
 		if err := m.pacer.Wait(ctx); err != nil {
 			return nil, err
 		}
+		if a, ok := ctx.Value(admittedKey{}).(*time.Time); ok {
+			*a = time.Now()
+		}
 		resp, err := m.send(pipeline, index, req)
 		if err != nil || !retriable(resp.StatusCode) || attempt == maxRetries {
 			return resp, err
@@ -78,6 +81,11 @@ func (m *pacedRetry) Intercept(pipeline khttp.Pipeline, index int, req *http.Req
 		req.Header.Set("Retry-Attempt", strconv.Itoa(attempt+1))
 	}
 }
+
+// admittedKey is a context key: a *time.Time under it is set to when the pacer let the
+// request's last attempt leave, so that the listing can tell Graph's latency from the wait for
+// the budget.
+type admittedKey struct{}
 
 // send makes one attempt with its own deadline, released when the body is closed.
 func (m *pacedRetry) send(pipeline khttp.Pipeline, index int, req *http.Request) (*http.Response, error) {
