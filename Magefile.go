@@ -88,6 +88,7 @@ var fuzzers = []struct{ pkg, name string }{
 	{"./pkg/signin", "FuzzDecode"}, {"./pkg/signin", "FuzzDecodeFields"},
 	{"./pkg/export", "FuzzReadJSON"}, {"./pkg/export", "FuzzReadCSV"},
 	{"./pkg/graph", "FuzzRetryDelay"}, {"./pkg/graph", "FuzzDecodePage"},
+	{"./pkg/cluster/resp", "FuzzReadReply"},
 }
 
 // Fuzz runs each fuzz target for SIGDIAG_FUZZTIME (default 30000x: a number of inputs, not a
