@@ -16,9 +16,9 @@ const sliceWorkers = 3
 
 // List fetches the sign-ins in the query's range, newest first, following @odata.nextLink to
 // the end or to MaxRows. Long ranges are read as time slices (Microsoft's advice for bulk
-// reads), up to sliceWorkers at once; a slice whose first page shows many more pages to come
-// is split so that its remainder is read by several request chains at once (see split). The
-// first error cancels the other slices.
+// reads), up to sliceWorkers at once; while fewer request chains run than the page latency
+// needs, a slice with many pages to come is cut so that its remainder is read by several
+// chains at once (see split). The first error cancels the other slices.
 func (c *Client) List(ctx context.Context, q Query) (*Result, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
