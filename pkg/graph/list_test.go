@@ -91,6 +91,41 @@ func TestListSplitsASliceWithManyPages(t *testing.T) {
 	}
 }
 
+// A day whose newest hours are quiet: the first page covers seven hours and promises two more
+// pages, the morning behind it many. The chain is cut when a page shows the density, not only
+// after its first page (which would leave a 26-page listing to one chain).
+func TestListCutsAfterAQuietFirstPage(t *testing.T) {
+	for _, hour := range []int{10, 12} {
+		t.Run(fmt.Sprintf("%02d:00", hour), func(t *testing.T) {
+			sim := startSimulator(t, simulator.Options{Now: time.Date(2026, 11, 25, hour, 0, 0, 0, time.UTC), Days: 2, Scale: 4})
+			c := newClient(t, sim, simulator.DemoTenantID, simulator.DemoClientID, simulator.DemoClientSecret)
+			_, to := sim.Dataset().Window()
+			from := to.Add(-24 * time.Hour)
+			res, err := c.List(context.Background(), Query{From: from, To: to})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want []string
+			for _, r := range sim.Dataset().Between(from, to) {
+				if r.Interactive() {
+					want = append(want, r.ID.String())
+				}
+			}
+			page := res.SignIns[:MaxPageSize]
+			if est := page[MaxPageSize-1].CreatedDateTime.Sub(from) / page[0].CreatedDateTime.Sub(page[MaxPageSize-1].CreatedDateTime); est >= firstSplitPages {
+				t.Fatalf("the first page promises %d more pages: not the quiet start this test is about", est)
+			}
+			if res.Slices < 3 || res.Truncated {
+				t.Errorf("slices %d truncated %v for %d sign-ins: the day was read by one chain", res.Slices, res.Truncated, len(want))
+			}
+			if full := (len(want) + MaxPageSize - 1) / MaxPageSize; res.Pages > full+maxExtraSlices {
+				t.Errorf("%d pages for %d sign-ins (%d full pages)", res.Pages, len(want), full)
+			}
+			assertIDs(t, res.SignIns, want)
+		})
+	}
+}
+
 // With a fetch limit, the newest rows are kept and older slices are not read.
 func TestListLimitKeepsTheNewestAcrossSlices(t *testing.T) {
 	sim := startSimulator(t, simulator.Options{})
