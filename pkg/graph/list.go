@@ -124,13 +124,20 @@ func (l *listing) observe(d time.Duration) {
 
 // chains is how many request chains keep Graph's budget in use: one page per latency each,
 // against the budget's one request per window/limit, plus one for pages slower than the
-// average; at most sliceWorkers.
+// average; at most sliceWorkers, and sliceWorkers while no latency was measured.
 func (l *listing) chains() int {
 	l.mu.Lock()
 	lat := l.latency
 	l.mu.Unlock()
+	return chainsFor(lat)
+}
+
+func chainsFor(latency time.Duration) int {
+	if latency <= 0 {
+		return sliceWorkers
+	}
 	spacing := GraphWindow / GraphRequestsPerWindow
-	return min(sliceWorkers, int((lat+spacing-1)/spacing)+1)
+	return min(sliceWorkers, int((latency+spacing-1)/spacing)+1)
 }
 
 func (l *listing) fail(err error) {

@@ -126,6 +126,26 @@ func TestListCutsAfterAQuietFirstPage(t *testing.T) {
 	}
 }
 
+// The chains a listing runs at once follow the page latency: Graph allows a request every 2 s
+// on average, a chain sends one per page latency.
+func TestChainsForLatency(t *testing.T) {
+	for _, tc := range []struct {
+		latency time.Duration
+		want    int
+	}{
+		{0, sliceWorkers}, // not measured yet
+		{5 * time.Millisecond, 2},
+		{1500 * time.Millisecond, 2},
+		{2 * time.Second, 2},
+		{2100 * time.Millisecond, 3},
+		{30 * time.Second, sliceWorkers},
+	} {
+		if got := chainsFor(tc.latency); got != tc.want {
+			t.Errorf("chainsFor(%v) = %d, want %d", tc.latency, got, tc.want)
+		}
+	}
+}
+
 // With a fetch limit, the newest rows are kept and older slices are not read.
 func TestListLimitKeepsTheNewestAcrossSlices(t *testing.T) {
 	sim := startSimulator(t, simulator.Options{})
