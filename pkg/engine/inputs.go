@@ -229,7 +229,8 @@ func referencedRules(ref ast.Ref, known map[string]bool) []string {
 	}
 	var out []string
 	for k := range known {
-		if strings.HasPrefix(k, name+".") {
+		// name.rule, or name[key] for rules with a ref head (entries[50126] := ...).
+		if strings.HasPrefix(k, name+".") || strings.HasPrefix(k, name+"[") {
 			out = append(out, k)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/sigdiag/signin-diagnostics/pkg/signin"
@@ -75,6 +76,36 @@ findings contains {"ruleId": "old-outlook", "title": "Old Outlook", "cause": "c"
 	da, db := e.Evaluate(context.Background(), &a), e.Evaluate(context.Background(), &b)
 	if !hasRule(da.Findings, "old-outlook") || hasRule(db.Findings, "old-outlook") {
 		t.Fatalf("old Outlook: %+v; new Outlook: %+v", da.Findings, db.Findings)
+	}
+}
+
+// A field read by a rule with a ref head (by_code[50126] := ...) in another package, reached
+// through a computed key, is one the rules read: it is in the static field list, and so in the
+// input the rules are given (which holds only the fields the rules read).
+func TestInputFieldsFollowRefHeadRules(t *testing.T) {
+	helper := Module{Name: "helper.rego", User: true, Source: `package signin.custom
+
+by_code[50126] := input.correlationId
+`}
+	user := Module{Name: "customRules", User: true, Source: `package signin.rules.byref
+
+import data.signin.lib
+
+findings contains {"ruleId": "by-ref", "title": "t", "cause": "c", "nextSteps": ["n"], "severity": "low",
+	"category": "other", "actor": "user", "kind": "contextual", "links": []} if {
+	data.signin.custom.by_code[lib.error_code] == "c0ffee"
+}
+`}
+	e := builtinEngine(t, helper, user)
+	if !slices.Contains(e.InputFields(), "correlationId") {
+		t.Errorf("input fields %v lack correlationId", e.InputFields())
+	}
+	a, b := example(t, `{"errorCode":50126}`), example(t, `{"errorCode":50126}`)
+	a.Raw = withField(t, a.Raw, "correlationId", "c0ffee")
+	b.Raw = withField(t, b.Raw, "correlationId", "other")
+	da, db := e.Evaluate(context.Background(), &a), e.Evaluate(context.Background(), &b)
+	if !hasRule(da.Findings, "by-ref") || hasRule(db.Findings, "by-ref") {
+		t.Fatalf("c0ffee: %+v; other: %+v", da.Findings, db.Findings)
 	}
 }
 
