@@ -229,8 +229,9 @@ func referencedRules(ref ast.Ref, known map[string]bool) []string {
 	}
 	var out []string
 	for k := range known {
-		// name.rule, or name[key] for rules with a ref head (entries[50126] := ...).
-		if strings.HasPrefix(k, name+".") || strings.HasPrefix(k, name+"[") {
+		// name.rule, or name[key] for rules with a ref head (entries[50126] := ...); every
+		// rule when the reference computes its first step (data[x]...).
+		if len(ground) == 1 || strings.HasPrefix(k, name+".") || strings.HasPrefix(k, name+"[") {
 			out = append(out, k)
 		}
 	}

@@ -105,7 +105,34 @@ findings contains {"ruleId": "by-ref", "title": "t", "cause": "c", "nextSteps": 
 	b.Raw = withField(t, b.Raw, "correlationId", "other")
 	da, db := e.Evaluate(context.Background(), &a), e.Evaluate(context.Background(), &b)
 	if !hasRule(da.Findings, "by-ref") || hasRule(db.Findings, "by-ref") {
-		t.Fatalf("c0ffee: %+v; other: %+v", da.Findings, db.Findings)
+		t.Fatalf("c0ffee: %v; other: %v", ruleIDs(da.Findings), ruleIDs(db.Findings))
+	}
+}
+
+// The same through a reference whose first step is computed (data[x]...).
+func TestInputFieldsFollowComputedRoots(t *testing.T) {
+	helper := Module{Name: "helper.rego", User: true, Source: `package signin.custom
+
+field := input.correlationId
+`}
+	user := Module{Name: "customRules", User: true, Source: `package signin.rules.byroot
+
+findings contains {"ruleId": "by-root", "title": "t", "cause": "c", "nextSteps": ["n"], "severity": "low",
+	"category": "other", "actor": "user", "kind": "contextual", "links": []} if {
+	some root
+	data[root].custom.field == "c0ffee"
+}
+`}
+	e := builtinEngine(t, helper, user)
+	if !slices.Contains(e.InputFields(), "correlationId") {
+		t.Errorf("input fields %v lack correlationId", e.InputFields())
+	}
+	a, b := example(t, `{"errorCode":50126}`), example(t, `{"errorCode":50126}`)
+	a.Raw = withField(t, a.Raw, "correlationId", "c0ffee")
+	b.Raw = withField(t, b.Raw, "correlationId", "other")
+	da, db := e.Evaluate(context.Background(), &a), e.Evaluate(context.Background(), &b)
+	if !hasRule(da.Findings, "by-root") || hasRule(db.Findings, "by-root") {
+		t.Fatalf("c0ffee: %v; other: %v", ruleIDs(da.Findings), ruleIDs(db.Findings))
 	}
 }
 
