@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net"
 	"slices"
 	"strings"
 	"sync"
@@ -308,21 +307,7 @@ func TestWrongPasswordDegradesWithoutNamingIt(t *testing.T) {
 // A Redis that accepts connections and never answers: one slow call is not an outage, three
 // in a row are.
 func TestRepeatedTimeoutsDegrade(t *testing.T) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	go func() {
-		for {
-			c, err := l.Accept()
-			if err != nil {
-				return
-			}
-			defer c.Close()
-		}
-	}()
-	b := New(Config{Address: l.Addr().String(), KeyPrefix: "sigdiag", Timeout: 100 * time.Millisecond, BlobTimeout: 100 * time.Millisecond})
+	b := New(Config{Address: redistest.Silent(t), KeyPrefix: "sigdiag", Timeout: 100 * time.Millisecond, BlobTimeout: 100 * time.Millisecond})
 	defer b.Close()
 	s := b.Store("ds1")
 	for i := range maxTimeouts {

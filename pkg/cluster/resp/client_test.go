@@ -359,24 +359,10 @@ func TestServerStoppedMidUse(t *testing.T) {
 
 // A server that accepts and never answers costs a call its deadline, not more.
 func TestSilentServer(t *testing.T) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	go func() {
-		for {
-			c, err := l.Accept()
-			if err != nil {
-				return
-			}
-			defer c.Close()
-		}
-	}()
-	c := New(Config{Address: l.Addr().String(), Password: password, DialTimeout: time.Second})
+	c := New(Config{Address: redistest.Silent(t), Password: password, DialTimeout: time.Second})
 	defer c.Close()
 	start := time.Now()
-	_, err = c.Do(within(t, 200*time.Millisecond), "PING")
+	_, err := c.Do(within(t, 200*time.Millisecond), "PING")
 	var ne net.Error
 	if !errors.As(err, &ne) || !ne.Timeout() || time.Since(start) > time.Second {
 		t.Errorf("PING to a silent server: %v after %v; want a timeout at 200ms", err, time.Since(start))
