@@ -79,60 +79,39 @@ findings contains {"ruleId": "old-outlook", "title": "Old Outlook", "cause": "c"
 	}
 }
 
-// A field read by a rule with a ref head (by_code[50126] := ...) in another package, reached
-// through a computed key, is one the rules read: it is in the static field list, and so in the
-// input the rules are given (which holds only the fields the rules read).
-func TestInputFieldsFollowRefHeadRules(t *testing.T) {
-	helper := Module{Name: "helper.rego", User: true, Source: `package signin.custom
-
-by_code[50126] := input.correlationId
-`}
-	user := Module{Name: "customRules", User: true, Source: `package signin.rules.byref
+// A field read by a rule in another package, reached through a computed key or a computed
+// first step, is one the rules read: it is in the static field list, and so in the input the
+// rules are given (which holds only the fields the rules read).
+func TestInputFieldsFollowComputedReferences(t *testing.T) {
+	for _, tc := range []struct{ name, helper, condition string }{
+		// by_code[50126] := ... has a ref head: its path is by_code[50126], not by_code.
+		{"a ref-head rule by computed key", "by_code[50126] := input.correlationId", "data.signin.custom.by_code[lib.error_code] == \"c0ffee\""},
+		{"a computed first step", "field := input.correlationId", "some root\n\tdata[root].custom.field == \"c0ffee\""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			helper := Module{Name: "helper.rego", User: true, Source: "package signin.custom\n\n" + tc.helper + "\n"}
+			user := Module{Name: "customRules", User: true, Source: `package signin.rules.computed
 
 import data.signin.lib
 
-findings contains {"ruleId": "by-ref", "title": "t", "cause": "c", "nextSteps": ["n"], "severity": "low",
+findings contains {"ruleId": "computed", "title": "t", "cause": "c", "nextSteps": ["n"], "severity": "low",
 	"category": "other", "actor": "user", "kind": "contextual", "links": []} if {
-	data.signin.custom.by_code[lib.error_code] == "c0ffee"
+	lib.error_code > 0
+	` + tc.condition + `
 }
 `}
-	e := builtinEngine(t, helper, user)
-	if !slices.Contains(e.InputFields(), "correlationId") {
-		t.Errorf("input fields %v lack correlationId", e.InputFields())
-	}
-	a, b := example(t, `{"errorCode":50126}`), example(t, `{"errorCode":50126}`)
-	a.Raw = withField(t, a.Raw, "correlationId", "c0ffee")
-	b.Raw = withField(t, b.Raw, "correlationId", "other")
-	da, db := e.Evaluate(context.Background(), &a), e.Evaluate(context.Background(), &b)
-	if !hasRule(da.Findings, "by-ref") || hasRule(db.Findings, "by-ref") {
-		t.Fatalf("c0ffee: %v; other: %v", ruleIDs(da.Findings), ruleIDs(db.Findings))
-	}
-}
-
-// The same through a reference whose first step is computed (data[x]...).
-func TestInputFieldsFollowComputedRoots(t *testing.T) {
-	helper := Module{Name: "helper.rego", User: true, Source: `package signin.custom
-
-field := input.correlationId
-`}
-	user := Module{Name: "customRules", User: true, Source: `package signin.rules.byroot
-
-findings contains {"ruleId": "by-root", "title": "t", "cause": "c", "nextSteps": ["n"], "severity": "low",
-	"category": "other", "actor": "user", "kind": "contextual", "links": []} if {
-	some root
-	data[root].custom.field == "c0ffee"
-}
-`}
-	e := builtinEngine(t, helper, user)
-	if !slices.Contains(e.InputFields(), "correlationId") {
-		t.Errorf("input fields %v lack correlationId", e.InputFields())
-	}
-	a, b := example(t, `{"errorCode":50126}`), example(t, `{"errorCode":50126}`)
-	a.Raw = withField(t, a.Raw, "correlationId", "c0ffee")
-	b.Raw = withField(t, b.Raw, "correlationId", "other")
-	da, db := e.Evaluate(context.Background(), &a), e.Evaluate(context.Background(), &b)
-	if !hasRule(da.Findings, "by-root") || hasRule(db.Findings, "by-root") {
-		t.Fatalf("c0ffee: %v; other: %v", ruleIDs(da.Findings), ruleIDs(db.Findings))
+			e := builtinEngine(t, helper, user)
+			if !slices.Contains(e.InputFields(), "correlationId") {
+				t.Errorf("input fields %v lack correlationId", e.InputFields())
+			}
+			a, b := example(t, `{"errorCode":50126}`), example(t, `{"errorCode":50126}`)
+			a.Raw = withField(t, a.Raw, "correlationId", "c0ffee")
+			b.Raw = withField(t, b.Raw, "correlationId", "other")
+			da, db := e.Evaluate(context.Background(), &a), e.Evaluate(context.Background(), &b)
+			if !hasRule(da.Findings, "computed") || hasRule(db.Findings, "computed") {
+				t.Fatalf("c0ffee: %v; other: %v", ruleIDs(da.Findings), ruleIDs(db.Findings))
+			}
+		})
 	}
 }
 
