@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"crypto/tls"
 	"net/http"
 	"strings"
@@ -78,3 +79,25 @@ func graphRequests(sim *simulator.Server) []simulator.RequestLog {
 }
 
 func contains(s, sub string) bool { return strings.Contains(s, sub) }
+
+// listed lists the span before the newest sign-in of a simulator started with opts, pages of
+// pageSize (0: Graph's default), and returns the range's start, the result and the IDs of the
+// interactive sign-ins the simulator holds in the range, newest first.
+func listed(t *testing.T, opts simulator.Options, span time.Duration, pageSize int) (time.Time, *Result, []string) {
+	t.Helper()
+	sim := startSimulator(t, opts)
+	c := newClient(t, sim, simulator.DemoTenantID, simulator.DemoClientID, simulator.DemoClientSecret)
+	_, to := sim.Dataset().Window()
+	from := to.Add(-span)
+	res, err := c.List(context.Background(), Query{From: from, To: to, PageSize: pageSize})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, r := range sim.Dataset().Between(from, to) {
+		if r.Interactive() {
+			want = append(want, r.ID.String())
+		}
+	}
+	return from, res, want
+}

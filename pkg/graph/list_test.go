@@ -62,21 +62,8 @@ func TestListSplitsASliceWithManyPages(t *testing.T) {
 	// whatever the time the test runs.
 	for _, hour := range []int{3, 9, 15, 21} {
 		t.Run(fmt.Sprintf("%02d:00", hour), func(t *testing.T) {
-			sim := startSimulator(t, simulator.Options{Now: time.Date(2026, 11, 25, hour, 0, 0, 0, time.UTC)})
-			c := newClient(t, sim, simulator.DemoTenantID, simulator.DemoClientID, simulator.DemoClientSecret)
-			_, to := sim.Dataset().Window()
-			from := to.Add(-24 * time.Hour)
 			// Small pages, so that even a quiet night's first page shows many more to come.
-			res, err := c.List(context.Background(), Query{From: from, To: to, PageSize: 50})
-			if err != nil {
-				t.Fatal(err)
-			}
-			var want []string
-			for _, r := range sim.Dataset().Between(from, to) {
-				if r.Interactive() {
-					want = append(want, r.ID.String())
-				}
-			}
+			_, res, want := listed(t, simulator.Options{Now: time.Date(2026, 11, 25, hour, 0, 0, 0, time.UTC)}, 24*time.Hour, 50)
 			// How many cuts depends on the volume through the day: at least one into 2 slices;
 			// each cut into k adds k-1 chains, at most maxExtraSlices in all.
 			if res.Slices < 3 || res.Slices > 1+2*maxExtraSlices || res.Truncated {
@@ -97,20 +84,7 @@ func TestListSplitsASliceWithManyPages(t *testing.T) {
 func TestListCutsAfterAQuietFirstPage(t *testing.T) {
 	for _, hour := range []int{10, 12} {
 		t.Run(fmt.Sprintf("%02d:00", hour), func(t *testing.T) {
-			sim := startSimulator(t, simulator.Options{Now: time.Date(2026, 11, 25, hour, 0, 0, 0, time.UTC), Days: 2, Scale: 4})
-			c := newClient(t, sim, simulator.DemoTenantID, simulator.DemoClientID, simulator.DemoClientSecret)
-			_, to := sim.Dataset().Window()
-			from := to.Add(-24 * time.Hour)
-			res, err := c.List(context.Background(), Query{From: from, To: to})
-			if err != nil {
-				t.Fatal(err)
-			}
-			var want []string
-			for _, r := range sim.Dataset().Between(from, to) {
-				if r.Interactive() {
-					want = append(want, r.ID.String())
-				}
-			}
+			from, res, want := listed(t, simulator.Options{Now: time.Date(2026, 11, 25, hour, 0, 0, 0, time.UTC), Days: 2, Scale: 4}, 24*time.Hour, 0)
 			page := res.SignIns[:MaxPageSize]
 			if est := page[MaxPageSize-1].CreatedDateTime.Sub(from) / page[0].CreatedDateTime.Sub(page[MaxPageSize-1].CreatedDateTime); est >= firstSplitPages {
 				t.Fatalf("the first page promises %d more pages: not the quiet start this test is about", est)
