@@ -229,7 +229,8 @@ const (
 // above). It reports whether it did; the caller then stops reading part.
 func (l *listing) split(part *sliceResult, last int, work *queue) bool {
 	// The chains that may start: this one's rest, plus the workers free and wanted.
-	free := min(work.idle(sliceWorkers), l.chains()-work.active(sliceWorkers)) + 1
+	active, idle := work.workers(sliceWorkers)
+	free := min(idle, l.chains()-active) + 1
 	if last < 2 || len(part.rows) < last || free < 2 {
 		return false
 	}
@@ -319,18 +320,12 @@ func (q *queue) push(parts ...*sliceResult) {
 	q.cond.Broadcast()
 }
 
-// active is how many of workers read a slice.
-func (q *queue) active(workers int) int {
+// workers says how many of workers read a slice, and how many have none to read: neither one
+// being read nor one waiting.
+func (q *queue) workers(workers int) (active, idle int) {
 	q.mu.Lock()
 	defer q.mu.Unlock()
-	return min(q.pending-len(q.items), workers)
-}
-
-// idle is how many of workers have no slice to read: neither one being read nor one waiting.
-func (q *queue) idle(workers int) int {
-	q.mu.Lock()
-	defer q.mu.Unlock()
-	return max(workers-q.pending, 0)
+	return min(q.pending-len(q.items), workers), max(workers-q.pending, 0)
 }
 
 // pop returns the newest waiting slice; false when every slice is done.
