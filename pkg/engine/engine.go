@@ -34,8 +34,7 @@ type Engine struct {
 	rules        []RuleInfo
 	inputs       *inputIndex
 	memo         *memo
-	reads        *readIndex // nil: decisions are memoized on all the fields the rules read
-	readSets     *readSets
+	readSets     *readSets // nil: decisions are memoized on all the fields the rules read
 }
 
 // New compiles the modules and prepares the decision query. Compile errors come back as
@@ -60,8 +59,8 @@ func New(ctx context.Context, modules []Module) (*Engine, error) {
 	}
 	e := &Engine{prepared: prepared, store: store, compiler: compiler, userPackages: userPackages(modules), inputs: newInputIndex(compiler)}
 	e.memo = newMemo(e.inputs)
-	if ri := newReadIndex(compiler); ri.usable && e.memo.paths != nil {
-		e.reads, e.readSets = ri, newReadSets()
+	if e.memo.paths != nil && !usesWith(compiler) {
+		e.readSets = newReadSets()
 	}
 	if e.rules, err = e.listRules(ctx); err != nil {
 		return nil, err
@@ -109,21 +108,24 @@ func (e *Engine) decide(ctx context.Context, txn storage.Transaction, s *signin.
 	if e.memo.paths == nil || v.Type() != fastjson.TypeObject {
 		return e.evaluate(ctx, txn, s, toAST(v))
 	}
-	if e.reads != nil {
+	if e.readSets != nil {
 		if d, ok := e.readSets.get(v); ok {
 			return d
 		}
-		tr := &readTracer{idx: e.reads, paths: map[string]struct{}{}}
-		d := e.evaluate(ctx, txn, s, e.memo.trie.project(v), rego.EvalQueryTracer(tr), rego.EvalRuleIndexing(false))
-		if d.Error == "" && !tr.whole {
-			e.readSets.put(v, tr.paths, d)
+		in := e.memo.trie.project(v)
+		rec := &readRecorder{paths: map[string]struct{}{}}
+		if d, ok := e.evaluateRecording(ctx, txn, s, in, rec); ok {
+			if d.Error == "" {
+				e.readSets.put(v, rec.paths, d)
+			}
 			return d
 		}
-		if d.Error != "" {
-			return d
+		// The recording input met an operation it cannot take part in (see recording.go):
+		// decide on the plain input and keep the decision on all the fields.
+		d := e.evaluate(ctx, txn, s, in)
+		if d.Error == "" {
+			e.memo.byKey.put(fieldsKey(v, e.memo.paths), d)
 		}
-		// A rule read the input as a whole this time: keep the decision on all the fields.
-		e.memo.byKey.put(fieldsKey(v, e.memo.paths), d)
 		return d
 	}
 	key := fieldsKey(v, e.memo.paths)

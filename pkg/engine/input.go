@@ -17,6 +17,8 @@ import (
 type pathTrie struct {
 	whole    bool
 	children map[string]*pathTrie
+	path     string   // this node's dotted path ("" at the root)
+	leaves   []string // the dotted paths of the whole nodes at or below this one
 }
 
 func newPathTrie(paths [][]string) *pathTrie {
@@ -36,7 +38,28 @@ func newPathTrie(paths [][]string) *pathTrie {
 		}
 		n.whole, n.children = true, nil
 	}
+	root.name("")
 	return root
+}
+
+// name sets the dotted paths of t and its children, and the leaves below each.
+func (t *pathTrie) name(path string) []string {
+	t.path = path
+	if t.whole {
+		t.leaves = []string{path}
+		return t.leaves
+	}
+	for k, c := range t.children {
+		t.leaves = append(t.leaves, c.name(t.childPath(k))...)
+	}
+	return t.leaves
+}
+
+func (t *pathTrie) childPath(k string) string {
+	if t.path == "" {
+		return k
+	}
+	return t.path + "." + k
 }
 
 // project builds the part of v the trie selects. Keys are visited in the trie's order is not

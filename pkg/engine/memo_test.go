@@ -145,7 +145,7 @@ everything := walk(input)
 // reason, risk): variants of demo sign-ins with one such field changed, in a shuffled order.
 func TestReadSetMemoOnVariants(t *testing.T) {
 	e := builtinEngine(t)
-	if e.reads == nil {
+	if e.readSets == nil {
 		t.Fatal("the built-in rules must be memoized by read set")
 	}
 	ctx := context.Background()

@@ -6,8 +6,7 @@ import (
 	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
-	"github.com/open-policy-agent/opa/v1/topdown"
-	"github.com/valyala/fastjson"
+		"github.com/valyala/fastjson"
 )
 
 // Read sets: memoizing on the fields a decision actually read.
@@ -16,9 +15,8 @@ import (
 // (a device's name in a cause, its ID to tell a registered device). Keyed on all of them, the
 // memo misses on nearly every new sign-in. But most decisions read few of them: a success
 // stops at the error code in most rules, and a device rule reads the device only for the
-// device codes. So an evaluation that misses the memo runs with a tracer that records the
-// input fields of every expression OPA evaluates (and with rule indexing off, so that no
-// field is read behind the tracer's back), and the decision is kept under the values of just
+// device codes. So an evaluation that misses the memo runs on an input that records which
+// fields OPA reads from it (recording.go), and the decision is kept under the values of just
 // those fields. Another sign-in with the same values there takes the same path through the
 // rules (every branch taken depends only on fields that were read) and gets the same decision.
 //
@@ -29,35 +27,6 @@ import (
 type exprReads struct {
 	paths []string
 	whole bool // reads input in a way no field list describes
-}
-
-// readIndex maps the compiled rules' expressions to their reads, computed once per engine.
-type readIndex struct {
-	mu     sync.RWMutex
-	byExpr map[*ast.Expr]exprReads
-	byRule map[*ast.Rule]exprReads
-	usable bool // false when a rule uses `with` (it can replace input mid-evaluation)
-}
-
-func newReadIndex(c *ast.Compiler) *readIndex {
-	ri := &readIndex{byExpr: map[*ast.Expr]exprReads{}, byRule: map[*ast.Rule]exprReads{}, usable: true}
-	for _, mod := range c.Modules {
-		for _, rule := range mod.Rules {
-			for r := rule; r != nil; r = r.Else {
-				ri.addRule(r)
-			}
-		}
-	}
-	return ri
-}
-
-func (ri *readIndex) addRule(rule *ast.Rule) {
-	rr := readsOfRule(rule)
-	for x, r := range rr.exprs {
-		ri.byExpr[x] = r
-	}
-	ri.byRule[rule] = rr.head
-	ri.usable = ri.usable && !rr.usesWith
 }
 
 // ruleReads is what one compiled rule reads from the input: each expression of its body
@@ -142,52 +111,19 @@ func (r *exprReads) add(p string) {
 	r.paths = append(r.paths, p)
 }
 
-func (ri *readIndex) expr(x *ast.Expr) exprReads {
-	ri.mu.RLock()
-	r, ok := ri.byExpr[x]
-	ri.mu.RUnlock()
-	if ok {
-		return r
-	}
-	// An expression outside the compiled modules (the query itself): no aliases there.
-	r = readsOf(x, nil, nil)
-	ri.mu.Lock()
-	ri.byExpr[x] = r
-	ri.mu.Unlock()
-	return r
-}
-
-// readTracer collects the input fields of one evaluation.
-type readTracer struct {
-	idx   *readIndex
-	paths map[string]struct{}
-	whole bool
-}
-
-func (t *readTracer) Enabled() bool { return true }
-
-func (t *readTracer) Config() topdown.TraceConfig { return topdown.TraceConfig{} }
-
-func (t *readTracer) TraceEvent(ev topdown.Event) {
-	var r exprReads
-	switch n := ev.Node.(type) {
-	case *ast.Expr:
-		if ev.Op != topdown.EvalOp {
-			return
+// usesWith reports whether a compiled rule uses `with`, which can replace input (or part of
+// it) mid-evaluation, so that what an evaluation read is no longer the sign-in's fields.
+func usesWith(c *ast.Compiler) bool {
+	for _, mod := range c.Modules {
+		for _, rule := range mod.Rules {
+			for r := rule; r != nil; r = r.Else {
+				if readsOfRule(r).usesWith {
+					return true
+				}
+			}
 		}
-		r = t.idx.expr(n)
-	case *ast.Rule:
-		if ev.Op != topdown.EnterOp {
-			return
-		}
-		r = t.idx.byRule[n] // written only while the index is built
-	default:
-		return
 	}
-	t.whole = t.whole || r.whole
-	for _, p := range r.paths {
-		t.paths[p] = struct{}{}
-	}
+	return false
 }
 
 // readSet is the decisions of evaluations that read the same fields, by those fields' values.
