@@ -34,7 +34,7 @@ func BenchmarkEvaluateMemoCold(b *testing.B) {
 	ctx := context.Background()
 	b.ResetTimer()
 	for range b.N {
-		e.memo = newMemo(e.inputs)
+		e.memo = newMemo(e.inputs, e.memo.readSets != nil)
 		for i := range signIns {
 			_ = e.Evaluate(ctx, &signIns[i])
 		}

@@ -34,7 +34,6 @@ type Engine struct {
 	rules        []RuleInfo
 	inputs       *inputIndex
 	memo         *memo
-	readSets     *readSets // nil: decisions are memoized on all the fields the rules read
 }
 
 // New compiles the modules and prepares the decision query. Compile errors come back as
@@ -58,10 +57,7 @@ func New(ctx context.Context, modules []Module) (*Engine, error) {
 		return nil, fmt.Errorf("preparing the rules: %w", err)
 	}
 	e := &Engine{prepared: prepared, store: store, compiler: compiler, userPackages: userPackages(modules), inputs: newInputIndex(compiler)}
-	e.memo = newMemo(e.inputs)
-	if e.memo.paths != nil && !usesWith(compiler) {
-		e.readSets = newReadSets()
-	}
+	e.memo = newMemo(e.inputs, !usesWith(compiler))
 	if e.rules, err = e.listRules(ctx); err != nil {
 		return nil, err
 	}
@@ -108,15 +104,15 @@ func (e *Engine) decide(ctx context.Context, txn storage.Transaction, s *signin.
 	if e.memo.paths == nil || v.Type() != fastjson.TypeObject {
 		return e.evaluate(ctx, txn, s, toAST(v))
 	}
-	if e.readSets != nil {
-		if d, ok := e.readSets.get(v); ok {
+	if e.memo.readSets != nil {
+		if d, ok := e.memo.readSets.get(v); ok {
 			return d
 		}
 		in := e.memo.trie.project(v)
 		rec := &readRecorder{paths: map[string]struct{}{}}
 		if d, ok := e.evaluateRecording(ctx, txn, s, in, rec); ok {
 			if d.Error == "" {
-				e.readSets.put(v, rec.paths, d)
+				e.memo.readSets.put(v, rec.paths, d)
 			}
 			return d
 		}

@@ -57,7 +57,10 @@ type memo struct {
 	paths   [][]string // nil: some rule reads input as a whole, so nothing is memoized
 	trie    *pathTrie  // paths as a tree, to build the rules' input from those fields only
 	parsers fastjson.ParserPool
-	byKey   *decisions[string]
+	// readSets keeps decisions by the fields each evaluation read (readset.go); nil when a
+	// rule uses `with`, and then byKey keeps them by all the fields the rules may read.
+	readSets *readSets
+	byKey    *decisions[string]
 	// byRaw keeps decisions by the sign-in's exact bytes (two 64-bit hashes): a sign-in seen
 	// before (a dashboard refresh, an alert evaluation, the cache serving a bucket again) is
 	// decided without parsing it. Valid whatever the rules read, since the bytes are the input.
@@ -72,13 +75,18 @@ func hashRaw(raw []byte) rawKey {
 	return rawKey{maphash.Bytes(rawSeeds[0], raw), maphash.Bytes(rawSeeds[1], raw)}
 }
 
-func newMemo(idx *inputIndex) *memo {
+// newMemo starts an empty memo for the rules idx describes; byReadSet is false when a rule
+// uses `with`, which the recording input cannot follow.
+func newMemo(idx *inputIndex, byReadSet bool) *memo {
 	m := &memo{byKey: newDecisions[string](memoLimit), byRaw: newDecisions[rawKey](rawMemoLimit)}
 	if paths, ok := idx.memoPaths(); ok {
 		for _, p := range paths {
 			m.paths = append(m.paths, strings.Split(p, "."))
 		}
 		m.trie = newPathTrie(m.paths)
+		if byReadSet {
+			m.readSets = newReadSets()
+		}
 	}
 	return m
 }

@@ -145,7 +145,7 @@ everything := walk(input)
 // reason, risk): variants of demo sign-ins with one such field changed, in a shuffled order.
 func TestReadSetMemoOnVariants(t *testing.T) {
 	e := builtinEngine(t)
-	if e.readSets == nil {
+	if e.memo.readSets == nil {
 		t.Fatal("the built-in rules must be memoized by read set")
 	}
 	ctx := context.Background()
@@ -199,7 +199,7 @@ func TestReadSetMemoOnVariants(t *testing.T) {
 		}
 	}
 	sets, entries := 0, 0
-	for _, s := range e.readSets.named {
+	for _, s := range e.memo.readSets.named {
 		sets++
 		entries += len(s.entries)
 	}

@@ -6,7 +6,7 @@ import (
 	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
-		"github.com/valyala/fastjson"
+	"github.com/valyala/fastjson"
 )
 
 // Read sets: memoizing on the fields a decision actually read.
