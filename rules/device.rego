@@ -70,7 +70,7 @@ variant := "hybrid" if {
 }
 
 # AD FS's Primary Refresh Token failure is explained by signin.rules.troubleshooting.
-prt_reason if lib.failure_reason_is(lib.prt_failure_reason)
+prt_reason if lib.failure_reason == lib.prt_failure_reason
 
 # --- how to name the device in a text ------------------------------------------
 default name_part := ""

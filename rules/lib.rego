@@ -268,9 +268,12 @@ attack_signals contains "a failure text that names a malicious IP address" if {
 # title: prt_failure_reason
 # description: |
 #   The failure reason AD FS writes when it cannot issue a Primary Refresh
-#   Token (Microsoft's sign-in troubleshooting guide). Compare it with
-#   failure_reason_is, which ignores case and the trailing period.
-prt_failure_reason := "The Federation Service failed to issue an OAuth Primary Refresh Token"
+#   Token (Microsoft's sign-in troubleshooting guide), written the way
+#   failure_reason holds it (normalized: lower case, no trailing period), so
+#   that rules compare it with failure_reason == prt_failure_reason and the
+#   text is not normalized again for every sign-in. failure_reason_is accepts
+#   it too.
+prt_failure_reason := "the federation service failed to issue an oauth primary refresh token"
 
 # METADATA
 # title: device_description

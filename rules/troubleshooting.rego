@@ -5,7 +5,10 @@
 #   failure reasons. These rules match the status.failureReason TEXT whatever
 #   the error code, because the same text appears under several codes and in
 #   AD FS (Connect Health) sign-ins. Comparison ignores case, surrounding
-#   spaces and a trailing period (lib.failure_reason_is).
+#   spaces and a trailing period: the texts below are written the way
+#   lib.failure_reason holds the sign-in's reason (lower case, no trailing
+#   period), so each rule compares with == or in, and no text is normalized
+#   again for every sign-in.
 # custom:
 #   source: https://learn.microsoft.com/entra/identity/monitoring-health/howto-troubleshoot-sign-in-errors
 package signin.rules.troubleshooting
@@ -15,9 +18,12 @@ import data.signin.lib
 # The guide writes "the strong authentication request"; real logs usually say
 # "Authentication failed during strong authentication request." Accept both.
 strong_auth_reasons := {
-	"Authentication failed during the strong authentication request",
-	"Authentication failed during strong authentication request",
+	"authentication failed during the strong authentication request",
+	"authentication failed during strong authentication request",
 }
+
+# The guide's text for wrong credentials, as lib.failure_reason holds it.
+invalid_credentials_reason := "error validating credentials due to invalid username or password"
 
 # strong_auth_severity: the MFA step's finding drops to "info" when
 # signin.rules.mfa reads the additional details (see that finding's description).
@@ -65,8 +71,7 @@ findings contains {
 	"kind": "contextual",
 	"links": [lib.troubleshooting_guide],
 } if {
-	some reason in strong_auth_reasons
-	lib.failure_reason_is(reason)
+	lib.failure_reason in strong_auth_reasons
 }
 
 # METADATA
@@ -99,7 +104,7 @@ findings contains {
 	"kind": "contextual",
 	"links": [lib.troubleshooting_guide],
 } if {
-	lib.failure_reason_is(lib.prt_failure_reason)
+	lib.failure_reason == lib.prt_failure_reason
 }
 
 # METADATA
@@ -127,5 +132,5 @@ findings contains {
 	"kind": "contextual",
 	"links": [lib.troubleshooting_guide],
 } if {
-	lib.failure_reason_is("Error validating credentials due to invalid username or password")
+	lib.failure_reason == invalid_credentials_reason
 }

@@ -6,6 +6,7 @@
 package signin.troubleshooting_test
 
 import data.signin.fixtures_test as fx
+import data.signin.lib
 import data.signin.rules.troubleshooting
 
 rule_ids(reason, code) := ids if {
@@ -79,4 +80,14 @@ test_federation_prt_reason_without_device if {
 	sign_in := object.remove(fx.failed(400040, "The Federation Service failed to issue an OAuth Primary Refresh Token.", null), ["deviceDetail"])
 	some f in troubleshooting.findings with input as sign_in
 	endswith(f.cause, "between Active Directory and Entra ID.")
+}
+
+# The rules compare lib.failure_reason with these texts as they are: each must already be in
+# the normalized form, or the rule would never match.
+test_reason_texts_are_normalized if {
+	texts := troubleshooting.strong_auth_reasons | {troubleshooting.invalid_credentials_reason, lib.prt_failure_reason}
+	count(texts) == 4
+	every text in texts {
+		lib.normalize(text) == text
+	}
 }
