@@ -25,12 +25,43 @@ import (
 	"github.com/sigdiag/signin-diagnostics/pkg/signin"
 )
 
-// results keeps each benchmark's last figure (µs per sign-in) for the summary.
+// results keeps each benchmark's figures (µs per sign-in) for the summary: one per run, with
+// the run's b.N, since Go runs every benchmark once with b.N = 1 before the measured runs, and
+// -count repeats them.
 var results = struct {
 	sync.Mutex
-	us    map[string]float64
+	us    map[string][]run
 	extra map[string]string
-}{us: map[string]float64{}, extra: map[string]string{}}
+}{us: map[string][]run{}, extra: map[string]string{}}
+
+type run struct {
+	n  int
+	us float64
+}
+
+// median is the median figure of a benchmark's measured runs (those with the largest b.N), and
+// how many there were. This machine's speed drifts over seconds; a median of several runs
+// moves much less than one run does, which is what the issue's own figures use too.
+func median(runs []run) (float64, int) {
+	top := 0
+	for _, r := range runs {
+		top = max(top, r.n)
+	}
+	var us []float64
+	for _, r := range runs {
+		if r.n == top {
+			us = append(us, r.us)
+		}
+	}
+	if len(us) == 0 {
+		return 0, 0
+	}
+	sort.Float64s(us)
+	if len(us)%2 == 1 {
+		return us[len(us)/2], len(us)
+	}
+	return (us[len(us)/2-1] + us[len(us)/2]) / 2, len(us)
+}
 
 // perSignIn reports µs and sign-ins/s per sign-in and records them for the summary.
 func perSignIn(b *testing.B, signIns int) {
@@ -40,7 +71,7 @@ func perSignIn(b *testing.B, signIns int) {
 	b.ReportMetric(1e6/us, "sign-ins/s")
 	b.ReportMetric(0, "ns/op") // the per-sign-in figures are the ones to read
 	results.Lock()
-	results.us[b.Name()] = us
+	results.us[b.Name()] = append(results.us[b.Name()], run{n: b.N, us: us})
 	results.Unlock()
 }
 
@@ -365,7 +396,10 @@ func summary() {
 	if len(results.us) == 0 && len(results.extra) == 0 {
 		return
 	}
-	get := func(name string) (float64, bool) { v, ok := results.us[name]; return v, ok }
+	get := func(name string) (float64, bool) {
+		v, n := median(results.us[name])
+		return v, n > 0
+	}
 	var lines []string
 	add := func(format string, args ...any) { lines = append(lines, fmt.Sprintf(format, args...)) }
 	ratio := func(label, a, b string) {
@@ -375,14 +409,15 @@ func summary() {
 			add("  %-58s %8.2fx  (%s %.1f µs / %s %.1f µs)", label, x/y, short(a), x, short(b), y)
 		}
 	}
-	add("Summary (per sign-in, one core; %s):", runtime.Version())
+	add("Summary (per sign-in, one core, the median of each benchmark's runs; %s):", runtime.Version())
 	names := make([]string, 0, len(results.us))
 	for n := range results.us {
 		names = append(names, n)
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		add("  %-40s %9.2f µs  %10.0f sign-ins/s", n, results.us[n], 1e6/results.us[n])
+		us, runs := median(results.us[n])
+		add("  %-40s %9.2f µs  %10.0f sign-ins/s  (%d runs)", n, us, 1e6/us, runs)
 	}
 	add("Ratios:")
 	ratio("plugin vs best assembled, fresh page (goal <= 1.3)", "BenchmarkPipeline/plugin-fresh", "BenchmarkPipeline/best-fresh")
@@ -423,4 +458,24 @@ func peakRSS() string {
 		}
 	}
 	return ""
+}
+
+// The summary's figure is the median of the measured runs, not of Go's b.N = 1 warm-ups.
+func TestMedianOfTheMeasuredRuns(t *testing.T) {
+	cases := []struct {
+		name string
+		runs []run
+		want float64
+		n    int
+	}{
+		{"one run of 1x (CI)", []run{{1, 7}}, 7, 1},
+		{"warm-ups left out", []run{{1, 100}, {5, 3}, {1, 90}, {5, 5}, {1, 80}, {5, 4}}, 4, 3},
+		{"an even count averages the middle two", []run{{5, 1}, {5, 4}, {5, 2}, {5, 9}}, 3, 4},
+		{"no runs", nil, 0, 0},
+	}
+	for _, tc := range cases {
+		if got, n := median(tc.runs); got != tc.want || n != tc.n {
+			t.Errorf("%s: median = %v of %d runs, want %v of %d", tc.name, got, n, tc.want, tc.n)
+		}
+	}
 }

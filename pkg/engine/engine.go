@@ -110,17 +110,18 @@ func (e *Engine) decide(ctx context.Context, txn storage.Transaction, s *signin.
 		}
 		in := e.memo.trie.project(v)
 		rec := &readRecorder{paths: map[string]struct{}{}}
-		if d, ok := e.evaluateRecording(ctx, txn, s, in, rec); ok {
-			if d.Error == "" {
-				e.memo.readSets.put(v, rec.paths, d)
+		d, ok := e.evaluateRecording(ctx, txn, s, in, rec)
+		if !ok {
+			// The recording input failed (see recording.go), or the rules did: decide on
+			// the plain input, and keep the decision on all the fields the rules may read.
+			d = e.evaluate(ctx, txn, s, in)
+			clear(rec.paths)
+			for _, p := range e.memo.paths {
+				rec.add(strings.Join(p, "."))
 			}
-			return d
 		}
-		// The recording input met an operation it cannot take part in (see recording.go):
-		// decide on the plain input and keep the decision on all the fields.
-		d := e.evaluate(ctx, txn, s, in)
 		if d.Error == "" {
-			e.memo.byKey.put(fieldsKey(v, e.memo.paths), d)
+			e.memo.readSets.put(v, rec.paths, d)
 		}
 		return d
 	}

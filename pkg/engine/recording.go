@@ -30,8 +30,13 @@ import (
 // input reference in the compiled rules ends at a leaf or below one (a rule that reads
 // input.deviceDetail makes deviceDetail a leaf). The engine records only when that holds: no
 // rule reads input as a whole (memo.paths is nil otherwise) and none uses `with` (which can
-// put any value in place of input). Any other use of a recording object (iterating it,
-// comparing it, printing it) conservatively records every field below it.
+// put any value in place of input). The same guarantee is what lets the engine build the
+// input from those fields only (input.go), so recording assumes nothing new. Should a
+// recording object reach a rule anyway, a use that reads it (iterating, counting, comparing
+// it first) records every field below it; OPA code that type-switches on its own object type
+// panics or fails, and the sign-in is then decided again on the plain input
+// (evaluateRecording). Some built-ins would instead make the value undefined (json.marshal
+// does): only the guarantee above rules that out.
 
 // readRecorder collects the dotted paths of the trie leaves one evaluation read.
 type readRecorder struct {
@@ -176,14 +181,17 @@ func (o *recordingObject) String() string { o.readAll(); return o.Object.String(
 
 func (o *recordingObject) StringLength() int { o.readAll(); return o.Object.StringLength() }
 
-// evaluateRecording evaluates on the recording input. ok is false when OPA panicked on it:
-// some operation type-switched on OPA's own object type and met the recording one, which
-// the engine's checks should rule out but a future OPA could bring back.
+// evaluateRecording evaluates on the recording input. ok is false when OPA panicked on it or
+// the evaluation failed: some operation met the recording object where it expects OPA's own
+// object type (a type switch panics; converting it to JSON returns an error). The engine's
+// checks rule that out for rules that pass its analysis, but a future OPA could bring it
+// back, and a rule's own error costs only a second evaluation that finds it again.
 func (e *Engine) evaluateRecording(ctx context.Context, txn storage.Transaction, s *signin.SignIn, in ast.Value, rec *readRecorder) (d Decision, ok bool) {
 	defer func() {
 		if recover() != nil {
 			d, ok = Decision{}, false
 		}
 	}()
-	return e.evaluate(ctx, txn, s, e.memo.trie.recording(in, rec)), true
+	d = e.evaluate(ctx, txn, s, e.memo.trie.recording(in, rec))
+	return d, d.Error == ""
 }

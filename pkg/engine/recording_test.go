@@ -3,6 +3,7 @@ package engine
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/rego"
@@ -60,36 +61,53 @@ func TestRecordingInputRecordsWhatWasRead(t *testing.T) {
 
 // A rule that takes an inner node of the trie as a value cannot come from the engine's own
 // analysis (the node would be a leaf), but if OPA ever fails on the recording input, the
-// sign-in is still decided, on the plain input, and the decision is the reference one.
+// sign-in is still decided, on the plain input, and the decision is kept on all the fields.
 func TestRecordingFailureFallsBackToThePlainInput(t *testing.T) {
-	rule := Module{Name: "odd.rego", Source: `package signin.rules.odd
+	cases := []struct{ name, title, condition string }{
+		{"OPA panics comparing its object with the recording one", `"t"`, `{"errorCode": 0} < input.status`},
+		{"OPA cannot put the recording object in the result", `input.status`, `input.status.errorCode == 50126`},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			rule := Module{Name: "odd.rego", Source: `package signin.rules.odd
 
-findings contains {"ruleId": "odd", "title": "t", "cause": "c", "nextSteps": ["n"], "severity": "low",
+findings contains {"ruleId": "odd", "title": ` + tc.title + `, "cause": "c", "nextSteps": ["n"], "severity": "low",
 	"category": "other", "actor": "user", "kind": "contextual", "links": []} if {
-	{"errorCode": 0} < input.status
+	` + tc.condition + `
 }
 `}
-	e := builtinEngine(t, rule)
-	// Pretend the analysis missed that the rule reads status as a whole.
-	e.memo.trie = newPathTrie([][]string{{"status", "errorCode"}, {"status", "failureReason"}, {"clientAppUsed"}})
-	s, err := signin.Decode([]byte(`{"id": "1", "createdDateTime": "2026-11-27T10:00:00Z", "status": {"errorCode": 50126, "failureReason": "Invalid password"}}`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	v, err := fastjson.ParseBytes(s.Raw)
-	if err != nil {
-		t.Fatal(err)
-	}
-	in := e.memo.trie.project(v)
-	if _, ok := e.evaluateRecording(context.Background(), nil, &s, in, &readRecorder{paths: map[string]struct{}{}}); ok {
-		t.Fatal("OPA compared an object with the recording object without failing: this test needs another way to make the recording input fail")
-	}
-	d := e.Evaluate(context.Background(), &s)
-	want := e.evaluate(context.Background(), nil, &s, in)
-	if d.Error != "" || !slices.EqualFunc(d.Findings, want.Findings, func(a, b Finding) bool { return a.RuleID == b.RuleID }) {
-		t.Fatalf("decision %+v, want %+v", d, want)
-	}
-	if !slices.ContainsFunc(d.Findings, func(f Finding) bool { return f.RuleID == "odd" }) {
-		t.Fatalf("the rule comparing status did not fire on the plain input: %+v", d.Findings)
+			e := builtinEngine(t, rule)
+			// Pretend the analysis missed that the rule reads status as a whole.
+			e.memo.trie = newPathTrie([][]string{{"status", "errorCode"}, {"status", "failureReason"}, {"clientAppUsed"}})
+			s, err := signin.Decode([]byte(`{"id": "1", "createdDateTime": "2026-11-27T10:00:00Z", "status": {"errorCode": 50126, "failureReason": "Invalid password"}}`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			v, err := fastjson.ParseBytes(s.Raw)
+			if err != nil {
+				t.Fatal(err)
+			}
+			in := e.memo.trie.project(v)
+			if _, ok := e.evaluateRecording(context.Background(), nil, &s, in, &readRecorder{paths: map[string]struct{}{}}); ok {
+				t.Fatal("the recording input did not fail: this case needs another way to make it fail")
+			}
+			d := e.Evaluate(context.Background(), &s)
+			want := e.evaluate(context.Background(), nil, &s, in)
+			if d.Error != "" || !slices.EqualFunc(d.Findings, want.Findings, func(a, b Finding) bool { return a.RuleID == b.RuleID }) {
+				t.Fatalf("decision %+v, want %+v", d, want)
+			}
+			if !slices.ContainsFunc(d.Findings, func(f Finding) bool { return f.RuleID == "odd" }) {
+				t.Fatalf("the rule reading status did not fire on the plain input: %+v", d.Findings)
+			}
+			kept := 0
+			for name, set := range e.memo.readSets.named {
+				if strings.Contains(name, "clientAppUsed") && strings.Contains(name, "status.failureReason") {
+					kept += len(set.entries)
+				}
+			}
+			if kept != 1 {
+				t.Fatalf("the decision was kept %d times on all the fields, want once", kept)
+			}
+		})
 	}
 }
