@@ -4,6 +4,7 @@
 package engine
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -95,6 +96,17 @@ func (e *Engine) evaluateIn(ctx context.Context, txn storage.Transaction, s *sig
 
 // decide parses the sign-in, then answers from the memo of rule inputs or evaluates.
 func (e *Engine) decide(ctx context.Context, txn storage.Transaction, s *signin.SignIn, raw []byte) Decision {
+	if oddStrings(raw) {
+		// fastjson keeps invalid UTF-8 and a lone UTF-16 surrogate (\ud800) as they are,
+		// where OPA's own parsing (encoding/json) makes them U+FFFD, and the two spellings
+		// would share a memo key. Such a sign-in is parsed the way OPA parses it, and its
+		// decision is kept only by its exact bytes.
+		input, err := ast.ValueFromReader(bytes.NewReader(raw))
+		if err != nil {
+			return Decision{Status: fallbackStatus(s), Error: "the sign-in is not valid JSON: " + err.Error()}
+		}
+		return e.evaluate(ctx, txn, s, input)
+	}
 	p := e.memo.parsers.Get()
 	defer e.memo.parsers.Put(p)
 	v, err := p.ParseBytes(raw)

@@ -1,6 +1,9 @@
 package engine
 
 import (
+	"bytes"
+	"unicode/utf8"
+
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/valyala/fastjson"
 )
@@ -62,18 +65,20 @@ func (t *pathTrie) childPath(k string) string {
 	return t.path + "." + k
 }
 
-// project builds the part of v the trie selects. Keys are visited in the trie's order is not
-// needed: ast objects are sorted by key whatever the insertion order.
+// project builds the part of v the trie selects (the order of insertion does not matter: OPA
+// sorts an object's keys). A repeated key's last value is the one kept, as OPA's own parsing
+// of the sign-in keeps it (field, in memo.go, reads the same one).
 func (t *pathTrie) project(v *fastjson.Value) ast.Value {
 	if t.whole || v.Type() != fastjson.TypeObject {
 		return toAST(v)
 	}
 	obj := ast.NewObject()
-	for k, child := range t.children {
-		if f := v.Get(k); f != nil {
-			obj.Insert(ast.InternedTerm(k), ast.NewTerm(child.project(f)))
+	o, _ := v.Object()
+	o.Visit(func(key []byte, f *fastjson.Value) {
+		if child := t.children[string(key)]; child != nil {
+			obj.Insert(ast.StringTerm(string(key)), ast.NewTerm(child.project(f)))
 		}
-	}
+	})
 	return obj
 }
 
@@ -104,5 +109,24 @@ func toAST(v *fastjson.Value) ast.Value {
 		return ast.Boolean(false)
 	default:
 		return ast.Null{}
+	}
+}
+
+// oddStrings reports whether raw holds invalid UTF-8 or an escaped UTF-16 surrogate, the two
+// things fastjson reads differently from encoding/json (and so from OPA). It errs on the safe
+// side: an escaped backslash followed by "ud8..." also counts, and so does a valid pair.
+func oddStrings(raw []byte) bool {
+	if !utf8.Valid(raw) {
+		return true
+	}
+	for i := 0; ; {
+		j := bytes.Index(raw[i:], []byte(`\u`))
+		if j < 0 {
+			return false
+		}
+		i += j + 2
+		if i+1 < len(raw) && (raw[i] == 'd' || raw[i] == 'D') && bytes.IndexByte([]byte("89abAB"), raw[i+1]) >= 0 {
+			return true
+		}
 	}
 }

@@ -179,11 +179,13 @@ func objectGetPath(x *ast.Expr, aliases map[ast.Var]ast.Ref) (string, bool) {
 	var key []string
 	switch k := terms[2].Value.(type) {
 	case ast.String:
-		key = []string{string(k)}
+		if !strings.Contains(string(k), ".") {
+			key = []string{string(k)}
+		}
 	case *ast.Array:
 		for i := range k.Len() {
 			s, ok := k.Elem(i).Value.(ast.String)
-			if !ok {
+			if !ok || strings.Contains(string(s), ".") {
 				break
 			}
 			key = append(key, string(s))
@@ -200,12 +202,14 @@ func objectGetPath(x *ast.Expr, aliases map[ast.Var]ast.Ref) (string, bool) {
 
 // inputPath is the constant prefix of an input reference: input.status.errorCode ->
 // "status.errorCode"; input.appliedConditionalAccessPolicies[_].result ->
-// "appliedConditionalAccessPolicies"; plain input -> WholeInput.
+// "appliedConditionalAccessPolicies"; plain input -> WholeInput. Paths are dotted, so a key
+// that holds a dot (input["@odata.type"]) ends the prefix there: the field above it is read
+// as a whole, which is more than the rule reads but never less.
 func inputPath(ref ast.Ref) string {
 	var parts []string
 	for _, t := range ref[1:] {
 		s, ok := t.Value.(ast.String)
-		if !ok {
+		if !ok || strings.Contains(string(s), ".") {
 			break
 		}
 		parts = append(parts, string(s))

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/valyala/fastjson"
+
 	"github.com/sigdiag/signin-diagnostics/pkg/signin"
 	"github.com/sigdiag/signin-diagnostics/pkg/simulator/dataset"
 )
@@ -204,4 +206,92 @@ func TestReadSetMemoOnVariants(t *testing.T) {
 		entries += len(s.entries)
 	}
 	t.Logf("%d sign-ins: %d evaluations kept in %d read sets", len(all), entries, sets)
+}
+
+// Odd but valid JSON must get the decision OPA's own parsing of the sign-in gives
+// (evaluateReference), also when it comes after a sign-in the memo kept: keys of digits on an
+// array, repeated keys, keys with a dot, escaped and invalid strings.
+func TestMemoAgreesWithTheReferenceOnOddJSON(t *testing.T) {
+	rule := func(pkg, condition string) []Module {
+		return []Module{{Name: pkg + ".rego", User: true, Source: `package signin.rules.` + pkg + `
+
+findings contains {"ruleId": "` + pkg + `", "title": "t", "cause": "c", "nextSteps": ["n"], "severity": "low",
+	"category": "other", "actor": "user", "kind": "contextual", "links": []} if {
+	` + condition + `
+}
+`}}
+	}
+	const head = `{"id":"1","createdDateTime":"2026-11-27T10:00:00Z",`
+	cases := []struct {
+		name  string
+		rules []Module
+		raws  []string
+	}{
+		{"a key of digits on an array", rule("digits", `input.extra["0"] == "v"`), []string{
+			head + `"status":{"errorCode":50126},"extra":{"0":"v"}}`,
+			head + `"status":{"errorCode":50126},"extra":["v"]}`,
+		}},
+		{"a repeated key: the last one counts", nil, []string{
+			head + `"status":{"errorCode":0,"errorCode":50126}}`,
+			head + `"status":{"errorCode":50053},"clientAppUsed":"Browser","clientAppUsed":"IMAP4"}`,
+			head + `"status":{"errorCode":50053},"clientAppUsed":"IMAP4","clientAppUsed":"Browser"}`,
+		}},
+		{"a repeated inner object", rule("inner", `input.status.failureReason == "b"`), []string{
+			head + `"status":{"errorCode":50126,"failureReason":"a"},"status":{"errorCode":50126,"failureReason":"b"}}`,
+			head + `"status":{"errorCode":50126,"failureReason":"b"},"status":{"errorCode":50126,"failureReason":"a"}}`,
+		}},
+		{"a key with a dot", rule("dotted", `input["odata.type"] == "x"`), []string{
+			head + `"status":{"errorCode":50126},"odata":{"type":"x"}}`,
+			head + `"status":{"errorCode":50126},"odata.type":"x"}`,
+		}},
+		{"a key with a dot through object.get", rule("dottedget", `object.get(input, ["odata.type"], "") == "x"`), []string{
+			head + `"status":{"errorCode":50126},"odata":{"type":"x"}}`,
+			head + `"status":{"errorCode":50126},"odata.type":"x"}`,
+		}},
+		{"a lone surrogate and its escaped text", rule("utf", `input.clientAppUsed == "\ufffd"`), []string{
+			head + `"status":{"errorCode":50126},"clientAppUsed":"\\ud800"}`,
+			head + `"status":{"errorCode":50126},"clientAppUsed":"\ud800"}`,
+			head + `"status":{"errorCode":50126},"clientAppUsed":"\\ud800"}`,
+		}},
+		{"invalid UTF-8", rule("bytes", `input.clientAppUsed == "a\ufffdb"`), []string{
+			head + `"status":{"errorCode":50126},"clientAppUsed":"a` + "\xff" + `b"}`,
+		}},
+	}
+	ctx := context.Background()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			e := builtinEngine(t, tc.rules...)
+			for i, raw := range tc.raws {
+				s, err := signin.Decode([]byte(raw))
+				if err != nil {
+					s = signin.SignIn{Raw: []byte(raw)}
+				}
+				got, want := e.Evaluate(ctx, &s), e.evaluateReference(ctx, &s)
+				if !reflect.DeepEqual(got, want) {
+					t.Fatalf("sign-in %d %q:\nmemo  %+v\nfresh %+v", i, raw, got, want)
+				}
+			}
+		})
+	}
+}
+
+// A string with escapes gets one memo key whether or not the rules' input was built from it
+// yet, so the next sign-in with the same value is a hit.
+func TestMemoHitsOnEscapedStrings(t *testing.T) {
+	e := builtinEngine(t)
+	raw := func(id string) []byte {
+		return []byte(`{"id":"` + id + `","createdDateTime":"2026-11-27T10:00:00Z","status":{"errorCode":50126,"failureReason":"caf\u00e9 \/ d\u00e9j\u00e0"}}`)
+	}
+	first, err := signin.Decode(raw("1"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = e.Evaluate(context.Background(), &first)
+	v, err := fastjson.ParseBytes(raw("2"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := e.memo.readSets.get(v); !ok {
+		t.Fatal("a sign-in with the same fields as one already decided missed the memo")
+	}
 }

@@ -19,6 +19,10 @@ import (
 // fields OPA reads from it (recording.go), and the decision is kept under the values of just
 // those fields. Another sign-in with the same values there takes the same path through the
 // rules (every branch taken depends only on fields that were read) and gets the same decision.
+// That needs the key's values to be the values OPA sees: fields are read object by object with
+// a repeated key's last value (memo.go, field), the input built from the same values
+// (input.go, project), and sign-ins whose strings fastjson reads differently from OPA are kept
+// out of the memo (engine.go, decide).
 //
 // Lookups go through the error code first: the built-in rules always read it, so a sign-in
 // only has to be compared with the read sets seen for its own code.
@@ -150,8 +154,8 @@ func newReadSets() *readSets {
 }
 
 func codeOf(v *fastjson.Value) string {
-	if f := v.Get(errorCodePath...); f != nil {
-		return string(f.MarshalTo(nil))
+	if f := field(v, errorCodePath); f != nil {
+		return string(canonical(f).MarshalTo(nil))
 	}
 	return ""
 }

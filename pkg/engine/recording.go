@@ -28,15 +28,21 @@ import (
 //
 // That an inner node never reaches a rule as a value follows from how the trie is built: every
 // input reference in the compiled rules ends at a leaf or below one (a rule that reads
-// input.deviceDetail makes deviceDetail a leaf). The engine records only when that holds: no
-// rule reads input as a whole (memo.paths is nil otherwise) and none uses `with` (which can
-// put any value in place of input). The same guarantee is what lets the engine build the
-// input from those fields only (input.go), so recording assumes nothing new. Should a
-// recording object reach a rule anyway, a use that reads it (iterating, counting, comparing
-// it first) records every field below it; OPA code that type-switches on its own object type
-// panics or fails, and the sign-in is then decided again on the plain input
-// (evaluateRecording). Some built-ins would instead make the value undefined (json.marshal
-// does): only the guarantee above rules that out.
+// input.deviceDetail makes deviceDetail a leaf). Two uses of the root are exceptions, and both
+// read through Get: object.get(input, [...], default) (the compiler binds input to a local
+// first, and the built-in walks the path with Get), and rule indexing asking whether input is
+// defined (Find with an empty path). The engine records only when that holds: no rule reads
+// input as a whole (memo.paths is nil otherwise) and none uses `with` (which can put any value
+// in place of input). The same guarantee is what lets the engine build the input from those
+// fields only (input.go), so recording assumes nothing new.
+//
+// Should a recording object reach a rule anyway, the outcome depends on the operation. Those
+// that go through its methods (iterating, counting, comparing with it on the left) record
+// every field below it. OPA code that type-switches on its own object type panics or fails,
+// and the sign-in is then decided again on the plain input (evaluateRecording). But some
+// give a wrong answer silently: an object literal == the recording object is false,
+// json.marshal makes it undefined, is_object and type_name record nothing. Only the guarantee
+// above rules those out.
 
 // readRecorder collects the dotted paths of the trie leaves one evaluation read.
 type readRecorder struct {
@@ -105,7 +111,9 @@ func (o *recordingObject) Find(path ast.Ref) (ast.Value, error) {
 	if len(path) == 0 {
 		// Rule indexing asks whether input is defined before it tries a rule that binds it
 		// (the compiler's __local__ = input before a call): that reads no field. Anything
-		// that goes on to read the object records through Get or the methods below.
+		// that goes on to read the object records through Get or the methods below. (A path
+		// ending at an inner node would also come here, unrecorded; the trie's construction
+		// rules that out, see above.)
 		return o, nil
 	}
 	t := o.Get(path[0])
