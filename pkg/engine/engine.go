@@ -116,8 +116,11 @@ func (e *Engine) decide(ctx context.Context, txn storage.Transaction, s *signin.
 	if e.memo.paths == nil || v.Type() != fastjson.TypeObject {
 		return e.evaluate(ctx, txn, s, toAST(v))
 	}
+	fv := e.memo.values.Get().(*fieldValues)
+	defer e.memo.values.Put(fv)
+	e.memo.trie.values(v, fv)
 	if e.memo.readSets != nil {
-		if d, ok := e.memo.readSets.get(v); ok {
+		if d, ok := e.memo.readSets.get(fv); ok {
 			return d
 		}
 		in := e.memo.trie.project(v)
@@ -128,16 +131,16 @@ func (e *Engine) decide(ctx context.Context, txn storage.Transaction, s *signin.
 			// the plain input, and keep the decision on all the fields the rules may read.
 			d = e.evaluate(ctx, txn, s, in)
 			clear(rec.paths)
-			for _, p := range e.memo.paths {
-				rec.add(strings.Join(p, "."))
+			for p := range e.memo.trie.byLeaf {
+				rec.add(p)
 			}
 		}
 		if d.Error == "" {
-			e.memo.readSets.put(v, rec.paths, d)
+			e.memo.readSets.put(fv, rec.paths, d)
 		}
 		return d
 	}
-	key := fieldsKey(v, e.memo.paths)
+	key := string(fv.appendKey(nil, e.memo.trie.leafIDs))
 	if d, ok := e.memo.byKey.get(key); ok {
 		return d
 	}

@@ -2,6 +2,8 @@ package engine
 
 import (
 	"bytes"
+	"maps"
+	"slices"
 	"unicode/utf8"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -22,6 +24,13 @@ type pathTrie struct {
 	children map[string]*pathTrie
 	path     string   // this node's dotted path ("" at the root)
 	leaves   []string // the dotted paths of the whole nodes at or below this one
+	id       int      // a whole node's index in fieldValues
+	leafIDs  []int    // the ids of the whole nodes at or below this one
+	lens     uint64   // bit n set: a child's key is n bytes long (n < 64), a cheap first filter
+	longKeys bool     // a child's key is 64 bytes or longer
+
+	// At the root only:
+	byLeaf map[string]*pathTrie // the whole nodes by dotted path
 }
 
 func newPathTrie(paths [][]string) *pathTrie {
@@ -41,21 +50,123 @@ func newPathTrie(paths [][]string) *pathTrie {
 		}
 		n.whole, n.children = true, nil
 	}
-	root.name("")
+	root.byLeaf = map[string]*pathTrie{}
+	root.name("", root)
 	return root
 }
 
-// name sets the dotted paths of t and its children, and the leaves below each.
-func (t *pathTrie) name(path string) []string {
+// name sets the dotted paths of t and its children, the leaves below each, and the leaves' ids.
+func (t *pathTrie) name(path string, root *pathTrie) {
 	t.path = path
 	if t.whole {
-		t.leaves = []string{path}
-		return t.leaves
+		t.id = len(root.byLeaf)
+		root.byLeaf[path] = t
+		t.leaves, t.leafIDs = []string{path}, []int{t.id}
+		return
 	}
-	for k, c := range t.children {
-		t.leaves = append(t.leaves, c.name(t.childPath(k))...)
+	for _, k := range slices.Sorted(maps.Keys(t.children)) {
+		c := t.children[k]
+		if len(k) < 64 {
+			t.lens |= 1 << len(k)
+		} else {
+			t.longKeys = true
+		}
+		c.name(t.childPath(k), root)
+		t.leaves = append(t.leaves, c.leaves...)
+		t.leafIDs = append(t.leafIDs, c.leafIDs...)
 	}
-	return t.leaves
+}
+
+// fieldValues are the values of the trie's fields in one parsed sign-in, by leaf id: nil where
+// a field is absent. A field's bytes in a key are its JSON in one canonical form (strings
+// unescaped, then escaped the one way fastjson writes them), so that equal values have equal
+// bytes whatever escapes the sign-in used; they are written when a key first needs them,
+// since a look-up needs only the fields of the read sets seen for the sign-in's code.
+type fieldValues struct {
+	vals    []*fastjson.Value
+	seg     [][]byte
+	written []bool
+	buf     []byte
+}
+
+// values fills fv from v in one pass over each object on the way to a field. Fields are read
+// the way OPA reads the input: object by object (fastjson's Get would take a key of digits as
+// an index into an array, where OPA finds nothing), and a repeated key's last value wins (as
+// in OPA, encoding/json and the sign-in decoder; fastjson's Get takes the first).
+func (t *pathTrie) values(v *fastjson.Value, fv *fieldValues) {
+	if n := len(t.byLeaf); len(fv.vals) != n {
+		fv.vals, fv.seg, fv.written = make([]*fastjson.Value, n), make([][]byte, n), make([]bool, n)
+	}
+	clear(fv.vals)
+	clear(fv.written)
+	fv.buf = fv.buf[:0]
+	t.collect(v, fv)
+}
+
+func (t *pathTrie) collect(v *fastjson.Value, fv *fieldValues) {
+	o, err := v.Object()
+	if err != nil {
+		return
+	}
+	o.Visit(func(key []byte, f *fastjson.Value) {
+		if n := len(key); (n < 64 && t.lens&(1<<n) == 0) || (n >= 64 && !t.longKeys) {
+			return // no field of that length: most of a sign-in's keys end here
+		}
+		c := t.children[string(key)]
+		if c == nil {
+			return
+		}
+		for _, id := range c.leafIDs {
+			fv.vals[id] = nil // a repeated key replaces all of the earlier value
+		}
+		if c.whole {
+			fv.vals[c.id] = f
+			return
+		}
+		c.collect(f, fv)
+	})
+}
+
+// field is the canonical JSON of a field, nil when it is absent.
+func (fv *fieldValues) field(id int) []byte {
+	if !fv.written[id] {
+		fv.written[id] = true
+		fv.seg[id] = nil
+		if v := fv.vals[id]; v != nil {
+			start := len(fv.buf)
+			fv.buf = canonical(v).MarshalTo(fv.buf)
+			fv.seg[id] = fv.buf[start:len(fv.buf):len(fv.buf)]
+		}
+	}
+	return fv.seg[id]
+}
+
+// canonical unescapes every string in v in place, after which fastjson writes v the same way
+// whatever escapes the sign-in used.
+func canonical(v *fastjson.Value) *fastjson.Value {
+	switch v.Type() {
+	case fastjson.TypeString:
+		v.GetStringBytes()
+	case fastjson.TypeObject:
+		o, _ := v.Object()
+		o.Visit(func(_ []byte, x *fastjson.Value) { canonical(x) })
+	case fastjson.TypeArray:
+		items, _ := v.Array()
+		for _, x := range items {
+			canonical(x)
+		}
+	}
+	return v
+}
+
+// appendKey appends the values of the given fields to key, each after a zero byte (JSON text
+// never holds one, and a present value is never empty, so an absent field differs from null).
+func (fv *fieldValues) appendKey(key []byte, ids []int) []byte {
+	for _, id := range ids {
+		key = append(key, 0)
+		key = append(key, fv.field(id)...)
+	}
+	return key
 }
 
 func (t *pathTrie) childPath(k string) string {

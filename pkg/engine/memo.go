@@ -57,6 +57,7 @@ type memo struct {
 	paths   [][]string // nil: some rule reads input as a whole, so nothing is memoized
 	trie    *pathTrie  // paths as a tree, to build the rules' input from those fields only
 	parsers fastjson.ParserPool
+	values  sync.Pool // *fieldValues
 	// readSets keeps decisions by the fields each evaluation read (readset.go); nil when a
 	// rule uses `with`, and then byKey keeps them by all the fields the rules may read.
 	readSets *readSets
@@ -84,70 +85,10 @@ func newMemo(idx *inputIndex, byReadSet bool) *memo {
 			m.paths = append(m.paths, strings.Split(p, "."))
 		}
 		m.trie = newPathTrie(m.paths)
+		m.values.New = func() any { return new(fieldValues) }
 		if byReadSet {
-			m.readSets = newReadSets()
+			m.readSets = newReadSets(m.trie)
 		}
 	}
 	return m
-}
-
-// fieldsKey is the values of the fields at paths in a parsed sign-in, as one map key (a field
-// that is absent differs from one that is null). Values are written in one canonical form
-// (strings unescaped, then escaped the one way fastjson writes them), so a string does not get
-// one key before the rules' input is built from it and another after (toAST unescapes strings
-// in place, which changes how fastjson writes them).
-func fieldsKey(v *fastjson.Value, paths [][]string) string {
-	key := make([]byte, 0, 256)
-	for _, path := range paths {
-		key = append(key, 0)
-		if f := field(v, path); f != nil {
-			key = canonical(f).MarshalTo(key)
-		}
-	}
-	return string(key)
-}
-
-// field is the value at path, read the way OPA reads the input: object by object (fastjson's
-// own Get would take a key of digits as an index into an array, where OPA finds nothing), and
-// the last of repeated keys (as OPA, encoding/json and the sign-in decoder keep it, where
-// fastjson's Get takes the first).
-func field(v *fastjson.Value, path []string) *fastjson.Value {
-	for _, k := range path {
-		if v.Type() != fastjson.TypeObject {
-			return nil
-		}
-		o, _ := v.Object()
-		if v = lastGet(o, k); v == nil {
-			return nil
-		}
-	}
-	return v
-}
-
-func lastGet(o *fastjson.Object, k string) *fastjson.Value {
-	var found *fastjson.Value
-	o.Visit(func(key []byte, v *fastjson.Value) {
-		if string(key) == k {
-			found = v
-		}
-	})
-	return found
-}
-
-// canonical unescapes every string in v in place, after which fastjson writes v the same way
-// whatever escapes the sign-in used.
-func canonical(v *fastjson.Value) *fastjson.Value {
-	switch v.Type() {
-	case fastjson.TypeString:
-		v.GetStringBytes()
-	case fastjson.TypeObject:
-		o, _ := v.Object()
-		o.Visit(func(_ []byte, x *fastjson.Value) { canonical(x) })
-	case fastjson.TypeArray:
-		items, _ := v.Array()
-		for _, x := range items {
-			canonical(x)
-		}
-	}
-	return v
 }

@@ -291,7 +291,9 @@ func TestMemoHitsOnEscapedStrings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := e.memo.readSets.get(v); !ok {
+	fv := new(fieldValues)
+	e.memo.trie.values(v, fv)
+	if _, ok := e.memo.readSets.get(fv); !ok {
 		t.Fatal("a sign-in with the same fields as one already decided missed the memo")
 	}
 }

@@ -1,12 +1,12 @@
 package engine
 
 import (
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
-	"github.com/valyala/fastjson"
 )
 
 // Read sets: memoizing on the fields a decision actually read.
@@ -132,41 +132,43 @@ func usesWith(c *ast.Compiler) bool {
 
 // readSet is the decisions of evaluations that read the same fields, by those fields' values.
 type readSet struct {
-	paths   [][]string
+	ids     []int // the fields read, as the trie's leaf ids in path order
 	entries map[string]Decision
 }
 
-func (s *readSet) key(v *fastjson.Value) string { return fieldsKey(v, s.paths) }
-
 // readSets is the memo by read set, first by the sign-in's error code.
 type readSets struct {
+	trie    *pathTrie
+	code    *pathTrie // status.errorCode, when the trie has it as a field
 	mu      sync.RWMutex
-	byCode  map[string][]*readSet // raw JSON of status.errorCode -> sets whose paths include it
+	byCode  map[string][]*readSet // JSON of status.errorCode -> sets whose fields include it
 	anyCode []*readSet            // sets that did not read the code
 	named   map[string]*readSet   // by their code and paths, to find a set again
 	size    int
 }
 
-var errorCodePath = []string{"status", "errorCode"}
+const errorCodePath = "status.errorCode"
 
-func newReadSets() *readSets {
-	return &readSets{byCode: map[string][]*readSet{}, named: map[string]*readSet{}}
+func newReadSets(trie *pathTrie) *readSets {
+	return &readSets{trie: trie, code: trie.byLeaf[errorCodePath], byCode: map[string][]*readSet{}, named: map[string]*readSet{}}
 }
 
-func codeOf(v *fastjson.Value) string {
-	if f := field(v, errorCodePath); f != nil {
-		return string(canonical(f).MarshalTo(nil))
+// codeOf is the JSON of the sign-in's error code, "" when absent.
+func (rs *readSets) codeOf(fv *fieldValues) string {
+	if rs.code == nil {
+		return ""
 	}
-	return ""
+	return string(fv.field(rs.code.id))
 }
 
-func (rs *readSets) get(v *fastjson.Value) (Decision, bool) {
-	code := codeOf(v)
+func (rs *readSets) get(fv *fieldValues) (Decision, bool) {
+	code := rs.codeOf(fv)
+	var buf [512]byte
 	rs.mu.RLock()
 	defer rs.mu.RUnlock()
 	for _, list := range [][]*readSet{rs.byCode[code], rs.anyCode} {
 		for _, s := range list {
-			if d, ok := s.entries[s.key(v)]; ok {
+			if d, ok := s.entries[string(fv.appendKey(buf[:0], s.ids))]; ok {
 				return d, true
 			}
 		}
@@ -174,18 +176,25 @@ func (rs *readSets) get(v *fastjson.Value) (Decision, bool) {
 	return Decision{}, false
 }
 
-func (rs *readSets) put(v *fastjson.Value, read map[string]struct{}, d Decision) {
-	paths := make([]string, 0, len(read))
-	for p := range read {
-		paths = append(paths, p)
+// put keeps d under the values of the fields read. A read of a field outside the trie has no
+// value in fv and is not kept: the engine's analysis means it does not happen.
+func (rs *readSets) put(fv *fieldValues, read map[string]struct{}, d Decision) {
+	paths := slices.Sorted(maps.Keys(read))
+	ids := make([]int, 0, len(paths))
+	for _, p := range paths {
+		n := rs.trie.byLeaf[p]
+		if n == nil {
+			return
+		}
+		ids = append(ids, n.id)
 	}
-	sort.Strings(paths)
-	_, readsCode := read[strings.Join(errorCodePath, ".")]
+	_, readsCode := read[errorCodePath]
 	code := ""
 	if readsCode {
-		code = codeOf(v)
+		code = rs.codeOf(fv)
 	}
 	name := code + "|" + strings.Join(paths, ",")
+	key := string(fv.appendKey(nil, ids))
 	rs.mu.Lock()
 	defer rs.mu.Unlock()
 	if rs.size >= memoLimit {
@@ -193,10 +202,7 @@ func (rs *readSets) put(v *fastjson.Value, read map[string]struct{}, d Decision)
 	}
 	s := rs.named[name]
 	if s == nil {
-		s = &readSet{entries: map[string]Decision{}}
-		for _, p := range paths {
-			s.paths = append(s.paths, strings.Split(p, "."))
-		}
+		s = &readSet{ids: ids, entries: map[string]Decision{}}
 		rs.named[name] = s
 		if readsCode {
 			rs.byCode[code] = append(rs.byCode[code], s)
@@ -204,6 +210,6 @@ func (rs *readSets) put(v *fastjson.Value, read map[string]struct{}, d Decision)
 			rs.anyCode = append(rs.anyCode, s)
 		}
 	}
-	s.entries[s.key(v)] = d
+	s.entries[key] = d
 	rs.size++
 }

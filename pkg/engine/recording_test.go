@@ -79,6 +79,7 @@ findings contains {"ruleId": "odd", "title": ` + tc.title + `, "cause": "c", "ne
 			e := builtinEngine(t, rule)
 			// Pretend the analysis missed that the rule reads status as a whole.
 			e.memo.trie = newPathTrie([][]string{{"status", "errorCode"}, {"status", "failureReason"}, {"clientAppUsed"}})
+			e.memo.readSets = newReadSets(e.memo.trie)
 			s, err := signin.Decode([]byte(`{"id": "1", "createdDateTime": "2026-11-27T10:00:00Z", "status": {"errorCode": 50126, "failureReason": "Invalid password"}}`))
 			if err != nil {
 				t.Fatal(err)
