@@ -6,6 +6,7 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"os"
 	"os/exec"
@@ -81,28 +82,30 @@ func Bench() error {
 }
 
 // fuzzers are the fuzz targets, package by package. Their seed corpora are the f.Add calls and
-// testdata/fuzz/<name>/ (crashers found so far, kept as regression inputs).
-var fuzzers = []struct{ pkg, name string }{
-	{"./pkg/odata", "FuzzParse"}, {"./pkg/odata", "FuzzEqEscaping"}, {"./pkg/odata", "FuzzNormalize"},
-	{"./pkg/query", "FuzzParseModel"}, {"./pkg/query", "FuzzGraphFilterFields"},
-	{"./pkg/settings", "FuzzLoad"},
-	{"./pkg/signin", "FuzzDecode"}, {"./pkg/signin", "FuzzDecodeFields"},
-	{"./pkg/export", "FuzzReadJSON"}, {"./pkg/export", "FuzzReadCSV"},
-	{"./pkg/graph", "FuzzRetryDelay"}, {"./pkg/graph", "FuzzDecodePage"},
-	{"./pkg/cluster/resp", "FuzzReadReply"},
+// testdata/fuzz/<name>/ (crashers found so far, kept as regression inputs). inputs, when set,
+// is the default count for a target whose every input costs milliseconds (rule evaluations).
+var fuzzers = []struct{ pkg, name, inputs string }{
+	{"./pkg/odata", "FuzzParse", ""}, {"./pkg/odata", "FuzzEqEscaping", ""}, {"./pkg/odata", "FuzzNormalize", ""},
+	{"./pkg/query", "FuzzParseModel", ""}, {"./pkg/query", "FuzzGraphFilterFields", ""},
+	{"./pkg/settings", "FuzzLoad", ""},
+	{"./pkg/signin", "FuzzDecode", ""}, {"./pkg/signin", "FuzzDecodeFields", ""},
+	{"./pkg/export", "FuzzReadJSON", ""}, {"./pkg/export", "FuzzReadCSV", ""},
+	{"./pkg/graph", "FuzzRetryDelay", ""}, {"./pkg/graph", "FuzzDecodePage", ""},
+	{"./pkg/cluster/resp", "FuzzReadReply", ""},
+	{"./pkg/engine", "FuzzMemoAgreesWithTheReference", "5000x"},
 }
 
-// Fuzz runs each fuzz target for SIGDIAG_FUZZTIME (default 30000x: a number of inputs, not a
+// Fuzz runs each fuzz target for SIGDIAG_FUZZTIME (default 30000x, or the target's own count: a number of inputs, not a
 // duration, because a duration -fuzztime can fail with a bare "context deadline exceeded" on a
 // busy machine, a race in Go's fuzzing coordinator fixed only in Go 1.27, golang/go#75804;
 // testAll runs it so, about two minutes in all). For the long runs the README reports:
 // SIGDIAG_FUZZTIME=10m go tool mage fuzz.
 func Fuzz() error {
-	fuzztime := os.Getenv("SIGDIAG_FUZZTIME")
-	if fuzztime == "" {
-		fuzztime = "30000x"
-	}
 	for _, f := range fuzzers {
+		fuzztime := os.Getenv("SIGDIAG_FUZZTIME")
+		if fuzztime == "" {
+			fuzztime = cmp.Or(f.inputs, "30000x")
+		}
 		fmt.Println("==> fuzz", f.pkg, f.name, fuzztime)
 		if err := sh.RunV("go", "test", "-run", "^$", "-fuzz", "^"+f.name+"$", "-fuzztime", fuzztime, "-fuzzminimizetime", "500x", "-parallel", "1", f.pkg); err != nil {
 			return fmt.Errorf("%s %s: %w (the failing input is in %s/testdata/fuzz/%s)", f.pkg, f.name, err, f.pkg, f.name)
