@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"runtime"
 	"sort"
 	"strconv"
@@ -390,12 +391,64 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
+// sharedRuns adds this process's measured runs to the file SIGDIAG_BENCH_RUNS names and returns
+// all the runs it holds, this process's and earlier ones' (go tool mage bench runs the suite
+// in several processes). Without the variable, it returns this process's runs.
+func sharedRuns() (map[string][]run, error) {
+	path := os.Getenv("SIGDIAG_BENCH_RUNS")
+	if path == "" {
+		return results.us, nil
+	}
+	var lines []string
+	for name, runs := range results.us {
+		us, n := median(runs)
+		if n > 0 {
+			// One figure per process: the median of its measured runs.
+			lines = append(lines, fmt.Sprintf("%s\t%g\n", name, us))
+		}
+	}
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o600)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := f.WriteString(strings.Join(lines, "")); err != nil {
+		f.Close()
+		return nil, err
+	}
+	if err := f.Close(); err != nil {
+		return nil, err
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	all := map[string][]run{}
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		name, value, ok := strings.Cut(line, "\t")
+		us, err := strconv.ParseFloat(value, 64)
+		if !ok || err != nil {
+			return nil, fmt.Errorf("%s: bad line %q", path, line)
+		}
+		all[name] = append(all[name], run{n: 1, us: us})
+	}
+	return all, nil
+}
+
 func summary() {
 	results.Lock()
 	defer results.Unlock()
 	if len(results.us) == 0 && len(results.extra) == 0 {
 		return
 	}
+	all, err := sharedRuns()
+	if err != nil {
+		fmt.Println("benchmark summary:", err)
+		return
+	}
+	if os.Getenv("SIGDIAG_BENCH_SUMMARY") == "0" {
+		return
+	}
+	results.us = all
 	get := func(name string) (float64, bool) {
 		v, n := median(results.us[name])
 		return v, n > 0
@@ -409,7 +462,7 @@ func summary() {
 			add("  %-58s %8.2fx  (%s %.1f µs / %s %.1f µs)", label, x/y, short(a), x, short(b), y)
 		}
 	}
-	add("Summary (per sign-in, one core, the median of each benchmark's runs; %s):", runtime.Version())
+	add("Summary (per sign-in, one core, the median of each benchmark's runs: across processes under go tool mage bench; %s):", runtime.Version())
 	names := make([]string, 0, len(results.us))
 	for n := range results.us {
 		names = append(names, n)
@@ -417,7 +470,7 @@ func summary() {
 	sort.Strings(names)
 	for _, n := range names {
 		us, runs := median(results.us[n])
-		add("  %-40s %9.2f µs  %10.0f sign-ins/s  (%d runs)", n, us, 1e6/us, runs)
+		add("  %-40s %9.2f µs  %10.0f sign-ins/s  (%d runs: %s)", n, us, 1e6/us, runs, spread(results.us[n]))
 	}
 	add("Ratios:")
 	ratio("plugin vs best assembled, fresh page (goal <= 1.3)", "BenchmarkPipeline/plugin-fresh", "BenchmarkPipeline/best-fresh")
@@ -437,6 +490,27 @@ func summary() {
 		add("  peak resident memory of the benchmark process: %s", hwm)
 	}
 	fmt.Println(strings.Join(lines, "\n"))
+}
+
+// spread lists a benchmark's figures, lowest first, so that the summary shows how far apart
+// the runs were.
+func spread(runs []run) string {
+	var us []float64
+	top := 0
+	for _, r := range runs {
+		top = max(top, r.n)
+	}
+	for _, r := range runs {
+		if r.n == top {
+			us = append(us, r.us)
+		}
+	}
+	sort.Float64s(us)
+	parts := make([]string, len(us))
+	for i, v := range us {
+		parts[i] = strconv.FormatFloat(v, 'f', 1, 64)
+	}
+	return strings.Join(parts, " ")
 }
 
 func short(name string) string { return strings.TrimPrefix(name, "Benchmark") }
@@ -477,5 +551,32 @@ func TestMedianOfTheMeasuredRuns(t *testing.T) {
 		if got, n := median(tc.runs); got != tc.want || n != tc.n {
 			t.Errorf("%s: median = %v of %d runs, want %v of %d", tc.name, got, n, tc.want, tc.n)
 		}
+	}
+}
+
+// Under go tool mage bench each process adds one figure per benchmark (its median) to a shared
+// file, and the last process's summary takes the median across them.
+func TestRunsAreSharedAcrossProcesses(t *testing.T) {
+	t.Setenv("SIGDIAG_BENCH_RUNS", filepath.Join(t.TempDir(), "runs.tsv"))
+	results.Lock()
+	saved := results.us
+	defer func() { results.us = saved; results.Unlock() }()
+	for _, process := range []map[string][]run{
+		{"BenchmarkX": {{1, 100}, {5, 10}}},
+		{"BenchmarkX": {{1, 100}, {5, 30}}},
+		{"BenchmarkX": {{1, 100}, {5, 20}}, "BenchmarkY": {{5, 7}}},
+	} {
+		results.us = process
+		all, err := sharedRuns()
+		if err != nil {
+			t.Fatal(err)
+		}
+		results.us = all
+	}
+	if us, n := median(results.us["BenchmarkX"]); us != 20 || n != 3 {
+		t.Fatalf("BenchmarkX: median %v of %d processes, want 20 of 3", us, n)
+	}
+	if us, n := median(results.us["BenchmarkY"]); us != 7 || n != 1 {
+		t.Fatalf("BenchmarkY: median %v of %d processes, want 7 of 1", us, n)
 	}
 }
