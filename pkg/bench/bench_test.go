@@ -44,6 +44,19 @@ type run struct {
 // how many there were. This machine's speed drifts over seconds; a median of several runs
 // moves much less than one run does, which is what the issue's own figures use too.
 func median(runs []run) (float64, int) {
+	us := measured(runs)
+	if len(us) == 0 {
+		return 0, 0
+	}
+	if len(us)%2 == 1 {
+		return us[len(us)/2], len(us)
+	}
+	return (us[len(us)/2-1] + us[len(us)/2]) / 2, len(us)
+}
+
+// measured is the figures of the runs with the largest b.N (Go's b.N = 1 warm-ups left out
+// when there were measured runs), lowest first.
+func measured(runs []run) []float64 {
 	top := 0
 	for _, r := range runs {
 		top = max(top, r.n)
@@ -54,14 +67,8 @@ func median(runs []run) (float64, int) {
 			us = append(us, r.us)
 		}
 	}
-	if len(us) == 0 {
-		return 0, 0
-	}
 	sort.Float64s(us)
-	if len(us)%2 == 1 {
-		return us[len(us)/2], len(us)
-	}
-	return (us[len(us)/2-1] + us[len(us)/2]) / 2, len(us)
+	return us
 }
 
 // perSignIn reports µs and sign-ins/s per sign-in and records them for the summary.
@@ -495,17 +502,7 @@ func summary() {
 // spread lists a benchmark's figures, lowest first, so that the summary shows how far apart
 // the runs were.
 func spread(runs []run) string {
-	var us []float64
-	top := 0
-	for _, r := range runs {
-		top = max(top, r.n)
-	}
-	for _, r := range runs {
-		if r.n == top {
-			us = append(us, r.us)
-		}
-	}
-	sort.Float64s(us)
+	us := measured(runs)
 	parts := make([]string, len(us))
 	for i, v := range us {
 		parts[i] = strconv.FormatFloat(v, 'f', 1, 64)

@@ -131,9 +131,7 @@ func (e *Engine) decide(ctx context.Context, txn storage.Transaction, s *signin.
 			// the plain input, and keep the decision on all the fields the rules may read.
 			d = e.evaluate(ctx, txn, s, in)
 			clear(rec.paths)
-			for p := range e.memo.trie.byLeaf {
-				rec.add(p)
-			}
+			rec.addAll(e.memo.trie.leaves)
 		}
 		if d.Error == "" {
 			e.memo.readSets.put(fv, rec.paths, d)

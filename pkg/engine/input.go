@@ -26,8 +26,6 @@ type pathTrie struct {
 	leaves   []string // the dotted paths of the whole nodes at or below this one
 	id       int      // a whole node's index in fieldValues
 	leafIDs  []int    // the ids of the whole nodes at or below this one
-	lens     uint64   // bit n set: a child's key is n bytes long (n < 64), a cheap first filter
-	longKeys bool     // a child's key is 64 bytes or longer
 
 	// At the root only:
 	byLeaf map[string]*pathTrie // the whole nodes by dotted path
@@ -66,11 +64,6 @@ func (t *pathTrie) name(path string, root *pathTrie) {
 	}
 	for _, k := range slices.Sorted(maps.Keys(t.children)) {
 		c := t.children[k]
-		if len(k) < 64 {
-			t.lens |= 1 << len(k)
-		} else {
-			t.longKeys = true
-		}
 		c.name(t.childPath(k), root)
 		t.leaves = append(t.leaves, c.leaves...)
 		t.leafIDs = append(t.leafIDs, c.leafIDs...)
@@ -109,9 +102,6 @@ func (t *pathTrie) collect(v *fastjson.Value, fv *fieldValues) {
 		return
 	}
 	o.Visit(func(key []byte, f *fastjson.Value) {
-		if n := len(key); (n < 64 && t.lens&(1<<n) == 0) || (n >= 64 && !t.longKeys) {
-			return // no field of that length: most of a sign-in's keys end here
-		}
 		c := t.children[string(key)]
 		if c == nil {
 			return

@@ -20,7 +20,7 @@ import (
 // those fields. Another sign-in with the same values there takes the same path through the
 // rules (every branch taken depends only on fields that were read) and gets the same decision.
 // That needs the key's values to be the values OPA sees: fields are read object by object with
-// a repeated key's last value (memo.go, field), the input built from the same values
+// a repeated key's last value (input.go, pathTrie.values), the input built from the same values
 // (input.go, project), and sign-ins whose strings fastjson reads differently from OPA are kept
 // out of the memo (engine.go, decide).
 //
