@@ -76,11 +76,12 @@ func (s *Server) handleGraph(w http.ResponseWriter, r *http.Request, segs []stri
 		withCA = withCA || tok.hasRole(p)
 	}
 	self := s.url + r.URL.RequestURI()
-	body, gerr := s.page(s.dataset(t), q, withCA, func(link string) string { return s.faults.nextLink(link, self) })
+	body, rows, gerr := s.page(s.dataset(t), q, withCA, func(link string) string { return s.faults.nextLink(link, self) })
 	if gerr != nil {
 		fail(gerr)
 		return
 	}
+	entry.Rows = rows
 	fault, interval := s.faults.nextPageFault()
 	writePage(w, r, body, fault, interval)
 }
@@ -125,7 +126,7 @@ func sleepCtx(ctx context.Context, d time.Duration) bool {
 }
 
 // page runs the query and renders one page of the collection.
-func (s *Server) page(ds *dataset.Dataset, q *graphQuery, withCA bool, linkFault func(string) string) ([]byte, *graphError) {
+func (s *Server) page(ds *dataset.Dataset, q *graphQuery, withCA bool, linkFault func(string) string) ([]byte, int, *graphError) {
 	version, top := q.state.Version, q.state.Top
 	var rows []*dataset.Record
 	var matchErr error
@@ -159,9 +160,9 @@ func (s *Server) page(ds *dataset.Dataset, q *graphQuery, withCA bool, linkFault
 	if matchErr != nil {
 		var ee *odata.EvalError
 		if errors.As(matchErr, &ee) {
-			return nil, badRequest("Invalid filter clause: " + ee.Error())
+			return nil, 0, badRequest("Invalid filter clause: " + ee.Error())
 		}
-		return nil, badRequest("Invalid filter clause.")
+		return nil, 0, badRequest("Invalid filter clause.")
 	}
 	perRow := 3 << 10
 	if version == dataset.Beta {
@@ -197,7 +198,7 @@ func (s *Server) page(ds *dataset.Dataset, q *graphQuery, withCA bool, linkFault
 		buf.Write(project(scratch, q.state.Select))
 	}
 	buf.WriteString("]}")
-	return buf.Bytes(), nil
+	return buf.Bytes(), len(rows), nil
 }
 
 // writeMember writes "name":"value" after sep, without HTML escaping (links keep their &).

@@ -99,6 +99,9 @@ type RequestLog struct {
 	ClientID  string // the calling app, when known
 	RequestID string
 	Duration  time.Duration
+	// Rows is how many sign-ins a Graph page carried, so a test can tell whether any sign-in
+	// was read twice.
+	Rows int
 }
 
 // URL returns the server's base URL, https://127.0.0.1:PORT. It is both the authority
