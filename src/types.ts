@@ -236,6 +236,8 @@ export interface ClusterSettings {
   redisDB?: number;
   /** Default: DEFAULT_KEY_PREFIX. */
   keyPrefix?: string;
+  /** How many Grafana replicas run the plugin; 0 or absent: counted in Redis. */
+  replicas?: number;
 }
 
 export const DEFAULT_KEY_PREFIX = 'sigdiag';

@@ -54,6 +54,12 @@ type Config struct {
 	MaxBlobBytes int
 	// OnChange is told when the backend degrades or recovers (for the log); it must not block.
 	OnChange func(Status)
+	// Replicas is how many Grafana replicas the operator runs (0: unknown). While Redis is
+	// unreachable a replica keeps to its share of each Graph budget, split over the replicas
+	// it last saw in Redis or over this many, whichever is more.
+	Replicas int
+	// ReplicaID names this replica in Redis; empty is an ID of the plugin process.
+	ReplicaID string
 }
 
 // ErrUnavailable is returned, at once, by a degraded backend's store.
@@ -72,6 +78,7 @@ type Backend struct {
 	lastErr  error
 	since    time.Time
 	probing  bool
+	share    Share // the share of the Graph budget a pacer last kept to while degraded
 }
 
 // New builds the client; it does not connect until the first call.
@@ -87,6 +94,9 @@ func New(cfg Config) *Backend {
 	}
 	if cfg.MaxBlobBytes <= 0 {
 		cfg.MaxBlobBytes = DefaultMaxBlobBytes
+	}
+	if cfg.ReplicaID == "" {
+		cfg.ReplicaID = processReplicaID
 	}
 	rdb := resp.New(resp.Config{
 		Address: cfg.Address, Username: cfg.Username, Password: cfg.Password, DB: cfg.DB, TLS: cfg.TLS,
@@ -186,7 +196,11 @@ func (b *Backend) fail(err error) {
 func (b *Backend) recover() {
 	b.mu.Lock()
 	changed := b.degraded
-	b.degraded, b.lastErr, b.since, b.timeouts = false, nil, time.Now(), 0
+	if changed {
+		// Since is when the state changed: pacers keep their share for a while after it.
+		b.since = time.Now()
+	}
+	b.degraded, b.lastErr, b.timeouts = false, nil, 0
 	st := b.statusLocked()
 	b.mu.Unlock()
 	if changed && b.cfg.OnChange != nil {

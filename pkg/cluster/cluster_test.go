@@ -200,13 +200,14 @@ func TestNothingSecretOrPermanentInRedis(t *testing.T) {
 	p := b.Pacer("https://login.example", "tenant", "app", GraphLimit, &countingPacer{})
 	_ = p.Wait(ctx)
 	p.Hold(time.Now().Add(time.Second))
+	p.announce(ctx)
 	raw := rawClient(t, srv, "", password)
 	keys, err := strs(raw.Do(ctx, "KEYS", "*"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(keys) != 4 {
-		t.Errorf("keys = %v, want a bucket, a claim, the pacer and its hold", keys)
+	if len(keys) != 5 {
+		t.Errorf("keys = %v, want a bucket, a claim, the pacer, its hold and its replicas", keys)
 	}
 	for _, k := range keys {
 		if !strings.HasPrefix(k, "grafana-prod:") {
@@ -217,6 +218,9 @@ func TestNothingSecretOrPermanentInRedis(t *testing.T) {
 		}
 		if v, _ := resp.String(raw.Do(ctx, "GET", k)); strings.Contains(v, password) {
 			t.Errorf("key %q holds the password", k)
+		}
+		if members, _ := strs(raw.Do(ctx, "ZRANGE", k, 0, -1)); strings.Contains(strings.Join(members, " "), password) {
+			t.Errorf("key %q names the password", k)
 		}
 	}
 }
@@ -352,6 +356,10 @@ func TestReadmeACL(t *testing.T) {
 	if err := p.Wait(ctx); err != nil {
 		t.Fatal(err)
 	}
+	p.announce(ctx)
+	if got := p.share(); got.Replicas != 1 {
+		t.Errorf("the ACL user's announcement was not kept: %+v", got)
+	}
 	if !b.Status().Shared {
 		t.Fatalf("the ACL user was refused something: %+v", b.Status())
 	}
@@ -387,4 +395,115 @@ func strs(v any, err error) ([]string, error) {
 		}
 	}
 	return out, nil
+}
+
+func TestShareOf(t *testing.T) {
+	for _, c := range []struct{ limit, n, rank, want int }{
+		{5, 1, 0, 5}, {5, 0, -1, 5},
+		{5, 2, 0, 3}, {5, 2, 1, 2},
+		{5, 3, 0, 2}, {5, 3, 1, 2}, {5, 3, 2, 1},
+		{5, 3, -1, 1}, // rank unknown: the floor, so that any ranks still add up to at most 5
+		{5, 5, 4, 1}, {5, 7, 6, 1}, {5, 7, -1, 1},
+	} {
+		if got := shareOf(c.limit, c.n, c.rank); got != c.want {
+			t.Errorf("shareOf(%d, %d, %d) = %d, want %d", c.limit, c.n, c.rank, got, c.want)
+		}
+	}
+	// For up to limit replicas that know their rank, the shares add up to the budget exactly.
+	for n := 1; n <= 5; n++ {
+		sum := 0
+		for r := range n {
+			sum += shareOf(5, n, r)
+		}
+		if sum != 5 {
+			t.Errorf("%d replicas: shares add up to %d, want 5", n, sum)
+		}
+	}
+}
+
+// Three replicas (three processes, each with its own process pacer) keep a scaled-down budget
+// of 5 requests per second together while Redis is down: nothing for a window after they find
+// it gone, then their shares (2, 2, 1), never more than 5 in any second. The registry names
+// the replicas; a replica that never reached Redis uses the configured count.
+func TestDegradedReplicasKeepToTheirShares(t *testing.T) {
+	srv := redistest.Start(t, password)
+	// The processes' pacers count a wider window than Graph's (1 s here) as the real ones do
+	// (graph.NewGraphPacer), which also absorbs goroutines that wake late on a busy machine.
+	const window, localWindow = time.Second, 1200 * time.Millisecond
+	limit := Limit{Requests: 5, Window: 1100 * time.Millisecond}
+	var pacers []*Pacer
+	for i := range 3 {
+		b := New(Config{Address: srv.Addr, Password: password, KeyPrefix: "sigdiag", ProbeInterval: 100 * time.Millisecond,
+			ReplicaID: fmt.Sprintf("replica-%d", i)})
+		t.Cleanup(b.Close)
+		pacers = append(pacers, b.Pacer("https://login.example", "tenant", "app", limit, graph.NewWindowPacer(5, localWindow)))
+	}
+	ctx := context.Background()
+	for _, p := range pacers {
+		p.announce(ctx)
+	}
+	for _, p := range pacers {
+		p.announce(ctx) // the first ones announced before the others existed
+		if got := p.share(); got.Replicas != 3 {
+			t.Fatalf("a replica sees %d replicas in Redis, want 3", got.Replicas)
+		}
+	}
+	wantShares := []int{2, 2, 1}
+	for i, p := range pacers {
+		if got := p.share().Requests; got != wantShares[i] {
+			t.Errorf("replica %d's share is %d, want %d", i, got, wantShares[i])
+		}
+	}
+
+	srv.Stop()
+	stopped := time.Now()
+	var mu sync.Mutex
+	sent := map[int][]time.Time{}
+	var all []time.Time
+	wctx, cancel := context.WithTimeout(ctx, 4*time.Second)
+	defer cancel()
+	var wg sync.WaitGroup
+	for i, p := range pacers {
+		for range 4 {
+			wg.Go(func() {
+				for p.Wait(wctx) == nil {
+					mu.Lock()
+					sent[i] = append(sent[i], time.Now())
+					all = append(all, time.Now())
+					mu.Unlock()
+				}
+			})
+		}
+	}
+	wg.Wait()
+	most := maxInWindow(all, window)
+	t.Logf("Redis down: %d requests in 4 s from 12 waiters on 3 replicas, at most %d in any %v; per replica %d, %d, %d",
+		len(all), most, window, len(sent[0]), len(sent[1]), len(sent[2]))
+	if most > 5 {
+		t.Errorf("%d requests in one %v window without Redis: the replicas took more than the budget", most, window)
+	}
+	for i := range pacers {
+		if len(sent[i]) == 0 {
+			t.Errorf("replica %d sent nothing", i)
+			continue
+		}
+		slices.SortFunc(sent[i], func(a, b time.Time) int { return a.Compare(b) })
+		if first := sent[i][0].Sub(stopped); first < limit.Window-100*time.Millisecond {
+			t.Errorf("replica %d sent %v after Redis stopped, within the window the shared limiter may have filled", i, first)
+		}
+		if most := maxInWindow(sent[i], window); most > wantShares[i] {
+			t.Errorf("replica %d sent %d in one window, its share is %d", i, most, wantShares[i])
+		}
+	}
+	if st := pacers[2].b.Status(); !strings.Contains(st.Notice(), "1 of 5 requests per window, as one of 3 replicas") {
+		t.Errorf("notice %q does not give the share", st.Notice())
+	}
+
+	// A replica that never reached Redis splits the budget over the configured count.
+	b := New(Config{Address: srv.Addr, Password: password, KeyPrefix: "sigdiag", Replicas: 3, ReplicaID: "late"})
+	t.Cleanup(b.Close)
+	late := b.Pacer("https://login.example", "tenant", "app", limit, graph.NewWindowPacer(5, localWindow))
+	if got := late.share(); got.Requests != 1 || got.Replicas != 3 {
+		t.Errorf("a replica that never saw Redis, with 3 configured: share %+v, want 1 of 3 replicas", got)
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"math/rand/v2"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/sigdiag/signin-diagnostics/pkg/cluster/resp"
@@ -34,16 +35,23 @@ func (l Limit) gcra() gcra {
 
 // Pacer is the Graph budget of one app and tenant, shared by every replica through Redis
 // (graph.Pacer and graph.Holder). While the backend is degraded it waits on the process's
-// own pacer for the app and tenant instead; while shared, it books its requests there too.
+// own pacer for the app and tenant instead, narrowed to this replica's share of the budget
+// (replicas.go); while shared, it books its requests there too.
 type Pacer struct {
-	b       *Backend
-	key     string // the GCRA state
-	holdKey string // exists, with a TTL, while Graph asked everyone to wait (Retry-After)
-	limit   gcra
-	local   graph.Pacer
+	b           *Backend
+	key         string // the GCRA state
+	holdKey     string // exists, with a TTL, while Graph asked everyone to wait (Retry-After)
+	replicasKey string // the replicas pacing this budget (replicas.go)
+	limit       gcra
+	window      time.Duration // Limit.Window
+	local       graph.Pacer
 	// turn lets one waiter of this process at a time ask Redis: the others queue here in
 	// order instead of polling Redis together.
 	turn chan struct{}
+
+	mu       sync.Mutex
+	replicas []string  // the replicas last seen in Redis, sorted
+	adapted  time.Time // the backend state change (Status.Since) the local pacer was last narrowed for
 }
 
 var (
@@ -58,14 +66,17 @@ func (b *Backend) Pacer(authority, tenantID, clientID string, limit Limit, local
 	id := strings.ToLower(strings.TrimSuffix(authority, "/") + "|" + tenantID + "|" + clientID)
 	sum := sha256.Sum256([]byte(id))
 	key := b.cfg.KeyPrefix + ":pacer:" + hex.EncodeToString(sum[:12])
-	return &Pacer{
-		b: b, key: key, holdKey: key + ":hold",
-		limit: limit.gcra(), local: local, turn: make(chan struct{}, 1),
+	p := &Pacer{
+		b: b, key: key, holdKey: key + ":hold", replicasKey: key + ":replicas",
+		limit: limit.gcra(), window: limit.Window, local: local, turn: make(chan struct{}, 1),
 	}
+	go p.heartbeat()
+	return p
 }
 
 // Wait implements graph.Pacer.
 func (p *Pacer) Wait(ctx context.Context) error {
+	p.keepShare()
 	if !p.b.usable() {
 		return p.local.Wait(ctx)
 	}
@@ -81,6 +92,7 @@ func (p *Pacer) Wait(ctx context.Context) error {
 		case err != nil && ctx.Err() != nil:
 			return ctx.Err()
 		case err != nil && !p.b.usable():
+			p.keepShare()
 			return p.local.Wait(ctx)
 		case err != nil:
 			d = retrySlow // a slow answer, not yet an outage: ask again
@@ -93,6 +105,36 @@ func (p *Pacer) Wait(ctx context.Context) error {
 		if err := graph.Sleep(ctx, d); err != nil {
 			return err
 		}
+	}
+}
+
+// keepShare narrows the process's pacer to this replica's share while the backend is
+// degraded and for a while after it recovered, and holds it for a window when the backend
+// has just degraded (see replicas.go for why).
+func (p *Pacer) keepShare() {
+	n, ok := p.local.(graph.Narrower)
+	if !ok {
+		return
+	}
+	st := p.b.Status()
+	p.mu.Lock()
+	fresh := !st.Since.Equal(p.adapted)
+	p.adapted = st.Since
+	p.mu.Unlock()
+	share := p.share()
+	now := time.Now()
+	switch {
+	case !st.Shared:
+		if fresh {
+			if h, ok := p.local.(graph.Holder); ok {
+				h.Hold(st.Since.Add(p.window))
+			}
+		}
+		n.Narrow(share.Requests, now.Add(p.b.cfg.ProbeInterval+p.window))
+		p.b.setShare(share)
+	case fresh && !st.Since.IsZero():
+		// Back to the shared budget: the other replicas may not know yet.
+		n.Narrow(share.Requests, st.Since.Add(p.b.cfg.ProbeInterval+p.window))
 	}
 }
 

@@ -241,8 +241,9 @@ func (env *clusterEnv) testAlone(t *testing.T) dashboardRun {
 	return run
 }
 
-// testRedisGoesAway stops Redis while the dashboard loads: no panel fails, the replicas say
-// the budget is no longer shared, and they share again when Redis is back.
+// testRedisGoesAway stops Redis while the dashboard loads: no panel fails, the replicas keep
+// to their shares of the budget together (Graph sees at most 5 requests in any 10 s), say the
+// budget is no longer shared, and share again when Redis is back.
 func (env *clusterEnv) testRedisGoesAway(t *testing.T) {
 	ds := env.dataSource("signins-degraded", degradedApp, true)
 	stopped := time.Time{}
@@ -254,6 +255,11 @@ func (env *clusterEnv) testRedisGoesAway(t *testing.T) {
 	t.Logf("Redis stopped 3 s into the load: %d Graph requests in %v, at most %d in any %v, %d throttled", run.requests, run.took, run.maxInWindow, graph.GraphWindow, run.throttled)
 	for _, f := range run.failed {
 		t.Error(f)
+	}
+	// Each replica keeps to its share of the budget while Redis is gone (pkg/cluster/replicas.go).
+	if run.maxInWindow > graph.GraphRequestsPerWindow || run.throttled > 0 {
+		t.Errorf("without Redis the replicas sent %d requests in one %v window, %d throttled: want at most %d, none throttled",
+			run.maxInWindow, graph.GraphWindow, run.throttled, graph.GraphRequestsPerWindow)
 	}
 	notices := 0
 	for _, frames := range run.frames {

@@ -23,6 +23,14 @@ type Holder interface {
 	Hold(until time.Time)
 }
 
+// Narrower is a Pacer whose budget can be narrowed for a while: a Grafana replica that can
+// no longer share the app's budget with the others through Redis keeps to its share of it.
+type Narrower interface {
+	// Narrow lets at most limit requests start in any window until the given time (a later
+	// call with a later time extends it). Requests already sent count against it.
+	Narrow(limit int, until time.Time)
+}
+
 // Graph's documented limit for identity and access reports, per app per tenant.
 const (
 	GraphRequestsPerWindow = 5
@@ -45,6 +53,9 @@ type WindowPacer struct {
 	mu     sync.Mutex
 	slots  []time.Time // reservations still in a window, ascending; some are in the future
 	hold   time.Time   // no slot before this (Retry-After)
+	// narrow, when above zero, replaces limit for the reservations made before narrowUntil.
+	narrow      int
+	narrowUntil time.Time
 }
 
 // NewWindowPacer returns a pacer for limit requests per window.
@@ -100,8 +111,12 @@ func (p *WindowPacer) reserve(now time.Time) time.Time {
 	if n := len(p.slots); n > 0 && p.slots[n-1].After(slot) {
 		slot = p.slots[n-1]
 	}
-	if n := len(p.slots); n >= p.limit {
-		if free := p.slots[n-p.limit].Add(p.window); free.After(slot) {
+	limit := p.limit
+	if p.narrow > 0 && now.Before(p.narrowUntil) {
+		limit = min(limit, p.narrow)
+	}
+	if n := len(p.slots); n >= limit {
+		if free := p.slots[n-limit].Add(p.window); free.After(slot) {
 			slot = free
 		}
 	}
@@ -128,6 +143,16 @@ func (p *WindowPacer) Hold(until time.Time) {
 	defer p.mu.Unlock()
 	if until.After(p.hold) {
 		p.hold = until
+	}
+}
+
+// Narrow implements Narrower.
+func (p *WindowPacer) Narrow(limit int, until time.Time) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.narrow = max(limit, 1)
+	if until.After(p.narrowUntil) {
+		p.narrowUntil = until
 	}
 }
 

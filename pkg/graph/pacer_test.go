@@ -87,6 +87,28 @@ func TestWindowPacerReleasesCancelledSlots(t *testing.T) {
 	}
 }
 
+// A narrowed pacer keeps to the narrower limit, counting what it sent before, until the
+// narrowing ends; then the whole limit applies again.
+func TestWindowPacerNarrow(t *testing.T) {
+	const window = 10 * time.Second
+	p := NewWindowPacer(5, window)
+	t0 := time.Date(2026, 5, 1, 10, 0, 0, 0, time.UTC)
+	p.reserve(t0) // sent while the whole budget applied
+	p.Narrow(2, t0.Add(25*time.Second))
+	var got []time.Duration
+	for _, a := range []time.Duration{1, 1, 1, 12, 12, 30, 30, 30, 30} {
+		got = append(got, p.reserve(t0.Add(a*time.Second)).Sub(t0)/time.Second)
+	}
+	// Narrowed: at most 2 in any 10 s, the first request included; from 25 s on, 5 again.
+	want := []time.Duration{1, 10, 11, 20, 21, 30, 30, 30, 30}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("request %d left at +%ds, want +%ds (all: %v)", i, got[i], want[i], got)
+			break
+		}
+	}
+}
+
 func TestWindowPacerHold(t *testing.T) {
 	p := NewWindowPacer(5, time.Second)
 	p.Hold(time.Now().Add(200 * time.Millisecond))

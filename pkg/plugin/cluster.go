@@ -31,13 +31,13 @@ func newCluster(s *settings.Settings, logger log.Logger) *cluster.Backend {
 	}
 	return cluster.New(cluster.Config{
 		Address: c.RedisAddress, Username: c.RedisUsername, Password: s.Secrets.RedisPassword, DB: c.RedisDB,
-		TLS: tlsConfig, KeyPrefix: c.KeyPrefix,
+		TLS: tlsConfig, KeyPrefix: c.KeyPrefix, Replicas: c.Replicas,
 		OnChange: func(st cluster.Status) {
 			if st.Shared {
 				logger.Info("Redis answers again: the Graph budget and sign-in cache are shared with the other replicas", "redis", st.Address)
 				return
 			}
-			logger.Warn("Redis is unreachable: pacing Graph and caching on this replica alone until it answers", "redis", st.Address, "error", st.Err)
+			logger.Warn("Redis is unreachable: this replica keeps to its share of the Graph budget and caches alone until it answers", "redis", st.Address, "error", st.Err)
 		},
 	})
 }
@@ -59,7 +59,7 @@ func (ds *Datasource) clusterHealth(ctx context.Context) (string, error) {
 		return "", nil
 	}
 	if err := ds.cluster.Ping(ctx); err != nil {
-		return fmt.Sprintf(" But Redis at %s does not answer (%v): queries work, but this replica paces Graph and caches alone, not sharing the budget with the other Grafana replicas.",
+		return fmt.Sprintf(" But Redis at %s does not answer (%v): queries work, but this replica keeps to its share of the Graph budget and caches alone until Redis answers again.",
 			ds.cluster.Address(), err), fmt.Errorf("redis at %s: %w", ds.cluster.Address(), err)
 	}
 	return fmt.Sprintf(" The Graph budget and sign-in cache are shared with the other Grafana replicas through Redis at %s (key prefix %q).",

@@ -25,10 +25,19 @@ type Cluster struct {
 	// KeyPrefix starts every key: data sources (and Grafana installations) sharing one Redis
 	// share a Graph budget only under the same prefix.
 	KeyPrefix string `json:"keyPrefix"`
+	// Replicas is how many Grafana replicas run the plugin (0: unknown). While Redis is
+	// unreachable each replica keeps to its share of the Graph budget, split over the replicas
+	// it last saw in Redis, or over this many when that is more: a replica started during an
+	// outage has seen none.
+	Replicas int `json:"replicas"`
 }
 
 // Enabled reports whether the replicas share a Redis backend.
 func (c Cluster) Enabled() bool { return c.RedisAddress != "" }
+
+// maxReplicas bounds jsonData.cluster.replicas; past Graph's 5 requests a window each replica
+// gets one request a window anyway.
+const maxReplicas = 100
 
 var keyPrefixPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.:-]{0,62}$`)
 
@@ -54,6 +63,9 @@ func (c Cluster) validate(secrets Secrets) error {
 	}
 	if c.RedisDB < 0 || c.RedisDB > 1023 {
 		return &FieldError{Field: "jsonData.cluster.redisDB", Msg: fmt.Sprintf("must be a database number from 0 (the default) to 1023, got %d", c.RedisDB)}
+	}
+	if c.Replicas < 0 || c.Replicas > maxReplicas {
+		return &FieldError{Field: "jsonData.cluster.replicas", Msg: fmt.Sprintf("must be the number of Grafana replicas, from 0 (count them in Redis) to %d, got %d", maxReplicas, c.Replicas)}
 	}
 	if !keyPrefixPattern.MatchString(c.KeyPrefix) {
 		return &FieldError{Field: "jsonData.cluster.keyPrefix", Msg: fmt.Sprintf("must be 1 to 63 letters, digits, '_', '.', ':' or '-', starting with a letter or digit, got %q", c.KeyPrefix)}

@@ -20,11 +20,11 @@ func TestClusterSettings(t *testing.T) {
 		}
 	})
 	t.Run("all fields", func(t *testing.T) {
-		s, err := Load(instance(`{`+creds+`,"cluster":{"redisAddress":" redis.internal:6380 ","redisTLS":true,"redisUsername":"grafana","redisDB":2,"keyPrefix":"grafana-prod:"}}`, secure))
+		s, err := Load(instance(`{`+creds+`,"cluster":{"redisAddress":" redis.internal:6380 ","redisTLS":true,"redisUsername":"grafana","redisDB":2,"keyPrefix":"grafana-prod:","replicas":3}}`, secure))
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := Cluster{RedisAddress: "redis.internal:6380", RedisTLS: true, RedisUsername: "grafana", RedisDB: 2, KeyPrefix: "grafana-prod"}
+		want := Cluster{RedisAddress: "redis.internal:6380", RedisTLS: true, RedisUsername: "grafana", RedisDB: 2, KeyPrefix: "grafana-prod", Replicas: 3}
 		if s.Cluster != want || s.Secrets.RedisPassword != "r3dis-Pa55" {
 			t.Errorf("cluster = %+v, want %+v and the password in Secrets", s.Cluster, want)
 		}
@@ -53,6 +53,8 @@ func TestClusterSettingsNameTheBadField(t *testing.T) {
 		{"password without address", `{}`, map[string]string{"redisPassword": "Red1s~Secret"}, "jsonData.cluster.redisAddress"},
 		{"TLS without address", `{"redisTLS":true}`, nil, "jsonData.cluster.redisAddress"},
 		{"negative database", `{"redisAddress":"127.0.0.1:6379","redisDB":-1}`, nil, "jsonData.cluster.redisDB"},
+		{"negative replica count", `{"redisAddress":"127.0.0.1:6379","replicas":-2}`, nil, "jsonData.cluster.replicas"},
+		{"replica count beyond any cluster", `{"redisAddress":"127.0.0.1:6379","replicas":5000}`, nil, "jsonData.cluster.replicas"},
 		{"prefix with a space", `{"redisAddress":"127.0.0.1:6379","keyPrefix":"my prefix"}`, nil, "jsonData.cluster.keyPrefix"},
 		{"prefix with a glob", `{"redisAddress":"127.0.0.1:6379","keyPrefix":"sigdiag*"}`, nil, "jsonData.cluster.keyPrefix"},
 	}

@@ -35,6 +35,24 @@ describe('ClusterSection', () => {
       ...options,
       jsonData: { ...options.jsonData, cluster: { redisAddress: 'redis.internal:6379', redisUsername: 'grafana' } },
     });
+    fireEvent.change(screen.getByLabelText(/^Replicas/), { target: { value: '3' } });
+    expect(onOptionsChange).toHaveBeenLastCalledWith({
+      ...options,
+      jsonData: { ...options.jsonData, cluster: { redisAddress: 'redis.internal:6379', replicas: 3 } },
+    });
+  });
+
+  it('clears the replica count so that Redis counts the replicas', () => {
+    const options = makeOptions({
+      jsonData: { ...makeOptions().jsonData, cluster: { redisAddress: 'redis.internal:6379', replicas: 3 } },
+    });
+    const onOptionsChange = setup(options);
+    expect(screen.getByLabelText(/^Replicas/)).toHaveValue(3);
+    fireEvent.change(screen.getByLabelText(/^Replicas/), { target: { value: '' } });
+    expect(onOptionsChange).toHaveBeenLastCalledWith({
+      ...options,
+      jsonData: { ...options.jsonData, cluster: { redisAddress: 'redis.internal:6379', replicas: undefined } },
+    });
   });
 
   it('turns TLS on', async () => {

@@ -100,6 +100,24 @@ export function ClusterSection({ options, onOptionsChange }: Props) {
           onChange={(e) => set({ keyPrefix: e.currentTarget.value })}
         />
       </Field>
+      <Field
+        label="Replicas"
+        description="How many Grafana replicas run this plugin. While Redis is unreachable each replica keeps to its share of the Graph budget, split over the replicas it last saw in Redis or over this many, whichever is more. Leave empty to count them in Redis."
+        htmlFor="sigdiag-redis-replicas"
+      >
+        <Input
+          id="sigdiag-redis-replicas"
+          type="number"
+          min={0}
+          width={12}
+          placeholder="counted"
+          value={cluster.replicas ?? ''}
+          onChange={(e) => {
+            const n = parseInt(e.currentTarget.value, 10);
+            set({ replicas: Number.isNaN(n) || n <= 0 ? undefined : n });
+          }}
+        />
+      </Field>
     </ConfigSection>
   );
 }
