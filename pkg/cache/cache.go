@@ -6,8 +6,10 @@
 //   - Buckets. Time is cut into aligned buckets (Options.Bucket, 1 hour by default). A query
 //     [From, To] is split into the buckets it touches, newest first; a bucket the query covers
 //     whole, and that has ended, is complete and is cached under (Filter, Select, bucket start).
-//     The partial buckets at both edges are answered from a cached complete bucket when there
-//     is one (rows filtered to the range), otherwise they are read fresh and not cached.
+//   - Edges. The partial buckets at both edges are answered from a cached bucket that holds
+//     them (rows filtered to the range). When they must be read, a listing of several buckets
+//     reads an ended edge bucket whole, and the bucket still running up to now, so that the
+//     next panel or replica, whose range starts and ends a moment later, finds them (reads).
 //   - Freshness. Sign-ins arrive late (MFA aggregation up to 2 hours), so a bucket read before
 //     it was older than Options.LateArrival may still change: it is served for Options.TTL
 //     (1 minute) and then read again. A bucket read after its late-arrival window is final.
@@ -282,7 +284,7 @@ func (c *Cache) List(ctx context.Context, q graph.Query) (*graph.Result, error) 
 			rows = append(rows, part)
 			total += len(part)
 		}
-		if got.res.Truncated {
+		if got.truncated {
 			res.Truncated = true
 			break
 		}
@@ -344,8 +346,8 @@ func (c *Cache) plan(ctx context.Context, rec *Recorder, q graph.Query, sel stri
 	}
 	c.mu.Unlock()
 	for i := range out {
-		if blobs[i] == nil && out[i].complete && c.opt.Shared != nil {
-			if rows, ok := c.sharedGet(ctx, rec, q.Filter, sel, out[i].start, now); ok {
+		if blobs[i] == nil && c.opt.Shared != nil {
+			if rows, ok := c.sharedGet(ctx, rec, q.Filter, sel, &out[i], now); ok {
 				out[i].rows, out[i].hit = rows, true
 				hits++
 				c.count(rec, func(s *Stats) { s.SharedHits++ })
@@ -390,21 +392,64 @@ type fetched struct {
 	parts [][]signin.SignIn
 	// fromShared counts the pieces another replica read (see Options.Shared).
 	fromShared int
-	err        error // of reading the edges of a run another replica read
+	// truncated is whether MaxRows cut the run's own range (res.Truncated may be a cut in
+	// the part of a bucket read beyond it).
+	truncated bool
+	err       error // of reading the edges of a run another replica read
+}
+
+// widenMin is the fewest pieces a run must have for its edges to be read as whole buckets:
+// the widening then adds at most a bucket to several, while a short range (the last 15
+// minutes) would read up to four times what it needs.
+const widenMin = 4
+
+// reads is what a listing reads for each piece of a run, so that its edges can be kept like
+// buckets: another panel's range, or another replica's, starts and ends a moment later, and
+// an edge held as exactly one query's part would serve none of them.
+//   - The oldest edge, when its bucket has ended, is read whole (in runs of at least widenMin
+//     pieces): it is then a complete bucket, cached and shared like the others.
+//   - The bucket still running is read up to now, and held as "the bucket up to the time it
+//     was read": any range ending before that time is answered from it while it is fresh.
+func (c *Cache) reads(run []piece, now time.Time) []piece {
+	out := append([]piece(nil), run...)
+	for i := range out {
+		p := &out[i]
+		if p.complete {
+			continue
+		}
+		end := p.start.Add(c.opt.Bucket)
+		switch {
+		case !end.After(now) && i == len(out)-1 && len(run) >= widenMin:
+			// Only the oldest edge: its extra sign-ins come last in Graph's newest-first order,
+			// so a MaxRows cut takes them before any sign-in of the range.
+			p.from, p.to, p.incl, p.complete = p.start, end, false, true
+		case end.After(now) && p.incl && p.to.Before(now):
+			p.to = now
+		}
+	}
+	return out
+}
+
+// open reports whether a piece read at fetchedAt holds its running bucket from the start up
+// to fetchedAt: the form in which the newest edge is shared.
+func (p *piece) open(fetchedAt time.Time) bool {
+	return !p.complete && p.incl && p.from.Equal(p.start) && p.to.Equal(fetchedAt)
 }
 
 // fetch reads a run of contiguous pieces (newest first) in one listing, coalesced with
-// identical concurrent runs, and caches its complete buckets.
+// identical concurrent runs, and caches what it read (see reads).
 func (c *Cache) fetch(ctx context.Context, q graph.Query, sel string, run []piece, limit int, now time.Time) (*fetched, bool, error) {
 	newest, oldest := run[0], run[len(run)-1]
-	gq := q
-	gq.From, gq.To, gq.MaxRows = oldest.from, newest.to, limit
-	key := flightKey{filter: q.Filter, sel: sel, from: gq.From.UnixNano(), to: gq.To.UnixNano(), incl: newest.incl,
+	// The key is the query's own range: panels of one refresh share it whatever their clocks.
+	key := flightKey{filter: q.Filter, sel: sel, from: oldest.from.UnixNano(), to: newest.to.UnixNano(), incl: newest.incl,
 		limit: limit, pageSize: q.PageSize, sliceLength: q.SliceLength}
 	run = append([]piece(nil), run...) // the listing may outlive this caller
+	reads := c.reads(run, now)
+	gq := q
+	gq.From, gq.To, gq.MaxRows = reads[len(reads)-1].from, reads[0].to, limit
 	return c.do(ctx, key, func(ctx context.Context) (*fetched, error) {
 		if c.opt.Shared != nil {
-			release, got := c.claim(ctx, q, sel, run, now)
+			release, got := c.claim(ctx, q, sel, run, reads, now)
 			if got != nil {
 				return got, got.err
 			}
@@ -414,28 +459,45 @@ func (c *Cache) fetch(ctx context.Context, q graph.Query, sel string, run []piec
 		if err != nil || res == nil {
 			return &fetched{res: res}, err
 		}
-		index := make(map[int64]int, len(run))
-		for i := range run {
-			index[run[i].start.UnixNano()] = i
+		index := make(map[int64]int, len(reads))
+		for i := range reads {
+			index[reads[i].start.UnixNano()] = i
 		}
-		parts := make([][]signin.SignIn, len(run))
+		read := make([][]signin.SignIn, len(reads))
 		for _, s := range res.SignIns {
 			i, ok := index[s.CreatedDateTime.Truncate(c.opt.Bucket).UnixNano()]
-			if ok && run[i].contains(s.CreatedDateTime) {
-				parts[i] = append(parts[i], s)
+			if ok && reads[i].contains(s.CreatedDateTime) {
+				read[i] = append(read[i], s)
 			}
 		}
-		if !res.Truncated {
-			c.store(ctx, q.Filter, sel, run, parts, now)
+		parts := make([][]signin.SignIn, len(run))
+		for i := range run {
+			parts[i] = filterRows(read[i], &run[i])
 		}
-		return &fetched{res: res, parts: parts}, nil
+		if !res.Truncated {
+			c.store(ctx, q.Filter, sel, reads, read, now)
+		}
+		// A cut that fell inside the widened oldest edge left the run's own range whole.
+		truncated := res.Truncated && !reachedBefore(res.SignIns, oldest.from)
+		return &fetched{res: res, parts: parts, truncated: truncated}, nil
 	})
 }
 
-// store caches what a run read: its complete buckets here and in the Shared level, and its
-// edges (part of a bucket, e.g. the hour still running) here only, each as the part it holds.
-// A repeat of the same range within the TTL (another panel a moment later, a rule change)
-// then reads nothing; a later "now" reads the newest edge again.
+// reachedBefore reports whether any of the rows is older than t.
+func reachedBefore(rows []signin.SignIn, t time.Time) bool {
+	for i := len(rows) - 1; i >= 0; i-- { // newest first: the oldest are at the end
+		if rows[i].CreatedDateTime.Before(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// store caches what a run read: each piece here, as the part of its bucket it holds, and in
+// the Shared level the complete buckets and the running bucket read up to fetchedAt (reads).
+// A repeat of the same range within the TTL (another panel a moment later, a rule change,
+// another replica) then reads nothing; a range ending after fetchedAt reads the newest edge
+// again.
 func (c *Cache) store(ctx context.Context, filter, sel string, run []piece, parts [][]signin.SignIn, fetchedAt time.Time) {
 	for i := range run {
 		if len(parts[i])+1 > c.opt.MaxRows {
@@ -451,8 +513,8 @@ func (c *Cache) store(ctx context.Context, filter, sel string, run []piece, part
 			lo, hi = run[i].start, end
 		}
 		c.keep(bucketKey{filter: filter, sel: sel, start: run[i].start.UnixNano()}, blob, len(parts[i]), end, fetchedAt, lo, hi)
-		if c.opt.Shared != nil && run[i].complete {
-			c.sharedPut(ctx, filter, sel, run[i].start, blob, end, fetchedAt)
+		if c.opt.Shared != nil && (run[i].complete || run[i].open(fetchedAt)) {
+			c.sharedPut(ctx, kindOf(&run[i]), filter, sel, run[i].start, blob, end, fetchedAt)
 		}
 	}
 }

@@ -117,7 +117,9 @@ func TestList(t *testing.T) {
 			{from: 10*h + 30*m, to: 20*h + 40*m, now: 20*h + 40*m, calls: 0},
 		}},
 		{"a sliding range reads only the new part", []step{
-			{from: 30 * m, to: 20*h + 30*m, now: 40 * h, calls: 1, firstFrom: 30 * m},
+			// The oldest edge is read whole (Cache.reads), so the next range, starting an hour
+			// later, finds its oldest hour cached.
+			{from: 30 * m, to: 20*h + 30*m, now: 40 * h, calls: 1, firstFrom: 0},
 			{from: 1*h + 30*m, to: 21*h + 30*m, now: 40 * h, calls: 1, firstFrom: 20 * h},
 		}},
 		{"the late-arrival window is read again after the TTL", []step{
@@ -125,6 +127,20 @@ func TestList(t *testing.T) {
 			{from: 10 * h, to: 20*h + 30*m, now: 20*h + 30*m + 30*time.Second, lateRow: 18*h + 5*m, calls: 0},
 			{from: 10 * h, to: 20*h + 30*m, now: 20*h + 32*m, calls: 1, firstFrom: 18 * h},
 			{from: 10 * h, to: 20*h + 30*m, now: 20*h + 32*m, calls: 0},
+		}},
+		{"a range starting mid-bucket is cut by MaxRows only inside the range", []step{
+			// 20h30 back to 12h20 holds 50 sign-ins; the widened oldest edge adds two older ones
+			// (12h00, 12h10). With MaxRows 51 the listing is cut after 12h10: the answer is
+			// whole, though the listing was cut (and so is not cached).
+			{from: 12*h + 20*m, to: 20*h + 30*m, now: 40 * h, maxRows: 51, calls: 1, firstFrom: 12 * h},
+			{from: 12*h + 20*m, to: 20*h + 30*m, now: 40 * h, maxRows: 51, calls: 1, firstFrom: 12 * h},
+			// With MaxRows 50 the cut falls on the range's first instant: another sign-in of
+			// that instant may be missing, so the answer says it was cut.
+			{from: 12*h + 20*m, to: 20*h + 30*m, now: 40 * h, maxRows: 50, calls: 1, firstFrom: 12 * h, truncated: true},
+		}},
+		{"a short range keeps its edges exact", []step{
+			{from: 2*h + 30*m, to: 3*h + 30*m, now: 40 * h, calls: 1, firstFrom: 2*h + 30*m},
+			{from: 2*h + 30*m, to: 3*h + 30*m, now: 40 * h, calls: 0},
 		}},
 		{"a truncated listing is not cached", []step{
 			{from: 0, to: 20*h + 30*m, now: 40 * h, maxRows: 50, calls: 1, firstFrom: 0, truncated: true},

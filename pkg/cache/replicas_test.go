@@ -161,12 +161,14 @@ type sliceSource struct {
 	mu    sync.Mutex
 	rows  []signin.SignIn
 	calls int
+	froms []time.Time // each listing's From
 }
 
 func (s *sliceSource) List(_ context.Context, q graph.Query) (*graph.Result, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.calls++
+	s.froms = append(s.froms, q.From)
 	return &graph.Result{Requests: []string{"x"}, Pages: 1, Slices: 1, SignIns: between(s.rows, q.From, q.To, q.MaxRows)}, nil
 }
 
@@ -386,4 +388,105 @@ func TestPanicInAListingIsAnError(t *testing.T) {
 	if !errors.As(err, &pe) || !strings.Contains(err.Error(), "boom") || len(pe.Stack) == 0 {
 		t.Fatalf("error %v, want a PanicError with the value and stack", err)
 	}
+}
+
+// Replicas (and panels) whose ranges start and end a moment apart, as three browsers'
+// "last 24 hours" do, read Graph once between them: the oldest edge is read whole and the
+// running hour up to now, and both are shared (Cache.reads).
+func TestSharedEdges(t *testing.T) {
+	rows := demoRows(t, 3000)
+	to := rows[0].CreatedDateTime.Truncate(time.Hour).Add(30 * time.Minute) // the hour still running
+	q1 := graph.Query{From: to.Add(-24 * time.Hour), To: to}
+	// The second replica's browser asked a moment later; the first replica read at now1.
+	q2 := graph.Query{From: q1.From.Add(-3 * time.Millisecond), To: q1.To.Add(2 * time.Second)}
+	now1, now2 := to.Add(5*time.Second), to.Add(20*time.Second)
+	ctx := context.Background()
+	check := func(t *testing.T, got *graph.Result, q graph.Query) {
+		t.Helper()
+		if want := between(rows, q.From, q.To, 0); !equalIDs(got.SignIns, want) {
+			t.Errorf("%d rows, want the %d of the range", len(got.SignIns), len(want))
+		}
+	}
+
+	t.Run("one after the other", func(t *testing.T) {
+		shared := newMemShared()
+		src1, src2 := &sliceSource{rows: rows}, &sliceSource{rows: rows}
+		r1 := New(src1, Options{Shared: shared, Now: func() time.Time { return now1 }})
+		r2 := New(src2, Options{Shared: shared, Now: func() time.Time { return now2 }})
+		res, err := r1.List(ctx, q1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		check(t, res, q1)
+		rctx, rec := WithRecorder(ctx)
+		res, err = r2.List(rctx, q2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		check(t, res, q2)
+		if n := src2.count(); n != 0 || len(res.Requests) != 0 {
+			t.Errorf("replica 2 read Graph %d times, want 0: its edges are in the shared level", n)
+		}
+		if st := rec.Stats(); st.SharedHits != 25 || st.Misses != 0 {
+			t.Errorf("replica 2 stats %+v, want its 25 hours from the shared level", st)
+		}
+		// A range ending after the running hour was read must read it again.
+		late := q2
+		late.To = now1.Add(time.Second)
+		if _, err := r2.List(ctx, late); err != nil {
+			t.Fatal(err)
+		}
+		if n := src2.count(); n != 1 {
+			t.Errorf("a range ending after the shared read of the running hour read Graph %d times, want 1", n)
+		}
+	})
+
+	t.Run("waiting for the claim", func(t *testing.T) {
+		shared := newMemShared()
+		gate := make(chan struct{})
+		slow := &gatedSource{sliceSource: sliceSource{rows: rows}, gate: gate}
+		src2 := &sliceSource{rows: rows}
+		r1 := New(slow, Options{Shared: shared, Now: func() time.Time { return now1 }})
+		r2 := New(src2, Options{Shared: shared, Now: func() time.Time { return now2 }, ClaimWait: 10 * time.Second})
+		done := make(chan error, 1)
+		go func() { _, err := r1.List(ctx, q1); done <- err }()
+		waitFor(t, func() bool { return slow.count() == 1 })
+		res2 := make(chan *graph.Result, 1)
+		go func() {
+			r, err := r2.List(ctx, q2)
+			if err != nil {
+				t.Error(err)
+			}
+			res2 <- r
+		}()
+		time.Sleep(3 * claimPoll)
+		close(gate)
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
+		r := <-res2
+		check(t, r, q2)
+		if n := src2.count(); n != 0 || len(r.Requests) != 0 {
+			t.Errorf("replica 2 read Graph %d times after waiting for the claim, want 0", n)
+		}
+	})
+
+	t.Run("a short range keeps its edges to itself", func(t *testing.T) {
+		shared := newMemShared()
+		src1, src2 := &sliceSource{rows: rows}, &sliceSource{rows: rows}
+		r1 := New(src1, Options{Shared: shared, Now: func() time.Time { return now1 }})
+		r2 := New(src2, Options{Shared: shared, Now: func() time.Time { return now2 }})
+		short := graph.Query{From: to.Add(-80 * time.Minute), To: to}
+		if _, err := r1.List(ctx, short); err != nil {
+			t.Fatal(err)
+		}
+		if c := src1.froms; len(c) != 1 || !c[0].Equal(short.From) {
+			t.Errorf("an 80-minute range was read from %v, want its own start %v (no widening)", c, short.From)
+		}
+		res, err := r2.List(ctx, short)
+		if err != nil {
+			t.Fatal(err)
+		}
+		check(t, res, short)
+	})
 }
