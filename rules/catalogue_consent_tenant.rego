@@ -171,16 +171,18 @@ entries[50059] := {
 	"actor": "user",
 }
 
+# source: Microsoft Entra sign-in activity report error codes (learn.microsoft.com, "reference-sign-ins-error-codes", MicrosoftDocs/azure-docs 02a4dd5b) calls 16000 an internal detail, not an error; the Entra error code reference (InteractionRequired) describes the cross-tenant case.
 entries[16000] := {
-	"title": "Account not in this tenant",
-	"cause": "The user is signed in with an account from another organization or identity provider that has no guest account in this tenant, or with several accounts and must choose one that exists here.",
+	"title": "Account choice step during sign-in",
+	"cause": "Entra ID paused the sign-in to settle which account or session to use. Microsoft's sign-in activity error page calls this code an internal detail and not an error condition: it is logged mostly for members in their own organization, and the same flow usually ends in a success a moment later. Only for a person from another organization with no account in this tenant does it mean that access is missing.",
 	"nextSteps": [
-		"The user picks the account that belongs to this organization, or signs out of the others.",
-		"If the person should have access as an external user, an admin invites them in the Entra admin center > Entra ID > Users > All users > New user > Invite external user.",
+		"No action when a success of the same user with the same correlation ID follows.",
+		"If no success follows, the user signs in again and picks the organization's own account, or uses a private browser window.",
+		"If no success follows for a person from another organization, an admin checks that the person has a guest account in Entra ID > Users before inviting them.",
 	],
 	"severity": "info",
 	"category": "tenant",
-	"actor": "admin",
+	"actor": "user",
 }
 
 entries[16003] := {
