@@ -8,15 +8,19 @@
 #       skip MFA, which makes them the channel of choice for password spraying;
 #       the other common cause is a phone or mail client still using an old
 #       password. The fix is blocking legacy authentication.
-#     - A federated or hybrid user: the failure text mentions on-premises
-#       validation, federation, pass-through authentication or password hash
-#       sync, or the token was issued by AD FS (beta tokenIssuerType). Then a
-#       password that was just changed, an expired on-premises password or an
+#     - A federated or hybrid user: the token issuer is AD FS (beta
+#       tokenIssuerType ADFederationServices), a step of the beta
+#       authenticationDetails names federation, pass-through authentication
+#       or password hash sync, or the additional details do. Then a password
+#       that was just changed, an expired on-premises password or an
 #       unhealthy agent can look like a wrong password.
-#   Note that an older generic failure reason ("Invalid username or password
-#   or Invalid on-premise username or password.") also mentions on-premises,
-#   so the hybrid rule words its cause as a possibility. The legacy rule wins
-#   over the hybrid one; each sign-in gets at most one of them.
+#   The failure reason is NOT read for this: Microsoft's standard text for
+#   every 50126 ("Invalid username or password or Invalid on-premise username
+#   or password.") mentions on-premises for cloud-only users too (issue 16).
+#   The graph has no onPremisesSyncEnabled on a sign-in; a synced user shows
+#   "Password Hash Sync" or "Pass-through Authentication" in the details.
+#   The legacy rule wins over the hybrid one; each sign-in gets at most one
+#   of them.
 # custom:
 #   codes: [50126]
 package signin.rules.password
@@ -25,13 +29,22 @@ import data.signin.lib
 
 wrong_password if lib.error_code == 50126
 
-# Words of a failure reason or additional details that point at on-premises validation.
-hybrid_phrases := ["on-premise", "federat", "pass-through", "passthrough", "password hash", "active directory", "ad fs", "adfs"]
+# Words of the additional details or of an authentication step that point at on-premises
+# validation. "on-premise" and "active directory" are left out on purpose: the first is in
+# Microsoft's standard 50126 text, the second in "Azure Active Directory".
+hybrid_phrases := ["federat", "pass-through", "passthrough", "password hash", "ad fs", "adfs"]
 
 hybrid if {
 	some phrase in hybrid_phrases
-	some text in [lib.failure_reason, lib.additional_details]
-	contains(text, phrase)
+	contains(lib.additional_details, phrase)
+}
+
+hybrid if {
+	some step in input.authenticationDetails
+	some text in [step.authenticationMethod, step.authenticationMethodDetail]
+	is_string(text)
+	some phrase in hybrid_phrases
+	contains(lower(text), phrase)
 }
 
 hybrid if input.tokenIssuerType == "ADFederationServices"
@@ -88,12 +101,12 @@ findings contains {
 #   codes: [50126]
 #   matches:
 #     - status.errorCode is 50126
-#     - status.failureReason or additionalDetails mentions on-premises, federation, pass-through or password hash sync, or tokenIssuerType is ADFederationServices
+#     - tokenIssuerType is ADFederationServices, or an authenticationDetails step or the additionalDetails name federation, pass-through authentication or password hash sync (never the failure reason)
 #     - clientAppUsed is not a legacy client
 findings contains {
 	"ruleId": "password-hybrid-user",
 	"title": "Wrong password for a hybrid or federated user",
-	"cause": "The password did not match, and the sign-in points at on-premises validation: the password is checked by Active Directory (federation or pass-through authentication) or compared with a hash synced from it. Besides a typo, this happens when the password was changed on-premises minutes ago and has not reached Entra ID yet, when the on-premises password expired, or when the sync, pass-through agents or federation server are unhealthy.",
+	"cause": "The password did not match, and the sign-in's token issuer or authentication details point at on-premises validation: the password is checked by Active Directory (federation or pass-through authentication) or compared with a hash synced from it. Besides a typo, this happens when the password was changed on-premises minutes ago and has not reached Entra ID yet, when the on-premises password expired, or when the sync, pass-through agents or federation server are unhealthy.",
 	"nextSteps": [
 		"The user signs in with the password that works on the company computer; after a recent change, the user waits a few minutes and tries again.",
 		"An admin checks whether the user is synced (Entra admin center > Entra ID > Users > [user] > Properties > On-premises) and the health of password hash sync, pass-through agents or federation in Entra ID > Entra Connect.",

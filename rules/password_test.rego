@@ -1,5 +1,5 @@
 # 50126 by protocol and identity source. "Invalid username or password or Invalid on-premise
-# username or password." is the older failure reason of 50126 (kept by logs and workbooks);
+# username or password." is Microsoft's standard failure reason of 50126, for every user;
 # tokenIssuerType "ADFederationServices" is how beta sign-ins mark AD FS-issued tokens
 # (/work/shared/reference/graph-signins.md 1.3). The spray shape (IMAP4 and "Other clients"
 # from a hosting network with a passwordSpray detection) is the one in detection-patterns.md.
@@ -41,11 +41,28 @@ test_legacy_spray_names_the_signals if {
 	contains(f.cause, "AS14061")
 }
 
-test_hybrid_user_by_failure_reason if {
-	f := finding(fx.failed(50126, "Invalid username or password or Invalid on-premise username or password.", null))
-	f.ruleId == "password-hybrid-user"
-	f.severity == "low"
-	fx.valid_finding(f)
+# Issue 16: the standard failure text of every 50126 says "on-premise"; a cloud-only user must
+# not be told that the password is checked on-premises.
+test_standard_on_premise_text_is_not_a_hybrid_user if {
+	count(rule_ids(fx.failed(50126, "Invalid username or password or Invalid on-premise username or password.", null))) == 0
+	count(rule_ids(fx.failed(50126, "Invalid username or password or Invalid on-premises username or password.", "The user didn't enter the right credentials. It's expected to see some number of these errors in your logs due to users making mistakes."))) == 0
+}
+
+# authenticationDetails as the beta log writes a password step (authenticationMethod
+# "Password", authenticationMethodDetail "Password Hash Sync" or "Pass-through Authentication").
+test_hybrid_user_by_authentication_details if {
+	every detail in ["Password Hash Sync", "Pass-through Authentication"] {
+		f := finding(fx.with_fields(fx.failed(50126, "Invalid username or password or Invalid on-premise username or password.", null), {"authenticationDetails": [{
+			"authenticationMethod": "Password",
+			"authenticationMethodDetail": detail,
+			"succeeded": false,
+			"authenticationStepResultDetail": "Invalid username or password or Invalid on-premise username or password.",
+		}]}))
+		f.ruleId == "password-hybrid-user"
+		f.severity == "low"
+		fx.valid_finding(f)
+	}
+	count(rule_ids(fx.with_fields(fx.code_only(50126), {"authenticationDetails": [{"authenticationMethod": "Password", "authenticationMethodDetail": "Password in the cloud", "succeeded": false}]}))) == 0
 }
 
 test_hybrid_user_by_details_and_issuer if {
@@ -55,7 +72,7 @@ test_hybrid_user_by_details_and_issuer if {
 
 # Legacy wins: one finding per sign-in.
 test_legacy_hybrid_gets_the_legacy_rule_only if {
-	rule_ids(fx.legacy(50126, "Invalid username or password or Invalid on-premise username or password.")) == {"password-legacy-protocol"}
+	rule_ids(fx.with_fields(fx.legacy(50126, reason), {"tokenIssuerType": "ADFederationServices"})) == {"password-legacy-protocol"}
 }
 
 test_cloud_user_in_browser_has_no_rule if {

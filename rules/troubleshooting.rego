@@ -33,6 +33,10 @@ strong_auth_severity := "info" if {
 	data.signin.rules.mfa.answer
 }
 
+# has_catalogue_entry: the sign-in's code has its own catalogue entry, whose guidance is
+# more specific than a text shared by several codes.
+has_catalogue_entry if data.signin.rules.catalogue.entries[lib.error_code]
+
 # prt_device_sentence names the device in the Primary Refresh Token finding, when the
 # sign-in describes it, so the admin knows which object to look for.
 default prt_device_sentence := ""
@@ -111,13 +115,18 @@ findings contains {
 # title: Invalid username or password
 # description: |
 #   The failure reason says the credentials were wrong. The guide's advice:
-#   the user typed something wrong and needs to try again.
+#   the user typed something wrong and needs to try again. Specific over
+#   generic: the rule stays silent when the code has its own catalogue entry
+#   (50126 has, with the password-spray advice this text lacks), because a
+#   contextual finding outranks a catalogue one and would hide it. It still
+#   explains the text under codes the catalogue does not know (AD FS rows).
 # custom:
 #   severity: low
 #   category: credentials
-#   codes: [50126]
+#   codes: []
 #   matches:
-#     - status.failureReason is "Error validating credentials due to invalid username or password", any code
+#     - status.failureReason is "Error validating credentials due to invalid username or password"
+#     - the code has no catalogue entry of its own
 findings contains {
 	"ruleId": "reason-invalid-credentials",
 	"title": "Username or password typed wrong",
@@ -133,4 +142,5 @@ findings contains {
 	"links": [lib.troubleshooting_guide],
 } if {
 	lib.failure_reason == invalid_credentials_reason
+	not has_catalogue_entry
 }

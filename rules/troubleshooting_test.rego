@@ -36,8 +36,15 @@ test_federation_prt_reason if {
 }
 
 test_invalid_credentials_reason if {
-	rule_ids("Error validating credentials due to invalid username or password.", 50126) == {"reason-invalid-credentials"}
-	rule_ids("ERROR VALIDATING CREDENTIALS DUE TO INVALID USERNAME OR PASSWORD", 50126) == {"reason-invalid-credentials"}
+	rule_ids("Error validating credentials due to invalid username or password.", 9999999) == {"reason-invalid-credentials"}
+	rule_ids("ERROR VALIDATING CREDENTIALS DUE TO INVALID USERNAME OR PASSWORD", 9999999) == {"reason-invalid-credentials"}
+}
+
+# Issue 16: the generic "typed wrong" text is Microsoft's standard reason for every 50126. As a
+# contextual finding it outranked the 50126 catalogue entry and hid its password-spray advice;
+# specific over generic, it now stays silent for a code with its own entry.
+test_invalid_credentials_reason_yields_to_the_catalogue_entry if {
+	count(rule_ids("Error validating credentials due to invalid username or password.", 50126)) == 0
 }
 
 test_findings_are_contextual_and_valid if {
@@ -46,7 +53,7 @@ test_findings_are_contextual_and_valid if {
 		"The Federation Service failed to issue an OAuth Primary Refresh Token.",
 		"Error validating credentials due to invalid username or password.",
 	] {
-		f := finding(reason, 50126)
+		f := finding(reason, 9999999)
 		f.kind == "contextual"
 		fx.valid_finding(f)
 		contains(f.links[0].url, "howto-troubleshoot-sign-in-errors")

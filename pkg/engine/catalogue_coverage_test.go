@@ -175,7 +175,7 @@ func TestSpecificRulesWinOverGenericOnes(t *testing.T) {
 		{"500121 declined", `{"errorCode":500121,"failureReason":"Authentication failed during strong authentication request.","additionalDetails":"MFA denied; user did not respond to mobile app notification"}`,
 			nil, "mfa-no-response", []string{"reason-strong-auth-failed", "aadsts-500121"}},
 		{"50126 over IMAP4", `{"errorCode":50126,"failureReason":"Error validating credentials due to invalid username or password."}`,
-			map[string]any{"clientAppUsed": "IMAP4"}, "password-legacy-protocol", []string{"legacy-auth-failure", "reason-invalid-credentials", "aadsts-50126"}},
+			map[string]any{"clientAppUsed": "IMAP4"}, "password-legacy-protocol", []string{"legacy-auth-failure", "aadsts-50126"}},
 		{"50053 over ActiveSync, own device", `{"errorCode":50053}`,
 			map[string]any{"clientAppUsed": "Exchange ActiveSync"}, "lockout-own-bad-passwords", []string{"legacy-auth-failure", "aadsts-50053"}},
 		{"53003 by a named policy", `{"errorCode":53003}`,

@@ -64,8 +64,8 @@ func TestDecisions(t *testing.T) {
 		{"50058 is an interrupt", `{"errorCode":50058,"failureReason":"Session information is not sufficient for single-sign-on."}`, StatusInterrupted, "aadsts-50058", nil},
 		{"50140 is an interrupt", `{"errorCode":50140,"failureReason":"This error occurred due to 'Keep me signed in' interrupt when the user was signing in."}`, StatusInterrupted, "aadsts-50140", nil},
 		{"90025 is a failure", `{"errorCode":90025}`, StatusFailure, "aadsts-90025", nil},
-		{"50126 with the guide's reason: the contextual rule wins, the catalogue entry follows",
-			`{"errorCode":50126,"failureReason":"Error validating credentials due to invalid username or password."}`, StatusFailure, "", []string{"aadsts-50126"}},
+		{"50126 with the guide's reason: the catalogue entry wins over the generic text rule",
+			`{"errorCode":50126,"failureReason":"Error validating credentials due to invalid username or password."}`, StatusFailure, "aadsts-50126", nil},
 		{"unknown code falls back", `{"errorCode":9999999,"failureReason":"Something new."}`, StatusFailure, "unmapped", nil},
 	}
 	for _, tt := range tests {
