@@ -382,3 +382,72 @@ entries[220450] := {
 	"category": "device",
 	"actor": "user",
 }
+
+# --- codes of Microsoft's sign-in activity error page (issue 16) ------------
+
+# source: sign-in error page
+entries[70044] := {
+	"title": "Session ended by sign-in frequency (app side)",
+	"cause": "A Conditional Access session control (sign-in frequency) made the session older than allowed, and the app's token was refused, so the app must ask the user to sign in again. It is the twin of 70043 and the policy working as designed.",
+	"nextSteps": [
+		"The user signs in again when the app prompts.",
+		"If prompts come too often, an admin reviews the Sign-in frequency session control of the policies applied to this sign-in in the Entra admin center > Entra ID > Conditional Access > Policies.",
+	],
+	"severity": "info",
+	"category": "conditional-access",
+	"actor": "user",
+}
+
+# source: sign-in error page
+entries[530003] := {
+	"title": "Device must be managed for this resource",
+	"cause": "A Conditional Access policy (or an app's own rule) accepts only managed devices, that is compliant or Microsoft Entra hybrid joined, and this sign-in did not come from one, or the browser did not pass the device's identity.",
+	"nextSteps": [
+		"The user signs in from a company-managed device, or enrolls this one with the Company Portal app, then signs in again.",
+		"On a managed device, the user signs in with a browser that passes the device identity (Microsoft Edge signed in with the work profile, or Chrome with the Microsoft Single Sign On extension).",
+		"An admin reads the sign-in's Conditional Access tab and the device's state in the Entra admin center > Entra ID > Devices > All devices.",
+	],
+	"severity": "medium",
+	"category": "conditional-access",
+	"actor": "user",
+}
+
+# source: sign-in error page
+entries[530021] := {
+	"title": "App does not meet the approved-app requirement",
+	"cause": "A Conditional Access policy requires an approved client app or an app protection policy for this resource, and the app used did not meet the requirement, for example a third-party mail app instead of Outlook.",
+	"nextSteps": [
+		"The user installs and signs in with the app the organization approves (Outlook, Teams, OneDrive...); on Android, Intune Company Portal must be installed as the broker.",
+		"An admin checks the failed grant control on the sign-in's Conditional Access tab and the policy in the Entra admin center > Entra ID > Conditional Access > Policies.",
+	],
+	"severity": "medium",
+	"category": "conditional-access",
+	"actor": "user",
+}
+
+# source: sign-in error page
+entries[53032] := {
+	"title": "Account blocked by ID Protection",
+	"cause": "A risk policy of ID Protection blocked the account because the user or the sign-in was rated risky, for example after leaked credentials or a suspicious sign-in were detected.",
+	"nextSteps": [
+		"A security admin reviews the user in the Entra admin center > ID Protection > Risky users and the detections behind the risk.",
+		"If the risk is real, an admin resets the password and revokes sessions; if it is not, an admin confirms the user compromised or dismisses the risk so the user can sign in.",
+		"The user signs in again once an admin has cleared the risk.",
+	],
+	"severity": "high",
+	"category": "conditional-access",
+	"actor": "admin",
+}
+
+# source: sign-in error page
+entries[501291] := {
+	"title": "App protection needs a registered device",
+	"cause": "The app is protected by an Intune app protection policy and signed in through a broker, but the device is not registered with Entra ID, so the app cannot be used until it is.",
+	"nextSteps": [
+		"The user registers the device by signing in to Microsoft Authenticator (iOS) or Intune Company Portal (Android) with the work account, then opens the app again.",
+		"If registration fails, an admin checks that users may register devices in the Entra admin center > Entra ID > Devices > Device settings.",
+	],
+	"severity": "low",
+	"category": "device",
+	"actor": "user",
+}

@@ -222,3 +222,18 @@ entries[501632] := {
 	"category": "app-config",
 	"actor": "admin",
 }
+
+# --- codes of Microsoft's sign-in activity error page (issue 16) ------------
+
+# source: sign-in error page
+entries[5000811] := {
+	"title": "SAML token signed with an unknown key",
+	"cause": "Entra ID could not verify the signature of a SAML token it received: the key that signed it does not match any key registered for the sender, usually after the sender's signing certificate was renewed and the new one was not registered here.",
+	"nextSteps": [
+		"An admin updates the registered signing certificate: for a federated domain in the Entra admin center > Entra ID > Entra Connect (or with the federation configuration cmdlets), for a SAML identity provider of guests in Entra ID > External Identities > All identity providers.",
+		"The app developer or the identity provider's operator confirms which certificate currently signs its tokens.",
+	],
+	"severity": "high",
+	"category": "app-config",
+	"actor": "admin",
+}

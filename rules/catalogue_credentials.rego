@@ -446,3 +446,18 @@ entries[700229] := {
 	"category": "credentials",
 	"actor": "developer",
 }
+
+# --- codes of Microsoft's sign-in activity error page (issue 16) ------------
+
+# source: sign-in error page
+entries[500172] := {
+	"title": "Sign-in certificate outside its validity dates",
+	"cause": "The user signed in with a certificate (certificate-based authentication or a smart card) whose validity period does not include the current time: it has expired or is not valid yet.",
+	"nextSteps": [
+		"The user renews the certificate or smart card through the organization's usual process and signs in again.",
+		"An admin checks the certificate's dates and the issuing authority's renewal process; for many users at once, an admin checks the clock and certificate distribution.",
+	],
+	"severity": "low",
+	"category": "credentials",
+	"actor": "user",
+}

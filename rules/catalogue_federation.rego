@@ -286,3 +286,19 @@ entries[50166] := {
 	"category": "federation",
 	"actor": "admin",
 }
+
+# --- codes of Microsoft's sign-in activity error page (issue 16) ------------
+
+# source: sign-in error page
+entries[40014] := {
+	"title": "Federation server sent an unusable answer",
+	"cause": "The identity provider of a federated domain (AD FS or another SAML or WS-Federation server) answered the sign-in with something Entra ID could not accept, so the sign-in stopped on the federation side rather than at Entra ID.",
+	"nextSteps": [
+		"An admin of the federation server reads its event log for this user and time (the AD FS Admin log, with the sign-in's correlation ID) and checks its token-signing certificate and claim rules for the Microsoft 365 relying party.",
+		"An admin checks the federated domain's settings in the Entra admin center > Entra ID > Entra Connect, or with Get-MgDomainFederationConfiguration, against the federation server's current metadata.",
+		"The user retries once the federation server is fixed; nothing on the user's side changes the result.",
+	],
+	"severity": "medium",
+	"category": "federation",
+	"actor": "admin",
+}

@@ -387,3 +387,18 @@ entries[70007] := {
 	"category": "protocol",
 	"actor": "developer",
 }
+
+# --- codes of Microsoft's sign-in activity error page (issue 16) ------------
+
+# source: sign-in error page
+entries[700051] := {
+	"title": "Implicit access tokens not enabled for the app",
+	"cause": "The app asked for an access token directly from the authorization endpoint (response_type token, the implicit flow), and its registration does not allow issuing access tokens that way.",
+	"nextSteps": [
+		"The app developer moves the app to the authorization code flow with PKCE, which needs no implicit grant.",
+		"Until then, an admin or the app developer enables Access tokens under Implicit grant in the Entra admin center > Entra ID > App registrations > [app] > Authentication.",
+	],
+	"severity": "medium",
+	"category": "protocol",
+	"actor": "developer",
+}

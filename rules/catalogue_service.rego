@@ -276,3 +276,18 @@ entries[165004] := {
 	"category": "other",
 	"actor": "developer",
 }
+
+# --- codes of Microsoft's sign-in activity error page (issue 16) ------------
+
+# source: sign-in error page
+entries[50201] := {
+	"title": "Information message shown during sign-in",
+	"cause": "Entra ID stopped the sign-in to show the user a message with extra information before going on. Microsoft's sign-in activity error page names this a message prompt interrupt: a step of the flow, not a failure.",
+	"nextSteps": [
+		"No action when a success of the same user with the same correlation ID follows.",
+		"If the user reports being stuck on the message, the user reads it and continues; an admin reads the sign-in's additional details in the Entra admin center > Entra ID > Monitoring & health > Sign-in logs.",
+	],
+	"severity": "info",
+	"category": "other",
+	"actor": "none",
+}

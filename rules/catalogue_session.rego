@@ -322,3 +322,18 @@ entries[140001] := {
 	"category": "token-session",
 	"actor": "developer",
 }
+
+# --- codes of Microsoft's sign-in activity error page (issue 16) ------------
+
+# source: sign-in error page
+entries[70037] := {
+	"title": "Wrong answer to a remote sign-in challenge",
+	"cause": "A sign-in that is completed on another device (a remote authentication session) was answered with the wrong challenge response, so Entra ID refused the session.",
+	"nextSteps": [
+		"The user starts the sign-in again and completes it on the device it points to, without reusing an old prompt.",
+		"If the user did not start it, an admin reviews the user's sign-ins in the Entra admin center > Entra ID > Monitoring & health > Sign-in logs and revokes sessions in Entra ID > Users > [user].",
+	],
+	"severity": "low",
+	"category": "token-session",
+	"actor": "user",
+}

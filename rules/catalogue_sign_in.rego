@@ -312,3 +312,31 @@ entries[53010] := {
 	"category": "mfa",
 	"actor": "user",
 }
+
+# --- codes of Microsoft's sign-in activity error page (issue 16) ------------
+
+# source: sign-in error page
+entries[50181] := {
+	"title": "One-time code failed during sign-in",
+	"cause": "A one-time passcode step of the sign-in failed: the code sent by text message, call or email was wrong, expired, or could not be delivered.",
+	"nextSteps": [
+		"The user requests a new code, enters it before it expires, and checks that the phone number or email address on file is current.",
+		"If the user keeps failing, an admin checks the user's methods in the Entra admin center > Entra ID > Users > [user] > Authentication methods.",
+	],
+	"severity": "low",
+	"category": "mfa",
+	"actor": "user",
+}
+
+# source: sign-in error page
+entries[130500] := {
+	"title": "Phone sign-in blocked by credential policy",
+	"cause": "The user tried passwordless phone sign-in with Microsoft Authenticator, and the authentication methods policy does not allow that method for this user.",
+	"nextSteps": [
+		"The user signs in with another method the organization allows (password and MFA, or a passkey).",
+		"If phone sign-in should be allowed, an admin enables passwordless sign-in for the user's group in the Entra admin center > Entra ID > Authentication methods > Policies > Microsoft Authenticator.",
+	],
+	"severity": "low",
+	"category": "mfa",
+	"actor": "user",
+}
