@@ -119,12 +119,15 @@ entries[50142] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes#aadsts530032 (BlockedByConditionalAccessOnSecurityPolicy: a tenant-level security policy; check the policies defined at tenant level); sign-in error page ("Blocked by security policy"); MicrosoftDocs/azure-docs issue 24434 (a user blocked with no risk flagged)
 entries[530032] := {
 	"title": "Blocked by a tenant security policy",
-	"cause": "A security policy set for the whole tenant refused this request (for example a policy that blocks an authentication flow such as device code, or a strict location rule), rather than an ordinary per-app Conditional Access policy.",
+	"cause": "A security policy set at the level of the whole tenant refused the request. Microsoft's pages say only that much and do not name the policy; it is not security defaults (530035) and not an ordinary per-app Conditional Access block (53003), and admins have reported it for users with no risk flagged, so the sign-in's own details are the place to find which policy it was.",
 	"nextSteps": [
-		"An admin reads the sign-in's Conditional Access tab and reviews the tenant's policies that restrict authentication flows in the Entra admin center > Entra ID > Conditional Access > Policies.",
-		"If the block is intended, the user signs in with a different method (for example a browser sign-in instead of a device code).",
+		"An admin opens the sign-in in the Entra admin center > Entra ID > Monitoring & health > Sign-in logs and reads the Conditional Access tab and the additional details for the policy or flow that blocked it.",
+		"An admin reviews the tenant-wide policies: those that restrict authentication flows (device code, authentication transfer) in Entra ID > Conditional Access > Policies, and the cross-tenant access settings in Entra ID > External Identities when the user came from another organization.",
+		"If nothing in the tenant explains it, an admin opens a Microsoft support request with the sign-in's correlation ID and time.",
+		"If the block is intended, the user signs in with an allowed method, for example a browser sign-in instead of a device code.",
 	],
 	"severity": "medium",
 	"category": "conditional-access",

@@ -9,12 +9,12 @@ package signin.rules.catalogue
 # --- service -------------------------------------------------------------
 entries[90025] := {
 	"title": "Entra service retries exhausted",
-	"cause": "An internal Entra ID service used up its retries while signing the user in. It is a transient service problem, not a user or configuration error, and often goes unnoticed because clients retry.",
+	"cause": "An internal Entra ID service used up its retries while signing the user in. It is a transient service problem, not a user or configuration error; Microsoft's troubleshooting guide says it usually resolves itself, and clients often retry without the user noticing.",
 	"nextSteps": [
-		"The user signs in again; the retry usually succeeds.",
-		"If it persists or many users are affected, an admin checks the Microsoft 365 admin center > Health > Service health, then opens a support request with the sign-in's correlation ID and time.",
+		"No action for a single row: the user signs in again, and the retry usually succeeds.",
+		"If it persists for an hour or more, or many users are affected, an admin checks the Microsoft 365 admin center > Health > Service health, then opens a support request with the sign-in's correlation ID and time.",
 	],
-	"severity": "medium",
+	"severity": "low",
 	"category": "service",
 	"actor": "none",
 	"links": [{

@@ -13,6 +13,10 @@
 #     - no deviceId at all: the device is not registered, or the browser did
 #       not pass its identity (Chrome without the single sign-on extension,
 #       Firefox without Windows single sign-on).
+#     - 135011 (device disabled) with no deviceId: Entra ID recognised the
+#       device in order to refuse it, so it is registered; only the log
+#       leaves out its ID. It must not be told "not registered" on the same
+#       row that says "disabled" (issue 16).
 #   The variants are exclusive in that order. For 50097 and 50129, which are
 #   normal challenges that a success usually follows, only the last variant
 #   applies (it adds the browser advice). When the failure reason is AD FS's
@@ -28,6 +32,10 @@ import data.signin.rules.catalogue
 
 # Codes where the device presented (or should have presented) an identity that was refused.
 refused_codes := {50155, 50187, 50099, 135010, 135011, 130006, 130007, 130008}
+
+# Codes that Entra ID can only return after it recognised the device: an empty deviceId
+# there means the log left the ID out, not that the device is unregistered.
+identified_codes := {135011}
 
 # Challenges: the device is asked for its identity; a success usually follows.
 challenge_codes := {50097, 50129}
@@ -62,6 +70,10 @@ variant := "hybrid" if {
 	code in refused_codes
 	not prt_reason
 	known_id
+} else := "unnamed" if {
+	code in identified_codes
+	not prt_reason
+	not known_id
 } else := "unregistered" if {
 	code in (refused_codes | challenge_codes)
 	not prt_reason
@@ -215,4 +227,35 @@ findings contains {
 	"links": [lib.lookup_link(code)],
 } if {
 	variant == "unregistered"
+}
+
+# METADATA
+# title: Recognised device refused, its ID not in the log
+# description: |
+#   135011 (device disabled) with an empty or missing deviceId: the device was
+#   recognised (it could not be found disabled otherwise), so the finding
+#   helps find it among the user's devices instead of calling it unregistered.
+# custom:
+#   severity: medium
+#   category: device
+#   codes: [135011]
+#   matches:
+#     - status.errorCode is 135011
+#     - deviceDetail.deviceId is empty or missing, and trustType is not hybrid
+#     - status.failureReason is not AD FS's Primary Refresh Token failure
+findings contains {
+	"ruleId": "device-recognised-no-id",
+	"title": sprintf("%s (ID not in the log)", [entry.title]),
+	"cause": sprintf("%s Entra ID recognised the device in order to refuse it, so it is registered; the sign-in log only leaves out its ID (device: %s).", [entry.cause, description]),
+	"nextSteps": array.concat(
+		["An admin finds the device among the user's devices in the Entra admin center > Entra ID > Users > [user] > Devices, or in Entra ID > Devices > All devices filtered on Enabled: No, using the operating system and last activity of this sign-in."],
+		entry.nextSteps,
+	),
+	"severity": entry.severity,
+	"category": "device",
+	"actor": entry.actor,
+	"kind": "contextual",
+	"links": [lib.lookup_link(code)],
+} if {
+	variant == "unnamed"
 }

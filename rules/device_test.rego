@@ -76,3 +76,20 @@ test_hybrid_without_name_or_id if {
 	f.ruleId == "device-hybrid-joined"
 	contains(f.nextSteps[0], "the Windows 10 device")
 }
+
+# Issue 16: with an empty deviceId, 135011 said "disabled" and then "not registered" on one row.
+# Entra ID found the device disabled, so it is registered: the finding says so and gives no
+# "not registered" or browser advice.
+test_135011_without_device_id_is_not_unregistered if {
+	every detail in [fx.base.deviceDetail, fx.device({"browser": "Chrome 131.0.0"})] {
+		f := finding(on(135011, "Device used during the authentication is disabled.", detail))
+		f.ruleId == "device-recognised-no-id"
+		not contains(f.cause, "not registered")
+		not contains(f.title, "no device identity")
+		fx.valid_finding(f)
+		every step in f.nextSteps {
+			not contains(step, "Single Sign On extension")
+		}
+	}
+	rule_ids(on(135011, null, fx.base.deviceDetail)) == {"device-recognised-no-id"}
+}
