@@ -14,6 +14,9 @@
 #   The finding takes its severity and actor from the code's catalogue entry and
 #   puts the policy step in front of the entry's next steps (leaving out the
 #   entry's "read the Conditional Access tab" step: the policy is named already).
+#   For a legacy (basic authentication) client, lib.modern_auth_steps follow
+#   the policy step: the client is named and moved to modern authentication,
+#   with the device setting for meeting-room devices (issue 16).
 # custom:
 #   codes: [50005, 50131, 53000, 53001, 53002, 53003, 53004, 53010, 530032]
 package signin.rules.conditional_access
@@ -94,10 +97,11 @@ findings contains {
 	"ruleId": "ca-policy-failed",
 	"title": sprintf("%s: %s", [entry.title, concat(", ", policy_names)]),
 	"cause": sprintf("Conditional Access %s failed for this sign-in (grant controls: %s). %s%s", [policies_text, controls_text, meaning, legacy_sentence]),
-	"nextSteps": array.concat(
+	"nextSteps": array.flatten([
 		[sprintf("An admin opens %s in the Entra admin center > Entra ID > Conditional Access > Policies and checks that it should apply to this user, app and conditions; if not, the admin changes its assignments or exclusions after testing with the What If tool.", [policies_text])],
+		lib.modern_auth_steps,
 		[step | some step in entry.nextSteps; not contains(step, "Conditional Access tab")],
-	),
+	]),
 	"severity": entry.severity,
 	"category": "conditional-access",
 	"actor": entry.actor,

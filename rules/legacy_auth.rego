@@ -11,6 +11,13 @@
 #   category are the entry's (never below "low"; "other" for a code without
 #   entry). Being contextual, it wins over the plain catalogue entry.
 #
+#   A Conditional Access refusal of a legacy client (53003 block, or a device
+#   or app grant control a basic-auth client cannot satisfy: 53000, 53001,
+#   53002) means the block is already working: the finding (ruleId
+#   legacy-auth-blocked) names the client and advises moving it to modern
+#   authentication, with the setting for meeting-room devices (Microsoft
+#   Teams Rooms), instead of advising to block legacy authentication.
+#
 #   Rules that know more about the sign-in must win over it: the wrong-password
 #   rules (signin.rules.password), the lockout rules (signin.rules.lockout)
 #   and the Conditional Access rule (signin.rules.conditional_access). When
@@ -56,6 +63,11 @@ explained_elsewhere if count(data.signin.rules.lockout.findings) > 0
 
 explained_elsewhere if count(data.signin.rules.conditional_access.findings) > 0
 
+# Codes where Conditional Access refused the legacy client: the block already works.
+ca_refusal_codes := {53003, 53000, 53001, 53002}
+
+ca_refused if code in ca_refusal_codes
+
 default code_steps := []
 
 code_steps := entry.nextSteps if {
@@ -95,4 +107,39 @@ findings contains {
 } if {
 	classify.status == "failure"
 	lib.is_legacy_client
+	not ca_refused
+}
+
+# METADATA
+# title: Legacy client refused by Conditional Access
+# description: |
+#   A basic-authentication client refused by Conditional Access: the policy
+#   works, so the finding names the client to move to modern authentication
+#   (and the device setting for meeting-room devices) rather than advising to
+#   block legacy authentication. Severity: the code's catalogue severity; info
+#   when the Conditional Access rule names the policy.
+# custom:
+#   severity: medium
+#   category: conditional-access
+#   codes: [53003, 53000, 53001, 53002]
+#   matches:
+#     - status.errorCode is 53003, 53000, 53001 or 53002
+#     - clientAppUsed is a legacy client (lib.legacy_clients)
+findings contains {
+	"ruleId": "legacy-auth-blocked",
+	"title": sprintf("Legacy client refused by Conditional Access (%s)", [input.clientAppUsed]),
+	"cause": sprintf("The sign-in used %s, a legacy protocol with basic authentication, and Conditional Access refused it: the client can do neither MFA nor device checks, so a policy that blocks legacy authentication or requires a grant control stops it, as intended. The client keeps failing until it uses modern authentication. %s", [input.clientAppUsed, code_text]),
+	"nextSteps": array.concat(
+		lib.modern_auth_steps,
+		[step | some step in code_steps; not contains(step, "legacy authentication")],
+	),
+	"severity": severity,
+	"category": category,
+	"actor": "admin",
+	"kind": "contextual",
+	"links": [lib.lookup_link(code)],
+} if {
+	classify.status == "failure"
+	lib.is_legacy_client
+	ca_refused
 }

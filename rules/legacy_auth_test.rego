@@ -57,3 +57,42 @@ test_only_failures_match if {
 	count(rule_ids(fx.legacy(50058, null))) == 0
 	count(rule_ids(fx.with_fields(fx.base, {"clientAppUsed": "IMAP4"}))) == 0
 }
+
+# Issue 16: a Microsoft Teams Rooms device failing with 53003 over basic authentication was told
+# to block legacy authentication (what blocked it) and never to turn on modern authentication
+# on the device, Microsoft's documented fix.
+room := fx.with_fields(fx.failed(53003, "Access has been blocked by Conditional Access policies. The access policy does not allow token issuance.", null), {
+	"clientAppUsed": "Other clients",
+	"appDisplayName": "Microsoft Teams Rooms",
+	"userDisplayName": "Boardroom 4.12",
+})
+
+test_53003_room_device_is_moved_to_modern_auth if {
+	rule_ids(room) == {"legacy-auth-blocked"}
+	f := finding(room)
+	fx.valid_finding(f)
+	contains(f.nextSteps[0], "Other clients")
+	some step in f.nextSteps
+	contains(step, "modern authentication in the device's Settings > Account")
+	every s in f.nextSteps {
+		not contains(s, "blocks legacy authentication")
+	}
+}
+
+test_53003_legacy_client_names_the_client_without_room_step if {
+	f := finding(fx.legacy(53003, null))
+	f.ruleId == "legacy-auth-blocked"
+	contains(f.nextSteps[0], "IMAP4")
+	every s in f.nextSteps {
+		not contains(s, "Teams Rooms")
+	}
+}
+
+# With the blocking policy named, the Conditional Access finding carries the same advice.
+test_53003_room_device_with_named_policy if {
+	sign_in := fx.with_fields(room, {"appliedConditionalAccessPolicies": [fx.ca_failure("CA002: Block legacy authentication", ["Block"])]})
+	fs := {f.ruleId: f | some f in data.signin.main.decision.findings} with input as sign_in
+	fs["legacy-auth-blocked"].severity == "info"
+	some step in fs["ca-policy-failed"].nextSteps
+	contains(step, "ModernAuthEnabled")
+}

@@ -102,6 +102,56 @@ legacy_clients := {
 is_legacy_client if input.clientAppUsed in legacy_clients
 
 # METADATA
+# title: is_room_device
+# scope: document
+# description: |
+#   True when the sign-in looks like a shared meeting-room device (Microsoft
+#   Teams Rooms, the older Skype Room System, Surface Hub, Teams displays and
+#   panels): the app, the user agent (beta), the device name or the resource
+#   account's display name says so. Microsoft's fix for such a device failing
+#   over basic authentication is to turn on modern authentication on the
+#   device, not to block legacy authentication (which is what blocked it).
+#   Each field is read by name so that the engine's memo keys on it.
+is_room_device if room_text(input.appDisplayName)
+
+is_room_device if room_text(input.userAgent)
+
+is_room_device if room_text(input.deviceDetail.displayName)
+
+is_room_device if room_text(input.userDisplayName)
+
+room_markers := ["teams rooms", "teams room", "skype room", "skyperoomsystem", "surface hub", "teams display", "teams panel"]
+
+room_text(value) if {
+	is_string(value)
+	some marker in room_markers
+	contains(lower(value), marker)
+}
+
+# METADATA
+# title: modern_auth_steps
+# description: |
+#   The next steps for a legacy (basic authentication) client that a policy
+#   refused: name the client and move it to modern authentication, with the
+#   room-device setting when the sign-in looks like one. Empty for a modern
+#   client.
+# scope: document
+default modern_auth_steps := []
+
+modern_auth_steps := array.concat(
+	[sprintf("An admin identifies the client behind this sign-in (%s, app %s, IP address %s) and has its owner move it to modern authentication: Outlook or a mail app set up with OAuth, current Exchange PowerShell, or an app password replaced by OAuth for scripts and devices.", [input.clientAppUsed, app_label, object.get(input, "ipAddress", "unknown")])],
+	room_steps,
+) if {
+	is_legacy_client
+}
+
+default room_steps := []
+
+room_steps := ["On a Microsoft Teams Rooms (or similar meeting-room) device, an admin turns on modern authentication in the device's Settings > Account, or with ModernAuthEnabled in its SkypeSettings.xml, then signs the room's resource account in again; blocking legacy authentication does not fix the device, it is what refused it."] if {
+	is_room_device
+}
+
+# METADATA
 # title: failed_ca_policies
 # description: |
 #   Display names of the Conditional Access policies whose result is "failure"

@@ -179,7 +179,7 @@ func TestSpecificRulesWinOverGenericOnes(t *testing.T) {
 		{"50053 over ActiveSync, own device", `{"errorCode":50053}`,
 			map[string]any{"clientAppUsed": "Exchange ActiveSync"}, "lockout-own-bad-passwords", []string{"legacy-auth-failure", "aadsts-50053"}},
 		{"53003 by a named policy", `{"errorCode":53003}`,
-			map[string]any{"clientAppUsed": "POP3", "appliedConditionalAccessPolicies": failedPolicy}, "ca-policy-failed", []string{"legacy-auth-failure", "aadsts-53003"}},
+			map[string]any{"clientAppUsed": "POP3", "appliedConditionalAccessPolicies": failedPolicy}, "ca-policy-failed", []string{"legacy-auth-blocked", "aadsts-53003"}},
 		{"50057 over SMTP", `{"errorCode":50057}`,
 			map[string]any{"clientAppUsed": "Authenticated SMTP"}, "legacy-auth-failure", []string{"aadsts-50057"}},
 		{"7000222 names the app", `{"errorCode":7000222}`, nil, "app-secret-expired", []string{"aadsts-7000222"}},
