@@ -74,3 +74,27 @@ test_users_can_override_the_list if {
 	classify.status == "failure" with input as fx.code_only(50058)
 		with classify.interrupt_codes as {50076}
 }
+
+# Issue 16: every disputed code carries its choice and the sources on each side, and the
+# choice is the one interrupt_codes applies.
+test_disputed_codes_record_both_sides if {
+	every code in [50199, 1000002, 90095, 50201, 70043, 70044, 50076, 50079, 50097, 50158, 50055] {
+		record := classify.disputed[code]
+		record.interrupt_side != ""
+		record.failure_side != ""
+		record.why != ""
+	}
+}
+
+test_disputed_choices_agree_with_interrupt_codes if {
+	every code, record in classify.disputed {
+		record.status == classify.status with input as fx.code_only(code)
+	}
+}
+
+# A routine failure does not alarm anyone: each disputed code has an info or low entry.
+test_disputed_codes_have_calm_entries if {
+	every code, _ in classify.disputed {
+		data.signin.rules.catalogue.entries[code].severity in {"info", "low"}
+	}
+}
