@@ -40,6 +40,21 @@
 #     - catalogue_protocol_messages.rego (protocol: SAML, sign-out, malformed requests)
 #     - catalogue_session.rego (token-session)
 #     - catalogue_service.rego (service, throttling, other)
+#   sources: >-
+#     Every entry has a "# source:" line right above it, naming the Microsoft
+#     pages it rests on by these short names:
+#     reference-error-codes (AADSTS<code> <official name>) is "Microsoft
+#     Entra authentication and authorization error codes",
+#     https://learn.microsoft.com/entra/identity-platform/reference-error-codes;
+#     sign-in-error-codes is the retired "Sign-in activity report error codes"
+#     page (MicrosoftDocs/azure-docs
+#     articles/active-directory/reports-monitoring/reference-sign-ins-error-codes.md,
+#     commit 02a4dd5b, and its last revision of 2020); troubleshoot-sign-in-errors
+#     is https://learn.microsoft.com/entra/identity/monitoring-health/howto-troubleshoot-sign-in-errors;
+#     sign-in-analysis-workbook is Microsoft's Sign-in Analysis workbook
+#     (Azure/Azure-Sentinel Workbooks/AzureActiveDirectorySignins.json).
+#     Other pages are named by URL. pkg/engine/catalogue_source_test.go checks
+#     that no entry lacks its line.
 #   fields: [title, cause, nextSteps, severity, category, actor]
 #   style: >-
 #     title under 60 characters and unique; cause in plain words (what

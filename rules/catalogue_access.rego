@@ -7,6 +7,7 @@ package signin.rules.catalogue
 # plus optional links. Copy one, change the code and the texts.
 
 # --- conditional-access --------------------------------------------------
+# source: reference-error-codes (AADSTS53003 BlockedByConditionalAccess); sign-in-error-codes
 entries[53003] := {
 	"title": "Blocked by Conditional Access",
 	"cause": "A Conditional Access policy with the Block control matched this sign-in (user, app, location, client app, device platform or risk), so no token was issued. Retrying the same way gives the same result.",
@@ -20,6 +21,7 @@ entries[53003] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS53000 DeviceNotCompliant); sign-in-error-codes
 entries[53000] := {
 	"title": "Device not compliant",
 	"cause": "A Conditional Access policy requires a compliant device and this device is not marked compliant: not enrolled in Intune, failing a compliance setting, or not reported yet. It also happens when the browser does not pass the device identity.",
@@ -33,6 +35,7 @@ entries[53000] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS53001 DeviceNotDomainJoined); sign-in-error-codes
 entries[53001] := {
 	"title": "Device not hybrid joined",
 	"cause": "A Conditional Access policy requires a Microsoft Entra hybrid joined device and this device is not one: a personal device, a device not yet registered, or one whose registration is still pending.",
@@ -46,6 +49,7 @@ entries[53001] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS70043 BadTokenDueToSignInFrequency); sign-in-error-codes
 entries[70043] := {
 	"title": "Sign-in frequency reached",
 	"cause": "The session is older than the sign-in frequency set by a Conditional Access policy, so the app must ask the user to sign in again. The policy is working as designed.",
@@ -58,6 +62,7 @@ entries[70043] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS50158 ExternalSecurityChallenge); sign-in-error-codes
 entries[50158] := {
 	"title": "External security challenge not satisfied",
 	"cause": "A control outside the core sign-in was still pending: terms of use to accept, or an external MFA provider (custom control or external authentication method) that had not answered yet. Often a step that a success follows.",
@@ -70,6 +75,7 @@ entries[50158] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS53002 ApplicationUsedIsNotAnApprovedApp); sign-in-error-codes
 entries[53002] := {
 	"title": "App not approved by Conditional Access",
 	"cause": "A Conditional Access policy allows only approved client apps (or apps with an app protection policy) for this resource, and the app used is not one of them, for example the phone's built-in mail app instead of Outlook.",
@@ -82,6 +88,7 @@ entries[53002] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS50005 DevicePolicyError); sign-in-error-codes
 entries[50005] := {
 	"title": "Device platform not supported by policy",
 	"cause": "A Conditional Access policy requires something of the device (compliance, join state, an approved app) that cannot be checked on this device platform, or the platform could not be recognised, so the sign-in is refused.",
@@ -94,6 +101,7 @@ entries[50005] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS50131 ConditionalAccessFailed); sign-in-error-codes
 entries[50131] := {
 	"title": "Conditional Access check failed",
 	"cause": "A Conditional Access or security decision refused the sign-in: a bad device state, a request judged suspicious, or a policy decision. The sign-in's Conditional Access tab tells which.",
@@ -107,6 +115,7 @@ entries[50131] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS50142)
 entries[50142] := {
 	"title": "Password change required by policy",
 	"cause": "A Conditional Access policy with the 'Require password change' grant applies, usually because ID Protection rates the user as risky, so the user must change the password after MFA before continuing.",
@@ -134,6 +143,7 @@ entries[530032] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS530035 BlockedBySecurityDefaults)
 entries[530035] := {
 	"title": "Blocked by security defaults",
 	"cause": "Security defaults are on for the tenant, and they refused this request: it used legacy authentication (basic authentication) or was judged unsafe.",
@@ -146,6 +156,7 @@ entries[530035] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS50170 MissingExternalClaimsProviderMapping)
 entries[50170] := {
 	"title": "External control mapping missing",
 	"cause": "A Conditional Access policy uses an external (custom) control, and the mapping that tells Entra ID how to call that provider and read its answer is missing.",
@@ -155,6 +166,7 @@ entries[50170] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS50172); sign-in-error-codes
 entries[50172] := {
 	"title": "External claims provider not approved",
 	"cause": "A policy sent the user to an external claims provider (a custom control or external authentication method) that the tenant has not approved, so Entra ID refused to use it.",
@@ -164,6 +176,7 @@ entries[50172] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS50176)
 entries[50176] := {
 	"title": "External control definition missing",
 	"cause": "A Conditional Access policy refers to an external (custom) control whose definition no longer exists or is incomplete, so the control cannot be evaluated and the sign-in fails.",
@@ -173,6 +186,7 @@ entries[50176] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS50177 ExternalChallengeNotSupportedForPassthroughUsers); sign-in-error-codes
 entries[50177] := {
 	"title": "External control unsupported for pass-through user",
 	"cause": "The user signs in as a pass-through user from another tenant (for example a partner's delegated admin), and a Conditional Access policy asks for an external (custom) control, which such users cannot satisfy.",
@@ -182,6 +196,7 @@ entries[50177] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS50178 SessionControlNotSupportedForPassthroughUsers); sign-in-error-codes
 entries[50178] := {
 	"title": "Session control unsupported for pass-through user",
 	"cause": "The user signs in as a pass-through user from another tenant, and a Conditional Access policy applies a session control that cannot be enforced for such users.",
@@ -192,6 +207,7 @@ entries[50178] := {
 }
 
 # --- device --------------------------------------------------------------
+# source: reference-error-codes (AADSTS50097 DeviceAuthenticationRequired); sign-in-error-codes
 entries[50097] := {
 	"title": "Device authentication required",
 	"cause": "The resource or a Conditional Access policy needs the device's identity and the request did not present it yet, so Entra ID asked the client to authenticate the device. Usually a normal step that a success follows.",
@@ -205,6 +221,7 @@ entries[50097] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS50155 DeviceAuthenticationFailed); sign-in-error-codes
 entries[50155] := {
 	"title": "Device authentication failed",
 	"cause": "The device presented an identity that Entra ID could not verify: the device object is disabled or deleted, its certificate no longer matches, or a hybrid device has not synced yet.",
@@ -218,6 +235,7 @@ entries[50155] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS50127 BrokerAppNotInstalled); sign-in-error-codes
 entries[50127] := {
 	"title": "Broker app must be installed",
 	"cause": "The resource needs a broker app to pass the device identity (Microsoft Authenticator on iOS, Intune Company Portal on Android) and it is not installed, so the user is sent to install it.",
@@ -227,6 +245,7 @@ entries[50127] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS50129 DeviceIsNotWorkplaceJoined); sign-in-error-codes
 entries[50129] := {
 	"title": "Device registration needed",
 	"cause": "The device must be registered (workplace joined) to continue and it is not yet, so the user is asked to register it.",
@@ -239,6 +258,7 @@ entries[50129] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS50187 DeviceInformationNotProvided)
 entries[50187] := {
 	"title": "Device authentication could not be done",
 	"cause": "Entra ID needed to authenticate the device but could not get the device's proof from the client (the browser or app did not pass it, or the device is not registered).",
@@ -251,6 +271,7 @@ entries[50187] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS50099 PKeyAuthInvalidJwtUnauthorized); sign-in-error-codes
 entries[50099] := {
 	"title": "Device proof signature invalid",
 	"cause": "The client answered the device authentication challenge (PKeyAuth) with a JWT whose signature does not verify against the device's registered key, usually because the registration on the device is stale or was replaced.",
@@ -263,6 +284,7 @@ entries[50099] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS50156)
 entries[50156] := {
 	"title": "Device token not accepted here",
 	"cause": "The request tried to use a device token for a resource or endpoint that does not accept device tokens (resources reached through the v2.0 endpoint).",
@@ -272,6 +294,7 @@ entries[50156] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS135011)
 entries[135011] := {
 	"title": "Device is disabled",
 	"cause": "The device used to sign in is disabled in Entra ID, so it cannot authenticate: an admin or a cleanup process disabled it, for example after it was reported lost or found stale.",
@@ -284,6 +307,7 @@ entries[135011] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS135010 KeyNotFound)
 entries[135010] := {
 	"title": "Device key not found",
 	"cause": "A key the device needs for its identity is not on the device any more (lost in a reset, a TPM clear or a profile migration), so its registration no longer works.",
@@ -296,6 +320,7 @@ entries[135010] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS130004 NgcKeyNotFound)
 entries[130004] := {
 	"title": "Windows Hello key not found",
 	"cause": "The device tried to sign the user in with a Windows Hello for Business key that Entra ID does not have for this user (never registered, deleted, or the account was re-created).",
@@ -308,6 +333,7 @@ entries[130004] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS130005 NgcInvalidSignature)
 entries[130005] := {
 	"title": "Windows Hello signature invalid",
 	"cause": "The Windows Hello for Business key's signature did not match the public key registered for the user, so the key sign-in was refused.",
@@ -320,6 +346,7 @@ entries[130005] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS130006 NgcTransportKeyNotFound)
 entries[130006] := {
 	"title": "Windows Hello transport key missing",
 	"cause": "The device's transport key, which Windows Hello for Business needs to receive tokens securely, is missing from the device registration, so the key sign-in cannot finish.",
@@ -332,6 +359,7 @@ entries[130006] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS130007 NgcDeviceIsDisabled)
 entries[130007] := {
 	"title": "Windows Hello device disabled",
 	"cause": "The user's Windows Hello for Business key belongs to a device that is disabled in Entra ID, so the key cannot be used.",
@@ -344,6 +372,7 @@ entries[130007] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS130008 NgcDeviceIsNotFound)
 entries[130008] := {
 	"title": "Windows Hello device not found",
 	"cause": "The user's Windows Hello for Business key points to a device that no longer exists in Entra ID (deleted, or cleaned up as stale), so the key is orphaned.",
@@ -356,6 +385,7 @@ entries[130008] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS240001 BulkAADJTokenUnauthorized)
 entries[240001] := {
 	"title": "User may not register devices",
 	"cause": "The user tried to join or register a device, but is not allowed to: the device settings limit who may join devices, or the user reached the maximum number of devices.",
@@ -368,6 +398,7 @@ entries[240001] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS90114 InvalidExpiryDate)
 entries[90114] := {
 	"title": "Bulk enrollment token expiry invalid",
 	"cause": "A bulk enrollment (provisioning package) token was requested with an expiry that would make it expired on issue, so no token was created.",
@@ -377,6 +408,7 @@ entries[90114] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS220450 UnsupportedAndroidWebViewVersion)
 entries[220450] := {
 	"title": "Android WebView too old",
 	"cause": "The Android device's Chrome WebView, which apps use to show the sign-in page, is a version that Entra ID no longer supports.",
@@ -388,7 +420,7 @@ entries[220450] := {
 
 # --- codes of Microsoft's sign-in activity error page (issue 16) ------------
 
-# source: sign-in error page
+# source: sign-in-error-codes
 entries[70044] := {
 	"title": "Session ended by sign-in frequency (app side)",
 	"cause": "A Conditional Access session control (sign-in frequency) made the session older than allowed, and the app's token was refused, so the app must ask the user to sign in again. It is the twin of 70043 and the policy working as designed.",
@@ -401,7 +433,7 @@ entries[70044] := {
 	"actor": "user",
 }
 
-# source: sign-in error page
+# source: sign-in-error-codes
 entries[530003] := {
 	"title": "Device must be managed for this resource",
 	"cause": "A Conditional Access policy (or an app's own rule) accepts only managed devices, that is compliant or Microsoft Entra hybrid joined, and this sign-in did not come from one, or the browser did not pass the device's identity.",
@@ -415,7 +447,7 @@ entries[530003] := {
 	"actor": "user",
 }
 
-# source: sign-in error page
+# source: sign-in-error-codes
 entries[530021] := {
 	"title": "App does not meet the approved-app requirement",
 	"cause": "A Conditional Access policy requires an approved client app or an app protection policy for this resource, and the app used did not meet the requirement, for example a third-party mail app instead of Outlook.",
@@ -428,7 +460,7 @@ entries[530021] := {
 	"actor": "user",
 }
 
-# source: sign-in error page
+# source: sign-in-error-codes
 entries[53032] := {
 	"title": "Account blocked by ID Protection",
 	"cause": "A risk policy of ID Protection blocked the account because the user or the sign-in was rated risky, for example after leaked credentials or a suspicious sign-in were detected.",
@@ -442,7 +474,7 @@ entries[53032] := {
 	"actor": "admin",
 }
 
-# source: sign-in error page
+# source: sign-in-error-codes
 entries[501291] := {
 	"title": "App protection needs a registered device",
 	"cause": "The app is protected by an Intune app protection policy and signed in through a broker, but the device is not registered with Entra ID, so the app cannot be used until it is.",

@@ -8,6 +8,7 @@ package signin.rules.catalogue
 # plus optional links. Copy one, change the code and the texts.
 
 # --- who may use the app ---------------------------------------------------
+# source: reference-error-codes (AADSTS50105 EntitlementGrantsNotFound); sign-in-error-codes
 entries[50105] := {
 	"title": "User not assigned to the app",
 	"cause": "The enterprise application requires assignment and neither the user nor any of the user's groups is assigned to it.",
@@ -21,6 +22,7 @@ entries[50105] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS70001 UnauthorizedClient); sign-in-error-codes
 entries[70001] := {
 	"title": "App disabled by an admin",
 	"cause": "The enterprise application is disabled for sign-in in this tenant, so Entra ID issues no tokens for it, to anyone.",
@@ -33,6 +35,7 @@ entries[70001] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS7000112 UnauthorizedClientApplicationDisabled)
 entries[7000112] := {
 	"title": "Client app disabled",
 	"cause": "The application that asked for the token is disabled (by an admin of this tenant, or by Microsoft for a policy violation), so every token request from it is refused.",
@@ -45,6 +48,7 @@ entries[7000112] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS1000031)
 entries[1000031] := {
 	"title": "App not accessible right now",
 	"cause": "The application cannot be reached at this time: it is disabled, being removed, or blocked for the organization.",
@@ -58,6 +62,7 @@ entries[1000031] := {
 }
 
 # --- the client app's identity -----------------------------------------------
+# source: reference-error-codes (AADSTS700016 UnauthorizedClient_DoesNotMatchRequest); sign-in-error-codes
 entries[700016] := {
 	"title": "Application not found in the tenant",
 	"cause": "The client ID in the request matches no application in this tenant: a typo in the app ID, an app registered in another tenant, a multi-tenant app never added here, or a deleted app.",
@@ -71,6 +76,7 @@ entries[700016] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS700011 UnauthorizedClientAppNotFoundInOrgIdTenant)
 entries[700011] := {
 	"title": "Client app ID not in the directory",
 	"cause": "The client_id in the request names no application known to this tenant: a typo, an app registered in another tenant, or a multi-tenant app never added here.",
@@ -83,6 +89,7 @@ entries[700011] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS650059)
 entries[650059] := {
 	"title": "Single-tenant app used from another tenant",
 	"cause": "The app is registered for accounts of its own organization only (sign-in audience AzureADMyOrg), and it was used from another tenant, where it has no enterprise application.",
@@ -95,6 +102,7 @@ entries[650059] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS50194); sign-in-error-codes
 entries[50194] := {
 	"title": "Single-tenant app called through /common",
 	"cause": "A single-tenant app sent its sign-in to the shared /common endpoint, which such apps may no longer use; the request must name the tenant.",
@@ -104,6 +112,7 @@ entries[50194] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS90130 NonConvergedAppV2GlobalEndpointNotSupported)
 entries[90130] := {
 	"title": "App not supported on the shared endpoints",
 	"cause": "The app (an older, non-converged registration) cannot be used through the /common or /consumers endpoints.",
@@ -113,6 +122,7 @@ entries[90130] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS9002332)
 entries[9002332] := {
 	"title": "Work-only app called through /consumers",
 	"cause": "The app accepts only work or school (Entra ID) accounts, but the request used the /consumers endpoint, which serves personal Microsoft accounts only.",
@@ -122,6 +132,7 @@ entries[9002332] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS700025 InvalidClientPublicClientWithCredential)
 entries[700025] := {
 	"title": "Public client sent a secret",
 	"cause": "The app is registered as a public client (desktop or mobile) but its token request carried a client_secret or client_assertion, which public clients must not send.",
@@ -134,6 +145,7 @@ entries[700025] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS900382)
 entries[900382] := {
 	"title": "Confidential client not allowed cross-cloud",
 	"cause": "A confidential client (an app with a secret or certificate) made a request across Microsoft clouds, which is only supported for public clients.",
@@ -143,6 +155,7 @@ entries[900382] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS900432); sign-in-error-codes
 entries[900432] := {
 	"title": "Cross-cloud request from confidential client",
 	"cause": "The request crossed Microsoft clouds (global to national or the reverse) from a confidential client, which Entra ID does not support.",
@@ -153,6 +166,7 @@ entries[900432] := {
 }
 
 # --- redirect URIs and response types ----------------------------------------
+# source: reference-error-codes (AADSTS50011 InvalidReplyTo); sign-in-error-codes
 entries[50011] := {
 	"title": "Redirect URI not registered",
 	"cause": "The redirect_uri (reply URL) in the request does not exactly match any URI registered for the app, or none was sent, so Entra ID will not send the token there. Scheme, host, port, path, trailing slash and case all count.",
@@ -166,6 +180,7 @@ entries[50011] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS70004 InvalidRedirectUri); sign-in-error-codes
 entries[70004] := {
 	"title": "Redirect URI does not match",
 	"cause": "The redirect URI the app sent does not match any address registered for it (or allowed for OpenID Connect), so the authorization response cannot be returned.",
@@ -175,6 +190,7 @@ entries[70004] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS900971)
 entries[900971] := {
 	"title": "No reply address",
 	"cause": "The request did not say where to send the response (no redirect_uri) and the app has no reply address to fall back on.",
@@ -184,6 +200,7 @@ entries[900971] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS70005 UnsupportedResponseType); sign-in-error-codes
 entries[70005] := {
 	"title": "Response type not allowed for the app",
 	"cause": "The authorize request asked for a response_type the app registration does not allow: 'token' or 'id_token' through the implicit flow without implicit grant enabled, or 'id_token' without the openid scope.",
@@ -196,6 +213,7 @@ entries[70005] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS700054)
 entries[700054] := {
 	"title": "ID token implicit grant not enabled",
 	"cause": "The app asked the authorize endpoint for an id_token, but the app registration does not enable ID tokens for the implicit or hybrid flow.",
@@ -205,6 +223,7 @@ entries[700054] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS50010 AudienceUriValidationFailed); sign-in-error-codes
 entries[50010] := {
 	"title": "No token audience configured",
 	"cause": "The app (typically a SAML or WS-Federation app) has no identifier configured to use as the token's audience, so the audience check failed and no token was issued.",
@@ -217,6 +236,7 @@ entries[50010] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS76021 ApplicationRequiresSignedRequests)
 entries[76021] := {
 	"title": "SAML request must be signed",
 	"cause": "The enterprise application requires signed SAML authentication requests, and the app sent an unsigned one.",
@@ -230,6 +250,7 @@ entries[76021] := {
 }
 
 # --- the resource (API) asked for --------------------------------------------
+# source: reference-error-codes (AADSTS50001 InvalidResource); sign-in-error-codes
 entries[50001] := {
 	"title": "Resource disabled or not found",
 	"cause": "The resource the app asked a token for (the resource parameter, or the prefix of a scope) is disabled or does not exist, often because its App ID URI is misspelt.",
@@ -239,6 +260,7 @@ entries[50001] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS500011 InvalidResourceServicePrincipalNotFound); sign-in-error-codes
 entries[500011] := {
 	"title": "Resource not present in the tenant",
 	"cause": "The API the app wants a token for has no service principal in this tenant: it was never installed or consented here, the resource identifier is misspelt, or the request went to the wrong tenant.",
@@ -251,6 +273,7 @@ entries[500011] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS500014 InvalidResourceServicePrincipalDisabled); sign-in-error-codes
 entries[500014] := {
 	"title": "Resource disabled in the tenant",
 	"cause": "The API's service principal exists in the tenant but is disabled, or the subscription that provides it has lapsed, so no token is issued for it.",
@@ -263,6 +286,7 @@ entries[500014] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS65005 MisconfiguredApplication); sign-in-error-codes
 entries[65005] := {
 	"title": "App misconfigured for the resource",
 	"cause": "The app asked for access to a resource that is not in its list of required permissions, or the resource could not be found; for a SAML app, the Identifier (Entity ID) sent does not match the app's configuration.",
@@ -275,6 +299,7 @@ entries[65005] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS650054)
 entries[650054] := {
 	"title": "Permission on a removed resource",
 	"cause": "The app asks for permissions on an API that has been removed or is not available in this tenant any more, so its permission request cannot be granted.",
@@ -284,6 +309,7 @@ entries[650054] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS650057)
 entries[650057] := {
 	"title": "Resource not in the app's permissions",
 	"cause": "The app requested access to an API that is not listed among the permissions of its app registration, so Entra ID refused the token.",
@@ -296,6 +322,7 @@ entries[650057] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS90009 TokenForItselfMissingIdenticalAppIdentifier)
 entries[90009] := {
 	"title": "Token for itself needs the app's GUID",
 	"cause": "The app asked for a token for itself (it is both client and resource) but named itself by App ID URI; this case only works with the GUID application ID as the resource.",
@@ -305,6 +332,7 @@ entries[90009] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS221000 DeviceOnlyTokensNotSupportedByResource)
 entries[221000] := {
 	"title": "Resource does not accept device-only tokens",
 	"cause": "The request asked for a token that represents only the device (no user) for a resource that is not configured to accept device-only tokens.",
@@ -314,6 +342,7 @@ entries[221000] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS67003 ActorNotValidServiceIdentity)
 entries[67003] := {
 	"title": "Actor is not a service identity",
 	"cause": "The request carried an actor token (an app acting on behalf of another identity) that does not come from a valid service identity (service principal or managed identity).",
@@ -323,6 +352,7 @@ entries[67003] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS7000114)
 entries[7000114] := {
 	"title": "App may not do app-only on-behalf-of",
 	"cause": "The app tried an on-behalf-of exchange using an app-only token (no user), which this app is not allowed to do.",

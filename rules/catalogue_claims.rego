@@ -8,6 +8,7 @@ package signin.rules.catalogue
 # plus optional links. Copy one, change the code and the texts.
 
 # --- signing and encryption keys -----------------------------------------------
+# source: reference-error-codes (AADSTS50003 MissingSigningKey); sign-in-error-codes
 entries[50003] := {
 	"title": "App has no signing certificate",
 	"cause": "Entra ID has no signing key or certificate to sign this app's SAML token with: none was created, or the active one expired, so single sign-on to the app fails for every user.",
@@ -17,6 +18,7 @@ entries[50003] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS50146 MissingCustomSigningKey); sign-in-error-codes
 entries[50146] := {
 	"title": "App-specific signing key required",
 	"cause": "The app gets custom (mapped) claims in its tokens, which requires either a signing key of its own or the app to declare that it accepts mapped claims. It has neither, or its key expired or is not valid yet.",
@@ -29,6 +31,7 @@ entries[50146] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS501461)
 entries[501461] := {
 	"title": "AcceptMappedClaims needs a verified audience",
 	"cause": "The app accepts mapped claims (acceptMappedClaims), which Entra ID only allows when the token audience is the app's GUID or a URI on one of the tenant's verified domains, or when the app has its own signing key.",
@@ -38,6 +41,7 @@ entries[501461] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS50007 PartnerEncryptionCertificateMissing); sign-in-error-codes
 entries[50007] := {
 	"title": "App's encryption certificate missing",
 	"cause": "Token encryption is configured for the app, but the encryption certificate it refers to cannot be found, so Entra ID cannot encrypt the token.",
@@ -50,6 +54,7 @@ entries[50007] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS50165)
 entries[50165] := {
 	"title": "Token encryption algorithm not supported",
 	"cause": "The app asked for its token to be encrypted with an algorithm that is not supported for this kind of token.",
@@ -60,6 +65,7 @@ entries[50165] := {
 }
 
 # --- pairwise identifiers -------------------------------------------------------
+# source: reference-error-codes (AADSTS50042 UnableToGeneratePairwiseIdentifierWithMissingSalt); sign-in-error-codes
 entries[50042] := {
 	"title": "Pairwise identifier salt missing",
 	"cause": "Entra ID needed a salt value to compute a pairwise (per-app) user identifier for this token, and none was found. This is a problem in the service's configuration for the app, not in the request.",
@@ -69,6 +75,7 @@ entries[50042] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS50043 UnableToGeneratePairwiseIdentifierWithMultipleSalts)
 entries[50043] := {
 	"title": "Several salts for pairwise identifier",
 	"cause": "Entra ID found more than one salt value for computing the pairwise user identifier of this app, so it could not decide which to use.",
@@ -79,6 +86,7 @@ entries[50043] := {
 }
 
 # --- claims mapping and transformations ---------------------------------------
+# source: reference-error-codes (AADSTS50100)
 entries[50100] := {
 	"title": "Claims transformation error",
 	"cause": "An error occurred while applying the app's claims mapping (the attributes and claims configured for its tokens), so no token could be built.",
@@ -88,6 +96,7 @@ entries[50100] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS50101)
 entries[50101] := {
 	"title": "Unknown claims transformer",
 	"cause": "The claims configuration of the app (or of the user principal) names a claims transformer that Entra ID does not know.",
@@ -97,6 +106,7 @@ entries[50101] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS50102)
 entries[50102] := {
 	"title": "Custom claims transformer failed to load",
 	"cause": "A custom claims transformer configured for the app could not be loaded, so the token could not be built.",
@@ -106,6 +116,7 @@ entries[50102] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS50103)
 entries[50103] := {
 	"title": "Claims transformation failed at run time",
 	"cause": "A claims transformation configured for the app failed while running for this user (for example on an unexpected attribute value).",
@@ -118,6 +129,7 @@ entries[50103] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS50108)
 entries[50108] := {
 	"title": "Claims configuration not retrieved",
 	"cause": "Entra ID could not read the claims transformation configuration of the app while building the token. It may be transient or a broken configuration.",
@@ -130,6 +142,7 @@ entries[50108] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS50109)
 entries[50109] := {
 	"title": "Unknown claims transformation in configuration",
 	"cause": "The app's claims configuration contains a transformation that Entra ID does not recognise.",
@@ -139,6 +152,7 @@ entries[50109] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS50111)
 entries[50111] := {
 	"title": "Unknown claims transformation requested",
 	"cause": "Building the token required a claims transformation that Entra ID does not know.",
@@ -148,6 +162,7 @@ entries[50111] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS50123)
 entries[50123] := {
 	"title": "Unknown transformation method",
 	"cause": "A claims transformation configured for the app uses a transformation method that does not exist.",
@@ -157,6 +172,7 @@ entries[50123] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS50124 ClaimsTransformationInvalidInputParameter); sign-in-error-codes
 entries[50124] := {
 	"title": "Invalid claims transformation input",
 	"cause": "A claims transformation of the app has an invalid input parameter, for example a regular expression that does not compile or an input claim that does not exist.",
@@ -166,6 +182,7 @@ entries[50124] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS501241)
 entries[501241] := {
 	"title": "Required claim input missing",
 	"cause": "An input that the app's SAML response cannot do without is empty for this user, most often the attribute chosen as the NameID source (for example employeeid or onPremisesSamAccountName is blank).",
@@ -178,6 +195,7 @@ entries[501241] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS50162)
 entries[50162] := {
 	"title": "Claims transformation timed out",
 	"cause": "Building the app's claims took too long: there are too many transformations, or they are too complex.",
@@ -187,6 +205,7 @@ entries[50162] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS501621 ClaimsTransformationTimeoutRegularExpressionTimeout)
 entries[501621] := {
 	"title": "Regex claims transformation timed out",
 	"cause": "A regular expression used in one of the app's claims transformations took too long to run, usually because it backtracks heavily.",
@@ -196,6 +215,7 @@ entries[501621] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS50163)
 entries[50163] := {
 	"title": "Regex replacement made a claim too long",
 	"cause": "A regular-expression replacement in the app's claims produced a value longer than a claim may be.",
@@ -205,6 +225,7 @@ entries[50163] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS501631)
 entries[501631] := {
 	"title": "Regex replacement matched too often",
 	"cause": "A regular-expression replacement in the app's claims made more replacements than allowed.",
@@ -214,6 +235,7 @@ entries[501631] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS501632)
 entries[501632] := {
 	"title": "Regex replacement has too many parameters",
 	"cause": "A regular-expression replacement in the app's claims uses more substitution parameters (capture groups) than allowed.",
@@ -225,7 +247,7 @@ entries[501632] := {
 
 # --- codes of Microsoft's sign-in activity error page (issue 16) ------------
 
-# source: sign-in error page
+# source: sign-in-error-codes
 entries[5000811] := {
 	"title": "SAML token signed with an unknown key",
 	"cause": "Entra ID could not verify the signature of a SAML token it received: the key that signed it does not match any key registered for the sender, usually after the sender's signing certificate was renewed and the new one was not registered here.",

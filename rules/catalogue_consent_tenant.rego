@@ -7,6 +7,7 @@ package signin.rules.catalogue
 # plus optional links. Copy one, change the code and the texts.
 
 # --- consent -------------------------------------------------------------
+# source: reference-error-codes (AADSTS65001 DelegationDoesNotExist); sign-in-error-codes
 entries[65001] := {
 	"title": "Consent needed",
 	"cause": "The app asked for permissions that have not been consented to for this user, so the consent prompt is shown; where users may not consent, the sign-in waits for an admin.",
@@ -20,6 +21,7 @@ entries[65001] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS52004 DelegationDoesNotExistForLinkedIn); sign-in-error-codes
 entries[52004] := {
 	"title": "LinkedIn consent needed",
 	"cause": "The user has not yet agreed to connect the LinkedIn account with the work account for this app, so the sign-in stops to ask.",
@@ -32,6 +34,7 @@ entries[52004] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS65004 UserDeclinedConsent); sign-in-error-codes
 entries[65004] := {
 	"title": "User declined consent",
 	"cause": "The app asked the user to consent to its permissions and the user selected Cancel or declined, so the app got no token.",
@@ -44,6 +47,7 @@ entries[65004] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS90094 AdminConsentRequired); sign-in-error-codes
 entries[90094] := {
 	"title": "Admin consent required",
 	"cause": "The app asks for permissions that only an admin may grant (or users may not consent to apps at all in this tenant), and no admin has granted them yet.",
@@ -56,6 +60,7 @@ entries[90094] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS90095 AdminConsentRequiredRequestAccess); sign-in-error-codes
 entries[90095] := {
 	"title": "Admin approval requested for the app",
 	"cause": "The app needs admin consent and the admin consent workflow is on, so the user was shown the request form instead of the app. The sign-in cannot go on until an admin approves.",
@@ -68,6 +73,7 @@ entries[90095] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS90008 TokenForItselfRequiresGraphPermission)
 entries[90008] := {
 	"title": "App lacks the basic sign-in permission",
 	"cause": "The app asks for a token for itself, but nobody has consented to its minimum permission to sign users in and read their profile (Microsoft Graph User.Read).",
@@ -80,6 +86,7 @@ entries[90008] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS90093 GraphUserUnauthorized)
 entries[90093] := {
 	"title": "Directory refused the consent request",
 	"cause": "The directory answered 'forbidden' while processing the request, usually because the signed-in user may not grant the permissions the app asked for (admin-only scopes, or user consent switched off).",
@@ -92,6 +99,7 @@ entries[90093] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS650056)
 entries[650056] := {
 	"title": "App permissions misconfigured",
 	"cause": "The app asked for access to an API that is not among the permissions on its registration, or an admin has not consented to them, or the request names the wrong app identifier or an invalid certificate.",
@@ -104,6 +112,7 @@ entries[650056] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS65002)
 entries[65002] := {
 	"title": "Microsoft app ID reused for an API",
 	"cause": "The request used the client ID of an app owned by Microsoft to get a token for an API that has not pre-authorized that app. Microsoft's own apps must be pre-approved by the API; most often a script borrowed a Microsoft client ID.",
@@ -113,6 +122,7 @@ entries[65002] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS90099)
 entries[90099] := {
 	"title": "App not authorized for partner admins",
 	"cause": "A partner's delegated admin used an app that the customer tenant has not authorized. Apps used through delegated admin privileges must be consented in the customer tenant first.",
@@ -122,6 +132,7 @@ entries[90099] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS50015 ViralUserLegalAgeConsentRequiredState)
 entries[50015] := {
 	"title": "Legal age consent required",
 	"cause": "The account belongs to a user whose age group requires consent from a parent or guardian (or the organization) before this app may be used.",
@@ -134,6 +145,7 @@ entries[50015] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS50150)
 entries[50150] := {
 	"title": "Consent approval data missing",
 	"cause": "The credentials presented did not carry valid proof that the user had approved the consent the request depends on, so the app cannot continue silently.",
@@ -146,6 +158,7 @@ entries[50150] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS9002341)
 entries[9002341] := {
 	"title": "Single sign-on permission needed",
 	"cause": "The user has to allow single sign-on for this app (on platforms with a sign-in broker, the user is asked to permit the app to use the existing session) before a token can be issued.",
@@ -159,6 +172,7 @@ entries[9002341] := {
 }
 
 # --- tenant --------------------------------------------------------------
+# source: reference-error-codes (AADSTS50059 MissingTenantRealmAndNoUserInformationProvided); sign-in-error-codes
 entries[50059] := {
 	"title": "Tenant not known yet",
 	"cause": "Entra ID could not tell which organization the sign-in is for: the request used a shared endpoint (common or organizations) and no username had been given yet. Usually the next step asks for it.",
@@ -185,6 +199,7 @@ entries[16000] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS16003 SsoUserAccountNotFoundInResourceTenant)
 entries[16003] := {
 	"title": "User never added to the resource tenant",
 	"cause": "The app belongs to another organization's tenant and the user's account was never added there as a guest.",
@@ -197,6 +212,7 @@ entries[16003] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS50020 UserUnauthorized); sign-in-error-codes
 entries[50020] := {
 	"title": "External user not in the tenant",
 	"cause": "The user signed in with an account from another identity provider or organization that has no guest account here, or with a personal Microsoft account where only work accounts are accepted.",
@@ -209,6 +225,7 @@ entries[50020] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS50128); sign-in-error-codes
 entries[50128] := {
 	"title": "Unknown domain in the username",
 	"cause": "The domain part of the sign-in name (after the @) is not a verified domain of any Entra tenant, so Entra ID does not know where to send the user. Usually a typo or a personal address.",
@@ -221,6 +238,7 @@ entries[50128] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS90126 DebugModeEnrollTenantNotInferred)
 entries[90126] := {
 	"title": "Tenant not inferred from username",
 	"cause": "The endpoint used cannot work out the user's organization from the username given (for example an account type this endpoint does not serve).",
@@ -233,6 +251,7 @@ entries[90126] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS50160)
 entries[50160] := {
 	"title": "Another tenant is preferred",
 	"cause": "The sign-in started against one organization, but the user's account points to a different preferred target tenant, so Entra ID redirected the request. Usually a routing step, not a failure.",
@@ -245,6 +264,7 @@ entries[50160] := {
 	"actor": "none",
 }
 
+# source: reference-error-codes (AADSTS90002 InvalidTenantName)
 entries[90002] := {
 	"title": "Tenant not found",
 	"cause": "The tenant named in the request (ID or domain in the authority URL) does not exist in this cloud: a typo, a deleted tenant, a domain that is not verified, or a tenant of another national cloud.",
@@ -257,6 +277,7 @@ entries[90002] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS90019 MissingTenantRealm)
 entries[90019] := {
 	"title": "Tenant not identified in the request",
 	"cause": "The request gave no way to tell which organization it is for: it used a shared endpoint (common or organizations) without a user the tenant could be derived from, in a flow where that is required.",
@@ -266,6 +287,7 @@ entries[90019] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS90038 NationalCloudTenantRedirection)
 entries[90038] := {
 	"title": "Tenant is in another national cloud",
 	"cause": "The tenant lives in a different national cloud (for example US Government or China) that this endpoint cannot reach, so the sign-in cannot be served here.",
@@ -275,6 +297,7 @@ entries[90038] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS90043 NationalCloudAuthCodeRedirection)
 entries[90043] := {
 	"title": "Cross-cloud code redirection disabled",
 	"cause": "The request relied on redirecting an authorization code between national clouds, and that feature is off, so the code cannot be issued here.",
@@ -284,6 +307,7 @@ entries[90043] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS90072 PassThroughUserMfaError); sign-in-error-codes
 entries[90072] := {
 	"title": "External account cannot do MFA here",
 	"cause": "The account used to sign in does not exist in this tenant (no guest account), so it cannot satisfy this tenant's MFA requirement. For synced users the same happens when the on-premises ImmutableID (sourceAnchor) no longer matches the cloud account.",
@@ -296,6 +320,7 @@ entries[90072] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS90085 OrgIdWsFederationSltRedemptionFailed)
 entries[90085] := {
 	"title": "Organization not provisioned yet",
 	"cause": "The organization's directory object is still being created (a new tenant or subscription), so no token can be issued for it yet.",
@@ -308,6 +333,7 @@ entries[90085] := {
 	"actor": "none",
 }
 
+# source: reference-error-codes (AADSTS50002 NotAllowedTenant); sign-in-error-codes
 entries[50002] := {
 	"title": "Blocked by tenant restrictions on the proxy",
 	"cause": "The company's proxy adds tenant restrictions to sign-in traffic, and the tenant this sign-in targets is not on the allowed list, so access to it from the company network is blocked.",
@@ -320,6 +346,7 @@ entries[50002] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS500021); sign-in-error-codes
 entries[500021] := {
 	"title": "Tenant not allowed by tenant restrictions",
 	"cause": "Tenant restrictions are in force on the user's network, and the tenant the user tried to reach is not in the list of allowed tenants sent by the proxy, so access was denied.",
@@ -332,6 +359,7 @@ entries[500021] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS500022)
 entries[500022] := {
 	"title": "Tenant restrictions policy denies access",
 	"cause": "A tenant restrictions policy (version 2, set in cross-tenant access settings) denies the user access to the target tenant from this network or device.",
@@ -341,6 +369,7 @@ entries[500022] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS500212 NotAllowedByOutboundPolicyTenant)
 entries[500212] := {
 	"title": "Blocked by home tenant's outbound policy",
 	"cause": "The user's own organization has an outbound cross-tenant access policy that does not allow its users into the resource tenant (or into this app there).",
@@ -350,6 +379,7 @@ entries[500212] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS500213 NotAllowedByInboundPolicyTenant)
 entries[500213] := {
 	"title": "Blocked by resource tenant's inbound policy",
 	"cause": "The resource tenant's inbound cross-tenant access policy does not admit users of the user's organization (or this user or app), so the guest access was refused.",
@@ -359,6 +389,7 @@ entries[500213] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS1000104 XCB2BResourceCloudNotAllowedOnIdentityTenant)
 entries[1000104] := {
 	"title": "Cross-cloud B2B not enabled",
 	"cause": "The user's home tenant is in a different Microsoft cloud than the resource, and the cross-cloud collaboration settings do not allow that cloud, so the guest sign-in was refused.",
@@ -368,6 +399,7 @@ entries[1000104] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS650052)
 entries[650052] := {
 	"title": "Service not enabled for the organization",
 	"cause": "The app needs a Microsoft service that the organization has not subscribed to or has switched off (its service principal is missing or disabled), so the app cannot use it.",
@@ -380,6 +412,7 @@ entries[650052] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS5000224 NotAllowedTenantBlockedTenantFraud)
 entries[5000224] := {
 	"title": "Tenant blocked for suspected fraud",
 	"cause": "Microsoft has blocked the tenant because it suspects fraudulent activity, so its resources are unavailable to everyone. No user or app setting can fix this.",

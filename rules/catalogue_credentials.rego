@@ -7,6 +7,7 @@ package signin.rules.catalogue
 # plus optional links. Copy one, change the code and the texts.
 
 # --- user passwords ------------------------------------------------------
+# source: reference-error-codes (AADSTS50126 InvalidUserNameOrPassword); sign-in-error-codes
 entries[50126] := {
 	"title": "Wrong username or password",
 	"cause": "The password typed does not match the account; for a federated or pass-through domain, the on-premises directory rejected it. One failure is usually a typo; many failures across accounts from one IP address look like password spraying.",
@@ -24,6 +25,7 @@ entries[50126] := {
 	}],
 }
 
+# source: reference-error-codes (AADSTS50064 CredentialAuthenticationError)
 entries[50064] := {
 	"title": "Username or password not validated",
 	"cause": "Entra ID could not validate the username and password pair it was given. It is logged like a wrong password and has the same usual causes: a typo, an old saved password, or someone guessing.",
@@ -36,6 +38,7 @@ entries[50064] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS50056); sign-in-error-codes
 entries[50056] := {
 	"title": "Empty password, or no password stored",
 	"cause": "The request carried an empty password, or the account has no password in Entra ID to compare with: a synced account whose password hash never reached the cloud, or an account created for passwordless sign-in only.",
@@ -48,6 +51,7 @@ entries[50056] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS50055 InvalidPasswordExpiredPassword); sign-in-error-codes
 entries[50055] := {
 	"title": "Password expired",
 	"cause": "The password was correct but has passed its expiry date, so Entra ID asks the user to choose a new one. Counted as an interrupt: the sign-in normally goes on once the password is changed.",
@@ -61,6 +65,7 @@ entries[50055] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS50144 InvalidPasswordExpiredOnPremPassword); sign-in-error-codes
 entries[50144] := {
 	"title": "On-premises password expired",
 	"cause": "The user's Active Directory password has expired. With pass-through authentication or federation the cloud sign-in is checked against that password, so it must be changed first.",
@@ -73,6 +78,7 @@ entries[50144] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS50125 PasswordResetRegistrationRequiredInterrupt); sign-in-error-codes
 entries[50125] := {
 	"title": "Password reset or registration step",
 	"cause": "The sign-in paused so the user could change a password (for example after an admin reset it with 'must change at next sign-in') or register security info for self-service password reset.",
@@ -85,6 +91,7 @@ entries[50125] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS50135 PasswordChangeCompromisedPassword); sign-in-error-codes
 entries[50135] := {
 	"title": "Password change forced by user risk",
 	"cause": "ID Protection rates the account as risky (for example its password was found in a leak, or an attacker may have used it), and a user risk policy requires a secure password change before the sign-in can go on.",
@@ -98,6 +105,7 @@ entries[50135] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS50137)
 entries[50137] := {
 	"title": "Password change required by a security rule",
 	"cause": "A security rule of the tenant requires this user to change the password before signing in, for example a 'change password at next sign-in' flag set by an admin or a policy reacting to a weak or exposed password.",
@@ -111,6 +119,7 @@ entries[50137] := {
 }
 
 # --- password change and self-service reset -----------------------------
+# source: reference-error-codes (AADSTS120000 PasswordChangeIncorrectCurrentPassword)
 entries[120000] := {
 	"title": "Password change: current password wrong",
 	"cause": "The user tried to change the password but typed the current (old) password wrong, so nothing was changed.",
@@ -123,6 +132,7 @@ entries[120000] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS120002 PasswordChangeInvalidNewPasswordWeak)
 entries[120002] := {
 	"title": "Password change: new password too weak",
 	"cause": "The new password the user chose is too short or too simple for the password rules, so the change was refused.",
@@ -132,6 +142,7 @@ entries[120002] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS120003 PasswordChangeInvalidNewPasswordContainsMemberName)
 entries[120003] := {
 	"title": "Password change: password contains the name",
 	"cause": "The new password contains the user's name or account name, which the password rules forbid, so the change was refused.",
@@ -141,6 +152,7 @@ entries[120003] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS120004 PasswordChangeOnPremComplexity)
 entries[120004] := {
 	"title": "Password change: on-premises rules not met",
 	"cause": "The new password is written back to Active Directory, and Active Directory refused it: too short, not complex enough, used before (history), or changed again too soon (minimum password age).",
@@ -153,6 +165,7 @@ entries[120004] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS120005 PasswordChangeOnPremSuccessCloudFail)
 entries[120005] := {
 	"title": "Password changed on-premises, cloud update failed",
 	"cause": "Password writeback changed the password in Active Directory, but updating the cloud copy failed. The new password usually starts working in the cloud with the next password hash sync; until then the user may see both passwords behave differently.",
@@ -165,6 +178,7 @@ entries[120005] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS120008 PasswordChangeAsyncJobStateTerminated)
 entries[120008] := {
 	"title": "Password change job failed for good",
 	"cause": "The background job that writes the new password back to Active Directory ended with an error that a retry will not fix, so the password was not changed.",
@@ -177,6 +191,7 @@ entries[120008] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS120011 PasswordChangeAsyncUpnInferenceFailed)
 entries[120011] := {
 	"title": "Password change: user name not resolved",
 	"cause": "The password change service could not work out which on-premises user the request is for, so it could not write the password back.",
@@ -189,6 +204,7 @@ entries[120011] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS120012 PasswordChangeNeedsToHappenOnPrem)
 entries[120012] := {
 	"title": "Password must be changed on-premises",
 	"cause": "The account's password is managed in on-premises Active Directory and the cloud is not allowed to change it (password writeback is off for this case), so the change has to be made on-premises.",
@@ -201,6 +217,7 @@ entries[120012] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS120013 PasswordChangeOnPremisesConnectivityFailure)
 entries[120013] := {
 	"title": "Password change: on-premises unreachable",
 	"cause": "The password change had to be written back to Active Directory, but the cloud service could not reach the on-premises side (the Entra Connect server or its writeback connection was down).",
@@ -213,6 +230,7 @@ entries[120013] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS120014 PasswordChangeOnPremUserAccountLockedOutOrDisabled)
 entries[120014] := {
 	"title": "Password change: on-premises account locked",
 	"cause": "The password could not be written back because the user's Active Directory account is locked out or disabled.",
@@ -225,6 +243,7 @@ entries[120014] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS120015 PasswordChangeADAdminActionRequired)
 entries[120015] := {
 	"title": "Password change needs an AD admin",
 	"cause": "Active Directory refused the password writeback because the Entra Connect service account lacks the right to change this user's password, which is common for members of protected admin groups.",
@@ -237,6 +256,7 @@ entries[120015] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS120016 PasswordChangeUserNotFoundBySspr)
 entries[120016] := {
 	"title": "Self-service reset could not find the user",
 	"cause": "Self-service password reset did not find the account the user gave: a typo, a renamed account, or an account that is not synced or not in scope for password reset.",
@@ -249,6 +269,7 @@ entries[120016] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS120018 PasswordChangePasswordDoesnotComplyFuzzyPolicy)
 entries[120018] := {
 	"title": "Password change: banned password",
 	"cause": "The new password is too close to a banned password (a common password, or a term on the organization's custom banned list), so Entra Password Protection refused it.",
@@ -261,6 +282,7 @@ entries[120018] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS120020 PasswordChangeFailure)
 entries[120020] := {
 	"title": "Password change failed",
 	"cause": "The password change did not go through, and the log gives no more precise reason.",
@@ -274,6 +296,7 @@ entries[120020] := {
 }
 
 # --- user keys and certificates -------------------------------------------
+# source: reference-error-codes (AADSTS17003 CredentialKeyProvisioningFailed)
 entries[17003] := {
 	"title": "Credential key provisioning failed",
 	"cause": "Entra ID could not create or store a credential key for the user, such as the key Windows Hello for Business sets up on a device. It is a failure on the service side, not a user mistake.",
@@ -286,6 +309,7 @@ entries[17003] := {
 	"actor": "none",
 }
 
+# source: reference-error-codes (AADSTS50141)
 entries[50141] := {
 	"title": "Protected key of another user",
 	"cause": "The device presented a protected credential key (for example a Windows Hello key) that belongs to a different user than the one signing in, which happens on shared devices or after an account switch.",
@@ -298,6 +322,7 @@ entries[50141] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS50192 RawCredentialExpectedNotFound)
 entries[50192] := {
 	"title": "No certificate or credential presented",
 	"cause": "The sign-in expected a credential in the request itself (for certificate-based authentication, the client certificate) and got none: the user cancelled the certificate picker, no smart card was inserted, or a proxy that inspects TLS removed the certificate.",
@@ -310,6 +335,7 @@ entries[50192] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS50017 CertificateValidationFailed); sign-in-error-codes
 entries[50017] := {
 	"title": "Certificate validation failed",
 	"cause": "The certificate presented for certificate-based authentication could not be validated: its issuing certificate authority is not trusted by the tenant, the chain is incomplete, or its revocation list could not be checked.",
@@ -322,6 +348,7 @@ entries[50017] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS220501 InvalidCrlDownload)
 entries[220501] := {
 	"title": "Certificate revocation list not usable",
 	"cause": "For certificate-based authentication Entra ID downloaded the certificate revocation list (CRL) of the issuing authority, and the file was invalid: unreachable, expired, too large or malformed. Without it, the certificate is refused.",
@@ -335,6 +362,7 @@ entries[220501] := {
 }
 
 # --- app secrets, certificates and client assertions ----------------------
+# source: reference-error-codes (AADSTS7000215); sign-in-error-codes
 entries[7000215] := {
 	"title": "Invalid client secret",
 	"cause": "The app presented a client secret that matches none on its registration: the secret ID copied instead of the value, a secret of another app, or a secret already removed.",
@@ -348,6 +376,7 @@ entries[7000215] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS7000222 InvalidClientSecretExpiredKeysProvided)
 entries[7000222] := {
 	"title": "Client secret expired",
 	"cause": "The app's client secret has passed its end date, so the app gets no tokens: every request of this app fails until the secret is replaced.",
@@ -360,6 +389,7 @@ entries[7000222] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS70002 InvalidClient); sign-in-error-codes
 entries[70002] := {
 	"title": "App credential rejected",
 	"cause": "The client credential the app sent (the client_secret, or a certificate assertion) does not match what its app registration holds, so the app was not authenticated and gets no token.",
@@ -372,6 +402,7 @@ entries[70002] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS7000218); sign-in-error-codes
 entries[7000218] := {
 	"title": "App sent no client credential",
 	"cause": "The token request had neither a client_secret nor a client_assertion, but the app registration is treated as a confidential client that must prove its identity. Typical for desktop scripts using the device code or username/password flow against an app not set up as a public client.",
@@ -384,6 +415,7 @@ entries[7000218] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS50012 AuthenticationFailed); sign-in-error-codes
 entries[50012] := {
 	"title": "App certificate or assertion rejected",
 	"cause": "The certificate or signed client assertion the app used could not be accepted: the certificate is not the one uploaded to the app, its chain or subject is wrong, its thumbprint does not match, or the signature does not verify.",
@@ -396,6 +428,7 @@ entries[50012] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS700027)
 entries[700027] := {
 	"title": "Client assertion signature invalid",
 	"cause": "The client_assertion JWT the app sent is not signed by the private key of any certificate registered for the app, so the signature check failed. Usually the certificate was renewed on one side only.",
@@ -408,6 +441,7 @@ entries[700027] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS700030)
 entries[700030] := {
 	"title": "Certificate subject not authorized",
 	"cause": "The app authenticated with a certificate identified by subject name and issuer, and that subject is not one the app registration trusts, so the certificate was refused.",
@@ -420,6 +454,7 @@ entries[700030] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS50032 WeakRsaKey)
 entries[50032] := {
 	"title": "Weak RSA key refused",
 	"cause": "The app signed its request with an RSA key shorter than Entra ID accepts (under 2048 bits), so the credential was refused.",
@@ -429,6 +464,7 @@ entries[50032] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS50048 SubjectMismatchesIssuer); sign-in-error-codes
 entries[50048] := {
 	"title": "Assertion subject differs from issuer",
 	"cause": "In the client_assertion JWT the app sent, the sub claim and the iss claim differ. For an app authenticating as itself both must be its client ID.",
@@ -438,6 +474,7 @@ entries[50048] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS700229 ForbiddenTokenType)
 entries[700229] := {
 	"title": "Federated credential needs an app-only token",
 	"cause": "The app used a token as a federated identity credential (client_assertion) that was issued for a user (delegated). Only app-only tokens, such as a managed identity's token, may be exchanged this way.",
@@ -445,19 +482,4 @@ entries[700229] := {
 	"severity": "medium",
 	"category": "credentials",
 	"actor": "developer",
-}
-
-# --- codes of Microsoft's sign-in activity error page (issue 16) ------------
-
-# source: sign-in error page
-entries[500172] := {
-	"title": "Sign-in certificate outside its validity dates",
-	"cause": "The user signed in with a certificate (certificate-based authentication or a smart card) whose validity period does not include the current time: it has expired or is not valid yet.",
-	"nextSteps": [
-		"The user renews the certificate or smart card through the organization's usual process and signs in again.",
-		"An admin checks the certificate's dates and the issuing authority's renewal process; for many users at once, an admin checks the clock and certificate distribution.",
-	],
-	"severity": "low",
-	"category": "credentials",
-	"actor": "user",
 }

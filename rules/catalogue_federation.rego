@@ -8,6 +8,7 @@ package signin.rules.catalogue
 # plus optional links. Copy one, change the code and the texts.
 
 # --- federated domains: AD FS and other SAML / WS-Federation servers ------
+# source: reference-error-codes (AADSTS50008 InvalidSamlToken); sign-in-error-codes
 entries[50008] := {
 	"title": "SAML token from federation server invalid",
 	"cause": "The federation server (AD FS or another identity provider of a federated domain) sent a SAML token that Entra ID could not accept: it is missing, signed with a certificate Entra ID does not know, or lacks required claims such as the user's ImmutableID.",
@@ -21,6 +22,7 @@ entries[50008] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS50107 InvalidRealmUri); sign-in-error-codes
 entries[50107] := {
 	"title": "Federation realm not found",
 	"cause": "The token from the federation server names an issuer (realm) that matches no federated domain in Entra ID, usually because the issuer URI configured on the federation server differs from the one stored for the domain, for example after adding a second domain.",
@@ -33,6 +35,7 @@ entries[50107] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS20001 WsFedSignInResponseError); sign-in-error-codes
 entries[20001] := {
 	"title": "Federation server's response failed",
 	"cause": "The identity provider of the federated domain returned a faulty WS-Federation sign-in response, so Entra ID could not complete the sign-in. The problem is on the identity provider's side.",
@@ -45,6 +48,7 @@ entries[20001] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS20012 WsFedMessageInvalid); sign-in-error-codes
 entries[20012] := {
 	"title": "Invalid WS-Federation message from the IdP",
 	"cause": "The federated identity provider sent a WS-Federation message that does not follow the protocol, so Entra ID rejected it.",
@@ -54,6 +58,7 @@ entries[20012] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS20033 FedMetadataInvalidTenantName); sign-in-error-codes
 entries[20033] := {
 	"title": "Invalid tenant name in federation metadata",
 	"cause": "The federation metadata the identity provider uses carries a tenant name Entra ID does not accept, which points to a configuration problem on the identity provider's side.",
@@ -63,6 +68,7 @@ entries[20033] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS90020)
 entries[90020] := {
 	"title": "SAML 1.1 assertion lacks ImmutableID",
 	"cause": "The federation server sent a SAML 1.1 assertion without the user's ImmutableID as the name identifier, so Entra ID cannot tell which cloud user signed in.",
@@ -72,6 +78,7 @@ entries[90020] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS7500514)
 entries[7500514] := {
 	"title": "No SAML Response or Assertion found",
 	"cause": "The SAML message posted to Entra ID contained neither a SAML 2.0 Response nor an Assertion element in the expected XML namespaces, so there was nothing to read.",
@@ -81,6 +88,7 @@ entries[7500514] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS90081 OrgIdWsFederationMessageInvalid)
 entries[90081] := {
 	"title": "Invalid WS-Federation message",
 	"cause": "A WS-Federation message in the request is malformed or incomplete (for example a missing or wrong wa or wtrealm parameter), so it could not be processed.",
@@ -90,6 +98,7 @@ entries[90081] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS90082 OrgIdWsFederationNotSupported)
 entries[90082] := {
 	"title": "WS-Federation policy not supported",
 	"cause": "The WS-Federation request asked for an authentication policy that Entra ID does not support, so no token was issued.",
@@ -99,6 +108,7 @@ entries[90082] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS90087 OrgIdWsFederationMessageCreationFromUriFailed)
 entries[90087] := {
 	"title": "WS-Federation message not built from URL",
 	"cause": "Entra ID could not build a WS-Federation message from the request URL: its query string is malformed or wrongly encoded.",
@@ -108,6 +118,7 @@ entries[90087] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS50169 InvalidRequestBadRealm); sign-in-error-codes
 entries[50169] := {
 	"title": "Realm not configured",
 	"cause": "The realm (the app identifier, wtrealm or SAML issuer) in the request is not configured for any app in this tenant, so Entra ID does not know which app the request is for.",
@@ -120,6 +131,7 @@ entries[50169] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS90123 IdentityProviderAccessDenied)
 entries[90123] := {
 	"title": "Identity provider refused the request",
 	"cause": "An identity provider or claims provider involved in the sign-in (a federation server, a guest's identity provider, or an external MFA provider) refused the request, so no token could be issued.",
@@ -133,6 +145,7 @@ entries[90123] := {
 }
 
 # --- identity providers of guests: OAuth, OpenID Connect, SAML ------------
+# source: reference-error-codes (AADSTS40008 OAuth2IdPUnretryableServerError); sign-in-error-codes
 entries[40008] := {
 	"title": "External identity provider error",
 	"cause": "The external identity provider the user signs in with (for example Google, Facebook or another OAuth provider) returned a server error that a retry will not fix.",
@@ -145,6 +158,7 @@ entries[40008] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS40010 OAuth2IdPRetryableServerError)
 entries[40010] := {
 	"title": "External identity provider error (retryable)",
 	"cause": "The external identity provider returned a temporary server error. Nothing is wrong with the account or the configuration as far as this sign-in shows.",
@@ -157,6 +171,7 @@ entries[40010] := {
 	"actor": "none",
 }
 
+# source: reference-error-codes (AADSTS40009 OAuth2IdPRefreshTokenRedemptionUserError); sign-in-error-codes
 entries[40009] := {
 	"title": "External IdP refresh token not redeemed",
 	"cause": "Entra ID tried to renew the session with the external identity provider using its refresh token, and the provider refused it (expired, revoked, or the user's account changed there).",
@@ -169,6 +184,7 @@ entries[40009] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS40015 OAuth2IdPAuthCodeRedemptionUserError)
 entries[40015] := {
 	"title": "External IdP authorization code not redeemed",
 	"cause": "The external identity provider refused to redeem the authorization code Entra ID received for the user, often because the provider's client secret on the Entra side is wrong or expired, or the code was used twice.",
@@ -181,6 +197,7 @@ entries[40015] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS5001256)
 entries[5001256] := {
 	"title": "External IdP sent an invalid ID token",
 	"cause": "The external identity provider returned an ID token that Entra ID could not validate (bad signature, issuer or audience, or expired).",
@@ -190,6 +207,7 @@ entries[5001256] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS399284 InboundIdTokenIssuerInvalid)
 entries[399284] := {
 	"title": "Inbound ID token issuer invalid",
 	"cause": "An ID token from a federated OpenID Connect provider has an empty issuer, or one that does not match the issuer configured for that provider, so it was rejected.",
@@ -199,6 +217,7 @@ entries[399284] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS900612)
 entries[900612] := {
 	"title": "Provider signing keys malformed",
 	"cause": "The signing keys (JWKS) published by the federated OpenID Connect provider are not in the format Entra ID expects, so its tokens cannot be verified.",
@@ -208,6 +227,7 @@ entries[900612] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS901014 NoExternalIdentifierCollectedFromExternalOidcIDP)
 entries[901014] := {
 	"title": "External IdP token lacks a user identifier",
 	"cause": "The ID token from the external OpenID Connect provider does not contain the claim used to identify the user (such as sub), so Entra ID cannot link it to an account.",
@@ -217,6 +237,7 @@ entries[901014] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS901011 NoEmailAddressCollectedFromExternalOidcIDP)
 entries[901011] := {
 	"title": "External IdP shared no email address",
 	"cause": "The external OpenID Connect provider returned no email address for the user, typically because the user chose to hide it (for example with a private relay option) when consenting there.",
@@ -226,6 +247,7 @@ entries[901011] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS901012 EmailAddressCollectedFromExternalOidcIDPNotVerified)
 entries[901012] := {
 	"title": "External IdP email not verified",
 	"cause": "The external OpenID Connect provider reports the user's email address as not verified, so it cannot be used to identify the user here.",
@@ -235,6 +257,7 @@ entries[901012] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS5000819 InvalidSamlTokenEmailMissingOrInvalid)
 entries[5000819] := {
 	"title": "Guest's SAML token lacks a valid email",
 	"cause": "The SAML or WS-Federation identity provider of a guest's organization sent an assertion without an email claim, or with an email whose domain does not match the federated domain configured for it.",
@@ -247,6 +270,7 @@ entries[5000819] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS1000000 UserNotBoundError)
 entries[1000000] := {
 	"title": "External sign-in not completed yet",
 	"cause": "The request tried to link the user's account with an external identity provider before the user had signed in with that provider, so the link cannot be made yet.",
@@ -257,6 +281,7 @@ entries[1000000] := {
 }
 
 # --- external claims providers (custom controls, external MFA) ------------
+# source: reference-error-codes (AADSTS50159)
 entries[50159] := {
 	"title": "External provider sent too few claims",
 	"cause": "An external provider used by a Conditional Access policy (a custom control or external authentication method) answered without the claims Entra ID needs to accept its result.",
@@ -266,6 +291,7 @@ entries[50159] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS50161 InvalidExternalSecurityChallengeConfiguration); sign-in-error-codes
 entries[50161] := {
 	"title": "External provider URL not valid",
 	"cause": "The authorization URL configured for an external claims provider (custom control or external authentication method) failed validation, so Entra ID would not send the user there.",
@@ -275,6 +301,7 @@ entries[50161] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS50166 ExternalClaimsProviderThrottled); sign-in-error-codes
 entries[50166] := {
 	"title": "External claims provider unreachable",
 	"cause": "Entra ID could not send the request to the external claims provider (a custom control, an external MFA or OpenID Connect provider), because it did not answer or throttled the call.",
@@ -289,7 +316,7 @@ entries[50166] := {
 
 # --- codes of Microsoft's sign-in activity error page (issue 16) ------------
 
-# source: sign-in error page
+# source: sign-in-error-codes
 entries[40014] := {
 	"title": "Federation server sent an unusable answer",
 	"cause": "The identity provider of a federated domain (AD FS or another SAML or WS-Federation server) answered the sign-in with something Entra ID could not accept, so the sign-in stopped on the federation side rather than at Entra ID.",

@@ -7,6 +7,7 @@ package signin.rules.catalogue
 # plus optional links. Copy one, change the code and the texts.
 
 # --- pass-through authentication ------------------------------------------
+# source: reference-error-codes (AADSTS80001 OnPremiseStoreIsNotAvailable); sign-in-error-codes
 entries[80001] := {
 	"title": "Pass-through agent cannot reach AD",
 	"cause": "The pass-through authentication agent received the password check but could not contact Active Directory, so the password could not be validated. While it lasts, every pass-through user's password sign-in fails.",
@@ -19,6 +20,7 @@ entries[80001] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS80002 OnPremisePasswordValidatorRequestTimedout); sign-in-error-codes
 entries[80002] := {
 	"title": "Pass-through password check timed out",
 	"cause": "The pass-through authentication agent did not finish validating the password in time: the agent or a domain controller was slow or unreachable.",
@@ -31,6 +33,7 @@ entries[80002] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS80005 OnPremisePasswordValidatorUnpredictableWebException); sign-in-error-codes
 entries[80005] := {
 	"title": "Pass-through agent error (retryable)",
 	"cause": "An unexpected error occurred while handling the pass-through authentication agent's answer. It is usually transient.",
@@ -43,6 +46,7 @@ entries[80005] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS80007 OnPremisePasswordValidatorErrorOccurredOnPrem); sign-in-error-codes
 entries[80007] := {
 	"title": "Pass-through agent could not validate",
 	"cause": "The pass-through authentication agent hit an error in the on-premises environment while validating the password, so the sign-in could not be decided.",
@@ -52,6 +56,7 @@ entries[80007] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS80010 OnPremisePasswordValidationEncryptionException); sign-in-error-codes
 entries[80010] := {
 	"title": "Pass-through agent could not decrypt",
 	"cause": "The pass-through authentication agent could not decrypt the password sent to it, which points to a broken or outdated agent certificate.",
@@ -61,6 +66,7 @@ entries[80010] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS80013 OnPremisePasswordValidationTimeSkew); sign-in-error-codes
 entries[80013] := {
 	"title": "Clock skew on pass-through agent",
 	"cause": "The clock of the pass-through authentication agent's server differs too much from Active Directory's, so the Kerberos-based password check failed.",
@@ -70,6 +76,7 @@ entries[80013] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS80014 OnPremisePasswordValidationAuthenticationAgentTimeout); sign-in-error-codes
 entries[80014] := {
 	"title": "Pass-through agent answered too late",
 	"cause": "The pass-through authentication agent sent its answer after the maximum time allowed for a password check, so the answer was ignored and the sign-in failed.",
@@ -83,6 +90,7 @@ entries[80014] := {
 }
 
 # --- Seamless single sign-on (Kerberos) -----------------------------------
+# source: reference-error-codes (AADSTS50180 WindowsIntegratedAuthMissing); sign-in-error-codes
 entries[50180] := {
 	"title": "Windows integrated authentication needed",
 	"cause": "The request asked for integrated Windows authentication, which in Entra ID needs Seamless single sign-on, and Seamless single sign-on is not enabled for the tenant.",
@@ -92,6 +100,7 @@ entries[50180] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS81004 DesktopSsoIdentityInTicketIsNotAuthenticated)
 entries[81004] := {
 	"title": "Seamless SSO Kerberos sign-in failed",
 	"cause": "Seamless single sign-on received a Kerberos ticket but could not authenticate the user with it, so the user is asked for credentials instead.",
@@ -104,6 +113,7 @@ entries[81004] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS81005 DesktopSsoAuthenticationPackageNotSupported); sign-in-error-codes
 entries[81005] := {
 	"title": "Seamless SSO got NTLM, not Kerberos",
 	"cause": "The browser answered the Seamless single sign-on challenge with an authentication package other than Kerberos (typically NTLM), which Seamless single sign-on does not accept.",
@@ -116,6 +126,7 @@ entries[81005] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS81006 DesktopSsoNoAuthorizationHeader)
 entries[81006] := {
 	"title": "Seamless SSO: no Kerberos ticket sent",
 	"cause": "Seamless single sign-on was tried but the browser sent no Kerberos ticket: the computer is not domain-joined, cannot reach a domain controller (off the corporate network), or the browser is not set up for it. The user then gets the normal prompt.",
@@ -128,6 +139,7 @@ entries[81006] := {
 	"actor": "none",
 }
 
+# source: reference-error-codes (AADSTS81007 DesktopSsoTenantIsNotOptIn); sign-in-error-codes
 entries[81007] := {
 	"title": "Seamless SSO not enabled for the tenant",
 	"cause": "The browser attempted Seamless single sign-on, but the tenant has not enabled it, so the user falls back to the normal prompt.",
@@ -137,6 +149,7 @@ entries[81007] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS81009 DesktopSsoAuthorizationHeaderValueWithBadFormat)
 entries[81009] := {
 	"title": "Seamless SSO ticket malformed",
 	"cause": "Seamless single sign-on could not validate the format of the Kerberos ticket the browser sent, for example a ticket encrypted with an unsupported algorithm.",
@@ -146,6 +159,7 @@ entries[81009] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS81011 DesktopSsoLookupUserBySidFailed)
 entries[81011] := {
 	"title": "Seamless SSO user not found by SID",
 	"cause": "The Kerberos ticket names an on-premises user (by security identifier) that has no matching synced user in Entra ID: not synced, or synced with a different identifier.",
@@ -155,6 +169,7 @@ entries[81011] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS81010 DesktopSsoAuthTokenInvalid)
 entries[81010] := {
 	"title": "Seamless SSO ticket invalid",
 	"cause": "Seamless single sign-on could not use the Kerberos ticket from the user's computer (expired, or issued with an old key), so the user falls back to the normal sign-in prompt.",
@@ -168,6 +183,7 @@ entries[81010] := {
 	"actor": "none",
 }
 
+# source: reference-error-codes (AADSTS81012 DesktopSsoMismatchBetweenTokenUpnAndChosenUpn); sign-in-error-codes
 entries[81012] := {
 	"title": "Seamless SSO account differs from Windows account",
 	"cause": "The user is signed in to Windows with one account but is signing in to the app with another, so Seamless single sign-on cannot use the Windows session.",
@@ -177,6 +193,7 @@ entries[81012] := {
 	"actor": "user",
 }
 
+# source: sign-in-analysis-workbook (AADSTS81014)
 entries[81014] := {
 	"title": "Seamless SSO step (undocumented)",
 	"cause": "Microsoft's error reference does not describe this code. It is in the 810xx range used by Seamless single sign-on (Kerberos) errors, and Microsoft's Sign-in Analysis workbook counts it as an interrupt: the user usually goes on with the normal sign-in prompt.",
@@ -191,7 +208,7 @@ entries[81014] := {
 
 # --- codes of Microsoft's sign-in activity error page (issue 16) ------------
 
-# source: sign-in error page
+# source: sign-in-error-codes
 entries[80003] := {
 	"title": "Pass-through agent got an invalid answer from AD",
 	"cause": "A pass-through authentication agent asked on-premises Active Directory to check the password and got an answer it could not read, so the sign-in failed for a reason on the on-premises side, not because of the password.",
@@ -205,7 +222,7 @@ entries[80003] := {
 	"actor": "admin",
 }
 
-# source: sign-in error page
+# source: sign-in-error-codes
 entries[80011] := {
 	"title": "Pass-through agent could not get its key",
 	"cause": "The pass-through authentication agent could not retrieve the key it needs to read the encrypted password, so it could not validate any password it received. Every user whose sign-in reaches that agent fails until it is fixed.",
@@ -219,7 +236,7 @@ entries[80011] := {
 	"actor": "admin",
 }
 
-# source: sign-in error page
+# source: sign-in-error-codes
 entries[81001] := {
 	"title": "Kerberos ticket too large for Seamless SSO",
 	"cause": "Seamless single sign-on received the user's Kerberos ticket but it was too large to use, usually because the user belongs to very many groups. The user is then asked for a password instead of being signed in silently.",

@@ -8,6 +8,7 @@ package signin.rules.catalogue
 # plus optional links. Copy one, change the code and the texts.
 
 # --- SAML requests from apps ------------------------------------------------------
+# source: reference-error-codes (AADSTS75005 Saml2MessageInvalid); sign-in-error-codes
 entries[75005] := {
 	"title": "SAML request not supported",
 	"cause": "The SAML message the app sent for single sign-on is not one Entra ID supports (wrong message type, version or structure).",
@@ -17,6 +18,7 @@ entries[75005] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS75001 BindingSerializationError); sign-in-error-codes
 entries[75001] := {
 	"title": "SAML message binding error",
 	"cause": "An error occurred while reading or encoding the SAML message for its binding (for example a Redirect-binding request that is not deflated and base64-encoded correctly).",
@@ -26,6 +28,7 @@ entries[75001] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS75003 UnsupportedBindingError); sign-in-error-codes
 entries[75003] := {
 	"title": "SAML binding not supported",
 	"cause": "The app asked for the SAML response over a binding other than HTTP-POST; Entra ID sends SAML responses by HTTP-POST only.",
@@ -35,6 +38,7 @@ entries[75003] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS750054)
 entries[750054] := {
 	"title": "SAML message missing from redirect",
 	"cause": "A request for the SAML Redirect binding arrived without a SAMLRequest or SAMLResponse query parameter.",
@@ -44,6 +48,7 @@ entries[750054] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS75008 RequestDeniedError); sign-in-error-codes
 entries[75008] := {
 	"title": "SAML request has wrong destination",
 	"cause": "The Destination attribute of the app's SAML request does not match the Entra ID endpoint that received it, so the request was denied.",
@@ -53,6 +58,7 @@ entries[75008] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS75011 NoMatchedAuthnContextInOutputClaims); sign-in-error-codes
 entries[75011] := {
 	"title": "Auth method differs from SAML request",
 	"cause": "The app's SAML request asked for a specific authentication context (RequestedAuthnContext, for example password only), and the user had signed in another way (Windows, MFA, passwordless), so Entra ID will not issue the assertion.",
@@ -62,6 +68,7 @@ entries[75011] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS75016 Saml2AuthenticationRequestInvalidNameIDPolicy); sign-in-error-codes
 entries[75016] := {
 	"title": "SAML NameIDPolicy invalid",
 	"cause": "The NameIDPolicy in the app's SAML request asks for a NameID format that Entra ID cannot satisfy for this app.",
@@ -71,6 +78,7 @@ entries[75016] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS76026 RequestIssueTimeExpired)
 entries[76026] := {
 	"title": "SAML request too old",
 	"cause": "The IssueInstant of the app's SAML request is too far in the past: the app server's clock is wrong, or an old request was replayed (for example from a bookmark or the Back button).",
@@ -83,6 +91,7 @@ entries[76026] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS900236 InvalidRequestSamlPropertyUnsupported)
 entries[900236] := {
 	"title": "Unsupported SAML request property",
 	"cause": "The app's SAML authentication request sets a property Entra ID does not support (the failure reason names it); such properties must not be set.",
@@ -92,6 +101,7 @@ entries[900236] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS7500529)
 entries[7500529] := {
 	"title": "SAML request ID starts with a digit",
 	"cause": "The ID attribute of the app's SAML request is not a valid XML ID (it starts with a digit). Entra ID copies it into InResponseTo, so it must be valid.",
@@ -102,6 +112,7 @@ entries[7500529] := {
 }
 
 # --- sign-out ------------------------------------------------------------------------
+# source: reference-error-codes (AADSTS50061 SignoutInvalidRequest); sign-in-error-codes
 entries[50061] := {
 	"title": "Sign-out request invalid",
 	"cause": "The sign-out request could not be processed because it is malformed. The user's Entra ID session may still be active even though the app shows them signed out.",
@@ -111,6 +122,7 @@ entries[50061] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS50068 SignoutInitiatorNotParticipant)
 entries[50068] := {
 	"title": "Sign-out from an app not in the session",
 	"cause": "An app asked to end a session it never took part in, so the sign-out request was refused.",
@@ -120,6 +132,7 @@ entries[50068] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS50070 SignoutUnknownSessionIdentifier)
 entries[50070] := {
 	"title": "Sign-out for an unknown session",
 	"cause": "The SAML sign-out request named a user (NameID) or session that does not match any current session, so nothing was signed out.",
@@ -129,6 +142,7 @@ entries[50070] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS50071 SignoutMessageExpired)
 entries[50071] := {
 	"title": "Sign-out request expired",
 	"cause": "The sign-out request arrived too long after it was issued, so Entra ID did not honour it.",
@@ -139,6 +153,7 @@ entries[50071] := {
 }
 
 # --- authority discovery and redirects -----------------------------------------
+# source: reference-error-codes (AADSTS50049 NoSuchInstanceForDiscovery)
 entries[50049] := {
 	"title": "Unknown instance in discovery",
 	"cause": "An authority discovery (instance discovery) request named a sign-in host or instance that Entra ID does not know.",
@@ -148,6 +163,7 @@ entries[50049] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS50050 MalformedDiscoveryRequest); sign-in-error-codes
 entries[50050] := {
 	"title": "Malformed discovery request",
 	"cause": "The authority discovery request is not well formed, so Entra ID could not answer which endpoints to use.",
@@ -157,6 +173,7 @@ entries[50050] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS51005 TemporaryRedirect)
 entries[51005] := {
 	"title": "Temporary redirect",
 	"cause": "Entra ID answered with a temporary redirect (like HTTP 307): the request must be repeated at the address in the Location header. It is a routing step, not an error of the user or app.",
@@ -169,6 +186,7 @@ entries[51005] := {
 	"actor": "none",
 }
 
+# source: reference-error-codes (AADSTS50029); sign-in-error-codes
 entries[50029] := {
 	"title": "Invalid characters in a URI's domain",
 	"cause": "A URI in the request or the app's configuration has a host name with invalid characters (for example an underscore or a space).",
@@ -179,6 +197,7 @@ entries[50029] := {
 }
 
 # --- JWTs and signatures -----------------------------------------------------------
+# source: reference-error-codes (AADSTS50006 InvalidSignature); sign-in-error-codes
 entries[50006] := {
 	"title": "Signature verification failed",
 	"cause": "A signature in the request (a signed SAML request, a client assertion or another signed token) does not verify against the key Entra ID has for its signer.",
@@ -188,6 +207,7 @@ entries[50006] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS50098)
 entries[50098] := {
 	"title": "JWT missing a required field",
 	"cause": "A JWT in the request (a client assertion or user assertion) lacks a field that must be present, such as aud, iss, sub, exp or jti.",
@@ -197,6 +217,7 @@ entries[50098] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS50120 ThresholdJwtInvalidJwtFormat); sign-in-error-codes
 entries[50120] := {
 	"title": "JWT header not recognised",
 	"cause": "The JWT presented has a header Entra ID cannot interpret (unknown typ or alg, or a missing key identifier), so it cannot tell what kind of credential it is.",
@@ -206,6 +227,7 @@ entries[50120] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS90010 NotSupported); sign-in-error-codes
 entries[90010] := {
 	"title": "Algorithm not supported",
 	"cause": "The request uses a cryptographic algorithm that Entra ID cannot create or does not support for this purpose (for example in a JWT header or SAML signature).",
@@ -215,6 +237,7 @@ entries[90010] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS90014 MissingRequiredField); sign-in-error-codes
 entries[90014] := {
 	"title": "Credential missing a required field",
 	"cause": "A field that must be present in the credential (for example in a client assertion or a token used as a grant) is missing.",
@@ -224,6 +247,7 @@ entries[90014] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS90022 AuthenticatedInvalidPrincipalNameFormat)
 entries[90022] := {
 	"title": "Principal name format invalid",
 	"cause": "A principal name in the request is not in the expected name[/host][@realm] form.",
@@ -234,6 +258,7 @@ entries[90022] := {
 }
 
 # --- malformed or unreadable requests ---------------------------------------------
+# source: reference-error-codes (AADSTS90004 InvalidRequestFormat)
 entries[90004] := {
 	"title": "Malformed request",
 	"cause": "The request's structure is not valid, so Entra ID could not read it (wrong content type, broken encoding, or parameters in the wrong place).",
@@ -243,6 +268,7 @@ entries[90004] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS90023 InvalidRequest)
 entries[90023] := {
 	"title": "Invalid authentication request",
 	"cause": "The request to the authentication service is not valid: a parameter combination the flow does not allow, or a value out of range. The failure reason usually says which.",
@@ -252,6 +278,7 @@ entries[90023] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS9002313 InvalidRequest)
 entries[9002313] := {
 	"title": "Request malformed or invalid",
 	"cause": "The request is malformed or has invalid parameters (for example a missing client_id or response_type on the authorize request, or a duplicated parameter).",
@@ -261,6 +288,7 @@ entries[9002313] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS90117 InvalidRequestInput)
 entries[90117] := {
 	"title": "Request input invalid",
 	"cause": "Entra ID rejected part of the request's input as invalid. The failure reason usually names the field; typically the app built a malformed value.",
@@ -270,6 +298,7 @@ entries[90117] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS90121 InvalidEmptyRequest)
 entries[90121] := {
 	"title": "Empty request",
 	"cause": "The request reached Entra ID with no content where parameters were expected (for example an empty POST body to the token endpoint).",
@@ -279,6 +308,7 @@ entries[90121] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS165900 InvalidApiRequest)
 entries[165900] := {
 	"title": "Invalid API request",
 	"cause": "A call to one of Entra ID's sign-in APIs was rejected as invalid: a required value is missing or malformed, usually because the client built the request by hand or with an outdated library.",
@@ -288,6 +318,7 @@ entries[165900] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS90107 InvalidXml)
 entries[90107] := {
 	"title": "Invalid characters in request XML",
 	"cause": "An XML message in the request (SAML or WS-Federation) contains characters that are not valid XML, so it cannot be read.",
@@ -297,6 +328,7 @@ entries[90107] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS90015 QueryStringTooLong)
 entries[90015] := {
 	"title": "Query string too long",
 	"cause": "The request URL's query string is longer than Entra ID accepts, usually because of a very large state value, many scopes or an embedded claims parameter.",
@@ -306,6 +338,7 @@ entries[90015] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS90007 InvalidSessionId)
 entries[90007] := {
 	"title": "Session ID not readable",
 	"cause": "A session identifier passed in the request (such as the sid parameter) could not be parsed.",
@@ -315,6 +348,7 @@ entries[90007] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS90051 InvalidNationalCloudId); sign-in-error-codes
 entries[90051] := {
 	"title": "Invalid national cloud identifier",
 	"cause": "The request names a national cloud identifier that is not valid.",

@@ -8,6 +8,7 @@ package signin.rules.catalogue
 # plus optional links. Copy one, change the code and the texts.
 
 # --- scope and resource ------------------------------------------------------
+# source: reference-error-codes (AADSTS70011 InvalidScope); sign-in-error-codes
 entries[70011] := {
 	"title": "Invalid scope",
 	"cause": "The scope parameter contains a value Entra ID does not accept: a permission name without its resource, a misspelt API URI, a mix of .default with named scopes, or a scope the API does not expose.",
@@ -17,6 +18,7 @@ entries[70011] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS28002)
 entries[28002] := {
 	"title": "Scope not valid for an access token",
 	"cause": "The scope value sent with the access token request is not valid for that request, for example an unknown permission or a scope format the endpoint does not accept.",
@@ -26,6 +28,7 @@ entries[28002] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS28003)
 entries[28003] := {
 	"title": "Empty scope when redeeming a code",
 	"cause": "The app redeemed an authorization code at the token endpoint with an empty scope parameter, which the v2.0 endpoint does not allow.",
@@ -35,6 +38,7 @@ entries[28003] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS700022 InvalidMultipleResourcesScope)
 entries[700022] := {
 	"title": "Scope names more than one resource",
 	"cause": "The scope parameter asks for permissions on two or more APIs at once; an access token is issued for one resource only.",
@@ -44,6 +48,7 @@ entries[700022] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS700023 InvalidResourcelessScope)
 entries[700023] := {
 	"title": "Scope names no resource",
 	"cause": "The access token request carried only scopes that belong to no API (such as openid, profile or email), so there is no resource to issue the access token for.",
@@ -53,6 +58,7 @@ entries[700023] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS901002)
 entries[901002] := {
 	"title": "'resource' parameter not supported",
 	"cause": "The app sent the v1.0 'resource' parameter to the v2.0 endpoint, which only understands scopes.",
@@ -62,6 +68,7 @@ entries[901002] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS50117)
 entries[50117] := {
 	"title": "Claims parameter not readable",
 	"cause": "The request's claims parameter (a JSON claims request or a claims challenge) could not be parsed.",
@@ -71,6 +78,7 @@ entries[50117] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS50130); sign-in-error-codes
 entries[50130] := {
 	"title": "Claim value not a known auth method",
 	"cause": "The request asked (through the claims parameter, acr_values or a SAML authentication context) for an authentication method value that Entra ID does not recognise.",
@@ -81,6 +89,7 @@ entries[50130] := {
 }
 
 # --- grant types and authorization codes ---------------------------------------
+# source: reference-error-codes (AADSTS70003 UnsupportedGrantType); sign-in-error-codes
 entries[70003] := {
 	"title": "Grant type not supported",
 	"cause": "The token request's grant_type is not one Entra ID supports for this app and endpoint (a typo, a custom value, or a flow the account type cannot use, such as the password grant with personal accounts).",
@@ -90,6 +99,7 @@ entries[70003] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS9001023)
 entries[9001023] := {
 	"title": "Grant type not allowed on shared endpoints",
 	"cause": "The grant type used (for example client credentials or the password grant) cannot be sent to the /common or /consumers endpoint, because those do not say which tenant issues the token.",
@@ -99,6 +109,7 @@ entries[9001023] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS54005)
 entries[54005] := {
 	"title": "Authorization code already redeemed",
 	"cause": "The app tried to redeem an authorization code that had already been exchanged for tokens. A code is single-use; a second use is usually a retry, a page reload, or two servers handling the same callback.",
@@ -111,6 +122,7 @@ entries[54005] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS700005 InvalidGrantRedeemAgainstWrongTenant)
 entries[700005] := {
 	"title": "Code redeemed at another tenant",
 	"cause": "The authorization code was issued for one tenant and redeemed at a different tenant's token endpoint (for example authorize on /common, token on a specific tenant of another organization).",
@@ -120,6 +132,7 @@ entries[700005] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS90056 BadResourceRequest)
 entries[90056] := {
 	"title": "Code not redeemed with POST /token",
 	"cause": "The app did not send the authorization code to the token endpoint as a POST request, which is the only way to redeem it.",
@@ -129,6 +142,7 @@ entries[90056] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS900144)
 entries[900144] := {
 	"title": "Required parameter missing from body",
 	"cause": "The token request body lacks a parameter the flow needs (the failure reason names it): typically grant_type, client_id, code, redirect_uri, scope or code_verifier.",
@@ -138,6 +152,7 @@ entries[900144] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS240002 RequiredClaimIsMissing)
 entries[240002] := {
 	"title": "ID token used as a JWT-bearer grant",
 	"cause": "The app sent an ID token as the assertion of an on-behalf-of (jwt-bearer) request. Only an access token issued for the app itself can be exchanged.",
@@ -147,6 +162,7 @@ entries[240002] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS240003)
 entries[240003] := {
 	"title": "Unexpected authorize endpoint result",
 	"cause": "A client or broker called the authorize endpoint as part of a flow and got back a result it did not expect, so the flow could not continue.",
@@ -156,6 +172,7 @@ entries[240003] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS240004)
 entries[240004] := {
 	"title": "No code from the authorize endpoint",
 	"cause": "The flow expected an authorization code back from the authorize endpoint and received none, for example because the response went to another redirect URI or carried an error instead.",
@@ -166,6 +183,7 @@ entries[240004] := {
 }
 
 # --- PKCE ------------------------------------------------------------------------
+# source: reference-error-codes (AADSTS50148); sign-in-error-codes
 entries[50148] := {
 	"title": "PKCE code_verifier does not match",
 	"cause": "The code_verifier sent to redeem the authorization code does not match the code_challenge sent with the authorize request. An occasional case comes from a user restarting sign-in in another tab; a steady rate is an app bug.",
@@ -178,6 +196,7 @@ entries[50148] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS501481)
 entries[501481] := {
 	"title": "PKCE verifier mismatch at code redemption",
 	"cause": "At code redemption, the code_verifier did not match the code_challenge of the authorize request that produced the code (a verifier from another sign-in attempt, or one altered by encoding).",
@@ -187,6 +206,7 @@ entries[501481] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS50147 MissingCodeChallenge)
 entries[50147] := {
 	"title": "PKCE code_challenge wrong size",
 	"cause": "The code_challenge parameter of the authorize request does not have a valid length.",
@@ -196,6 +216,7 @@ entries[50147] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS501491 InvalidCodeChallengeMethodInvalidSize)
 entries[501491] := {
 	"title": "PKCE challenge invalid for its method",
 	"cause": "The code_challenge does not have a valid size for the code_challenge_method given (S256 needs a 43-character base64url value).",
@@ -205,6 +226,7 @@ entries[501491] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS50149)
 entries[50149] := {
 	"title": "Invalid PKCE code_challenge_method",
 	"cause": "The authorize request's code_challenge_method has a value Entra ID does not support.",
@@ -215,6 +237,7 @@ entries[50149] := {
 }
 
 # --- device code flow ---------------------------------------------------------
+# source: reference-error-codes (AADSTS70016 AuthorizationPending)
 entries[70016] := {
 	"title": "Device code sign-in still pending",
 	"cause": "The app using the device code flow polled for its token while the user had not finished signing in on the other device yet. It is an expected answer while the app waits.",
@@ -227,6 +250,7 @@ entries[70016] := {
 	"actor": "none",
 }
 
+# source: reference-error-codes (AADSTS70018 BadVerificationCode); sign-in-error-codes
 entries[70018] := {
 	"title": "Wrong device code entered",
 	"cause": "The user typed a code on the device sign-in page (microsoft.com/devicelogin) that does not match any pending request. Repeated wrong codes are also a sign of device code phishing attempts being tested.",
@@ -239,6 +263,7 @@ entries[70018] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS90119 InvalidUserCode)
 entries[90119] := {
 	"title": "Device code empty",
 	"cause": "The device sign-in page (microsoft.com/devicelogin) was submitted with an empty user code, so there was nothing to match to a waiting device.",
@@ -248,6 +273,7 @@ entries[90119] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS90120 InvalidDeviceFlowRequest)
 entries[90120] := {
 	"title": "Device code already used",
 	"cause": "The device code entered was already approved or declined, so it cannot be used again.",
@@ -257,6 +283,7 @@ entries[90120] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS50134 DeviceFlowAuthorizeWrongDatacenter)
 entries[50134] := {
 	"title": "Device code approved in another region",
 	"cause": "The device code sign-in was approved on a server in a different datacenter from the one where the device started the request, so the approval could not be matched.",
@@ -267,6 +294,7 @@ entries[50134] := {
 }
 
 # --- endpoints and authorities ------------------------------------------------------
+# source: reference-error-codes (AADSTS90124 V1ResourceV2GlobalEndpointNotSupported)
 entries[90124] := {
 	"title": "Resource not served on shared endpoints",
 	"cause": "The resource asked for cannot be used through the /common or /consumers endpoints; the request must go to a tenant (or /organizations).",
@@ -276,6 +304,7 @@ entries[90124] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS90027)
 entries[90027] := {
 	"title": "Personal accounts need the v2.0 endpoint",
 	"cause": "The app asked for a token for a personal Microsoft account through the v1.0 protocol, which cannot issue tokens for consumer accounts.",
@@ -285,6 +314,7 @@ entries[90027] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS100007)
 entries[100007] := {
 	"title": "Regional endpoint not allowed for this app",
 	"cause": "The request went to a regional Entra ID endpoint, which serves only managed identities and a few Microsoft-internal app scenarios.",
@@ -294,6 +324,7 @@ entries[100007] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS900561 BadResourceRequestInvalidRequest)
 entries[900561] := {
 	"title": "Wrong HTTP method for the endpoint",
 	"cause": "The endpoint received a request with an HTTP method it does not accept (for example GET where only POST works). Usually the user pressed the browser's Back button or opened a bookmarked sign-in page; a steady rate from one app is a bug.",
@@ -306,6 +337,7 @@ entries[900561] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS50171)
 entries[50171] := {
 	"title": "Audience needs a mutual-TLS request",
 	"cause": "The token was requested for an audience that only issues tokens through mutual-TLS (certificate-bound) token requests, and this request was not one.",
@@ -315,6 +347,7 @@ entries[50171] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS50167)
 entries[50167] := {
 	"title": "Invalid proof-of-possession key",
 	"cause": "The request asked for a proof-of-possession token but the public key (JWK in req_cnf) it sent is invalid.",
@@ -324,6 +357,7 @@ entries[50167] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS140000 InvalidRequestNonce)
 entries[140000] := {
 	"title": "Request nonce missing",
 	"cause": "The request needed a nonce obtained from Entra ID beforehand (as in Primary Refresh Token and other signed broker requests), and none was provided.",
@@ -334,6 +368,7 @@ entries[140000] := {
 }
 
 # --- request parameters ---------------------------------------------------------
+# source: reference-error-codes (AADSTS90100 InvalidRequestParameter)
 entries[90100] := {
 	"title": "Empty or invalid parameter",
 	"cause": "A request parameter is empty or has an invalid value; the failure reason names it.",
@@ -343,6 +378,7 @@ entries[90100] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS90102 InvalidUriParameter)
 entries[90102] := {
 	"title": "URI parameter not absolute",
 	"cause": "A parameter that must be a URI (typically redirect_uri, post_logout_redirect_uri or a resource) has a relative or malformed value.",
@@ -352,6 +388,7 @@ entries[90102] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS90112)
 entries[90112] := {
 	"title": "App identifier must be a GUID",
 	"cause": "An application identifier in the request (usually client_id) is not a GUID, for example an app name or App ID URI sent instead.",
@@ -361,6 +398,7 @@ entries[90112] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS90005 InvalidRequestWithMultipleRequirements)
 entries[90005] := {
 	"title": "Identifier and login hint combined",
 	"cause": "The request carried both a user identifier and a login_hint, which cannot be used together.",
@@ -370,6 +408,7 @@ entries[90005] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS51001 DomainHintMustbePresent); sign-in-error-codes
 entries[51001] := {
 	"title": "Domain hint missing",
 	"cause": "The request named the user by on-premises security identifier or on-premises UPN without a domain_hint, which Entra ID needs to find the right tenant.",
@@ -379,6 +418,7 @@ entries[51001] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS70007 UnsupportedResponseMode); sign-in-error-codes
 entries[70007] := {
 	"title": "Unsupported response_mode",
 	"cause": "The authorize request's response_mode has a value Entra ID does not support, or one that does not fit the response type (tokens cannot be returned in the query string).",
@@ -390,7 +430,7 @@ entries[70007] := {
 
 # --- codes of Microsoft's sign-in activity error page (issue 16) ------------
 
-# source: sign-in error page
+# source: sign-in-error-codes
 entries[700051] := {
 	"title": "Implicit access tokens not enabled for the app",
 	"cause": "The app asked for an access token directly from the authorization endpoint (response_type token, the implicit flow), and its registration does not allow issuing access tokens that way.",

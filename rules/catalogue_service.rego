@@ -7,6 +7,7 @@ package signin.rules.catalogue
 # plus optional links. Copy one, change the code and the texts.
 
 # --- service -------------------------------------------------------------
+# source: troubleshoot-sign-in-errors (AADSTS90025)
 entries[90025] := {
 	"title": "Entra service retries exhausted",
 	"cause": "An internal Entra ID service used up its retries while signing the user in. It is a transient service problem, not a user or configuration error; Microsoft's troubleshooting guide says it usually resolves itself, and clients often retry without the user noticing.",
@@ -23,6 +24,7 @@ entries[90025] := {
 	}],
 }
 
+# source: reference-error-codes (AADSTS50000 TokenIssuanceError); sign-in-error-codes
 entries[50000] := {
 	"title": "Sign-in service error",
 	"cause": "The sign-in service had an internal problem issuing the token. It is not caused by the user or the app's settings.",
@@ -35,6 +37,7 @@ entries[50000] := {
 	"actor": "none",
 }
 
+# source: reference-error-codes (AADSTS50033 RetryableError)
 entries[50033] := {
 	"title": "Transient service error",
 	"cause": "A temporary error occurred inside Entra ID while processing the sign-in. A retry usually succeeds.",
@@ -47,6 +50,7 @@ entries[50033] := {
 	"actor": "none",
 }
 
+# source: reference-error-codes (AADSTS50138)
 entries[50138] := {
 	"title": "Encryption key environment invalid",
 	"cause": "Entra ID hit an internal error with its encryption keys while processing the request. It is a service problem.",
@@ -59,6 +63,7 @@ entries[50138] := {
 	"actor": "none",
 }
 
+# source: reference-error-codes (AADSTS70012 MsaServerError); sign-in-error-codes
 entries[70012] := {
 	"title": "Personal account service error",
 	"cause": "A server error occurred while authenticating a personal Microsoft account. It is usually temporary.",
@@ -68,6 +73,7 @@ entries[70012] := {
 	"actor": "none",
 }
 
+# source: reference-error-codes (AADSTS90006 ExternalServerRetryableError)
 entries[90006] := {
 	"title": "Service temporarily unavailable",
 	"cause": "A service Entra ID depends on was temporarily unavailable. A retry usually succeeds.",
@@ -80,6 +86,7 @@ entries[90006] := {
 	"actor": "none",
 }
 
+# source: reference-error-codes (AADSTS90012 RequestTimeout)
 entries[90012] := {
 	"title": "Sign-in request timed out",
 	"cause": "Processing the sign-in took longer than allowed inside Entra ID, so it was abandoned. Usually temporary.",
@@ -92,6 +99,7 @@ entries[90012] := {
 	"actor": "none",
 }
 
+# source: reference-error-codes (AADSTS90024 RequestBudgetExceededError)
 entries[90024] := {
 	"title": "Request budget exceeded (transient)",
 	"cause": "The request used up its internal processing budget because of a temporary condition in the service. A retry usually succeeds.",
@@ -101,6 +109,7 @@ entries[90024] := {
 	"actor": "none",
 }
 
+# source: reference-error-codes (AADSTS90033 MsodsServiceUnavailable)
 entries[90033] := {
 	"title": "Directory service unavailable",
 	"cause": "The directory store behind Entra ID was temporarily unavailable, so the user or app could not be looked up.",
@@ -113,6 +122,7 @@ entries[90033] := {
 	"actor": "none",
 }
 
+# source: reference-error-codes (AADSTS90036 MsodsServiceUnretryableFailure)
 entries[90036] := {
 	"title": "Directory service failure (not retryable)",
 	"cause": "The directory store behind Entra ID returned an unexpected error that retrying will not fix.",
@@ -122,6 +132,7 @@ entries[90036] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS90090 GraphRetryableError)
 entries[90090] := {
 	"title": "Directory graph error (retryable)",
 	"cause": "Entra ID's internal directory graph was temporarily unavailable while processing the sign-in.",
@@ -131,6 +142,7 @@ entries[90090] := {
 	"actor": "none",
 }
 
+# source: reference-error-codes (AADSTS90091 GraphServiceUnreachable)
 entries[90091] := {
 	"title": "Directory graph unreachable",
 	"cause": "Entra ID could not reach its internal directory graph service while processing the sign-in. Usually temporary.",
@@ -143,6 +155,7 @@ entries[90091] := {
 	"actor": "none",
 }
 
+# source: reference-error-codes (AADSTS90092 GraphNonRetryableError)
 entries[90092] := {
 	"title": "Directory graph error (not retryable)",
 	"cause": "Entra ID's internal directory graph returned an error that a retry will not fix.",
@@ -152,6 +165,7 @@ entries[90092] := {
 	"actor": "none",
 }
 
+# source: reference-error-codes (AADSTS120021 PartnerServiceSsprInternalServiceError)
 entries[120021] := {
 	"title": "Password reset service error",
 	"cause": "A service used by self-service password reset had an internal error, so the reset or change could not complete.",
@@ -164,6 +178,7 @@ entries[120021] := {
 	"actor": "none",
 }
 
+# source: reference-error-codes (AADSTS230109 CachedCredentialNonGWAuthNRequestsNotSupported)
 entries[230109] := {
 	"title": "Backup auth service called directly",
 	"cause": "The request was sent straight to Entra ID's backup authentication service, which only accepts traffic routed through Entra ID's own gateway.",
@@ -174,6 +189,7 @@ entries[230109] := {
 }
 
 # --- throttling ----------------------------------------------------------
+# source: reference-error-codes (AADSTS50088)
 entries[50088] := {
 	"title": "Phone call or text limit reached",
 	"cause": "The limit on MFA phone calls or text messages for this user was reached, so no more are sent for a while. A user who did not ask for them may be the target of someone with the password.",
@@ -186,6 +202,7 @@ entries[50088] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS50196 LoopDetected)
 entries[50196] := {
 	"title": "Client loop detected",
 	"cause": "The app sent the same request too many times in a short period, so Entra ID stopped answering it: the app does not cache its tokens or retries an error in a tight loop.",
@@ -198,6 +215,7 @@ entries[50196] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS90055 TenantThrottlingError)
 entries[90055] := {
 	"title": "Tenant throttled for too many requests",
 	"cause": "The tenant sent so many requests that Entra ID throttles it; sign-ins of the tenant are refused until the load drops. One misbehaving app or script is the usual source.",
@@ -211,6 +229,7 @@ entries[90055] := {
 }
 
 # --- other ---------------------------------------------------------------
+# source: reference-error-codes (AADSTS50199 CmsiInterrupt)
 entries[50199] := {
 	"title": "User asked to confirm the app",
 	"cause": "For security, the user was asked to confirm that they meant to sign in to this app, which happens when a native app signs in through the system browser and is redirected to a custom scheme. The sign-in goes on after the confirmation.",
@@ -223,6 +242,7 @@ entries[50199] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS1000002 BindCompleteInterruptError)
 entries[1000002] := {
 	"title": "Account link completed",
 	"cause": "The account was linked with the external identity provider, and Entra ID interrupts once to tell the user. It marks a success, not a failure.",
@@ -232,6 +252,7 @@ entries[1000002] := {
 	"actor": "none",
 }
 
+# source: reference-error-codes (AADSTS50157)
 entries[50157] := {
 	"title": "Redirected for routing",
 	"cause": "The user had to be redirected to another location to continue the sign-in, for example to the right region or cloud. A routing step, not an error.",
@@ -241,6 +262,7 @@ entries[50157] := {
 	"actor": "none",
 }
 
+# source: reference-error-codes (AADSTS51000 RequiredFeatureNotEnabled)
 entries[51000] := {
 	"title": "Required feature not enabled",
 	"cause": "The request depends on a feature that is turned off for the tenant or the app, so it cannot be served.",
@@ -250,6 +272,7 @@ entries[51000] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS90013 InvalidUserInput)
 entries[90013] := {
 	"title": "Invalid input from the user",
 	"cause": "Something the user typed on the sign-in page was not valid for that field.",
@@ -259,6 +282,7 @@ entries[90013] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS90101 InvalidEmailAddress)
 entries[90101] := {
 	"title": "Not a valid email address",
 	"cause": "The value entered where an email address is expected is not a valid address.",
@@ -268,6 +292,7 @@ entries[90101] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS165004)
 entries[165004] := {
 	"title": "Runtime error, see exception message",
 	"cause": "The sign-in failed with an error whose details depend on the runtime; the code itself says nothing more, the message returned to the app does.",
@@ -279,7 +304,7 @@ entries[165004] := {
 
 # --- codes of Microsoft's sign-in activity error page (issue 16) ------------
 
-# source: sign-in error page
+# source: sign-in-error-codes
 entries[50201] := {
 	"title": "Information message shown during sign-in",
 	"cause": "Entra ID stopped the sign-in to show the user a message with extra information before going on. Microsoft's sign-in activity error page names this a message prompt interrupt: a step of the flow, not a failure.",

@@ -7,6 +7,7 @@ package signin.rules.catalogue
 # plus optional links. Copy one, change the code and the texts.
 
 # --- token-session -------------------------------------------------------
+# source: reference-error-codes (AADSTS50058 UserInformationNotProvided); sign-in-error-codes
 entries[50058] := {
 	"title": "No signed-in session yet",
 	"cause": "A silent sign-in (no prompt allowed) found no usable session: the user has not signed in yet in this browser or app, cookies were cleared or blocked, or the session ended. Because the user never finished signing in, the log may show an object ID or zeros instead of a user name.",
@@ -24,6 +25,7 @@ entries[50058] := {
 	}],
 }
 
+# source: reference-error-codes (AADSTS50140 KmsiInterrupt); sign-in-error-codes
 entries[50140] := {
 	"title": "'Stay signed in?' prompt shown",
 	"cause": "Entra ID asked the user whether to stay signed in. This is an expected step, not an error: the sign-in goes on after the answer.",
@@ -36,6 +38,7 @@ entries[50140] := {
 	"actor": "none",
 }
 
+# source: reference-error-codes (AADSTS51006 ForceReauthDueToInsufficientAuth); sign-in-error-codes
 entries[51006] := {
 	"title": "Windows integrated sign-in needed again",
 	"cause": "The existing session lacks the Windows integrated authentication claim that the request asks for, so the user must sign in again.",
@@ -45,6 +48,7 @@ entries[51006] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS50143); sign-in-error-codes
 entries[50143] := {
 	"title": "Session belongs to another tenant",
 	"cause": "The browser session is for a different organization than the one the request targets (through a domain hint), so the user is asked to pick or sign in with the right account.",
@@ -57,6 +61,7 @@ entries[50143] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS16001 UserAccountSelectionInvalid)
 entries[16001] := {
 	"title": "Account choice rejected",
 	"cause": "The account picked in the account chooser cannot be used for this request, so the user is asked to pick another account or sign in again.",
@@ -66,6 +71,7 @@ entries[16001] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS50173 FreshTokenNeeded); sign-in-error-codes
 entries[50173] := {
 	"title": "Session revoked, fresh sign-in needed",
 	"cause": "The refresh token was revoked, usually by a password change or reset, an admin's Revoke sessions or a security action, so the app needs a new sign-in.",
@@ -78,6 +84,7 @@ entries[50173] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS50133 SsoArtifactRevoked); sign-in-error-codes
 entries[50133] := {
 	"title": "Session ended by password change",
 	"cause": "The session was revoked because the password expired or was changed recently; apps that still hold the old session must sign the user in again.",
@@ -87,6 +94,7 @@ entries[50133] := {
 	"actor": "user",
 }
 
+# source: troubleshoot-sign-in-errors (AADSTS70046)
 entries[70046] := {
 	"title": "Session expired or reauthentication failed",
 	"cause": "The session expired, or a reauthentication check failed, for example one required by a Conditional Access policy for a given sign-in risk level.",
@@ -103,6 +111,7 @@ entries[70046] := {
 	}],
 }
 
+# source: reference-error-codes (AADSTS16002 AppSessionSelectionInvalid)
 entries[16002] := {
 	"title": "Requested session not available",
 	"cause": "The app asked to continue a specific session (sid parameter), and that session cannot be used for this request, so a silent sign-in is not possible.",
@@ -112,6 +121,7 @@ entries[16002] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS160021 AppSessionSelectionInvalidSessionNotExist)
 entries[160021] := {
 	"title": "Requested session does not exist",
 	"cause": "The app asked for a user session that does not exist (any more) in this browser, for example after sign-out or cleared cookies.",
@@ -124,6 +134,7 @@ entries[160021] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS50132 SsoArtifactInvalidOrExpired); sign-in-error-codes
 entries[50132] := {
 	"title": "Session invalid after password change",
 	"cause": "The session is no longer valid because the password expired or was changed recently, so the user must sign in again with the current password.",
@@ -133,6 +144,7 @@ entries[50132] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS50089); sign-in-error-codes
 entries[50089] := {
 	"title": "Sign-in page timed out",
 	"cause": "The user took too long on the sign-in page (the flow token behind it expired), for example by leaving the page open before entering the password or the MFA answer. Expected now and then.",
@@ -142,6 +154,7 @@ entries[50089] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS70008 ExpiredOrRevokedGrant); sign-in-error-codes
 entries[70008] := {
 	"title": "Refresh token expired or revoked",
 	"cause": "The refresh token or authorization code the app used has expired (unused for too long) or was revoked, so the app must sign the user in again.",
@@ -154,6 +167,7 @@ entries[70008] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS700082 ExpiredOrRevokedGrantInactiveToken)
 entries[700082] := {
 	"title": "Refresh token expired after inactivity",
 	"cause": "The app's refresh token was not used for a long time (by default 90 days) and expired. This is the normal end of a token's life, not an attack or a misconfiguration.",
@@ -163,6 +177,7 @@ entries[700082] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS700084)
 entries[700084] := {
 	"title": "Single-page app token lifetime ended",
 	"cause": "The refresh token was issued to a single-page (browser) app and has reached its fixed lifetime (24 hours), which cannot be extended, so the app must send the user through sign-in again.",
@@ -175,6 +190,7 @@ entries[700084] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS700020 InteractionRequired)
 entries[700020] := {
 	"title": "User interaction required",
 	"cause": "The app asked for a token silently, but the access needs the user to do something first (consent, MFA, accept terms), which only an interactive sign-in can show.",
@@ -187,6 +203,7 @@ entries[700020] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS70000 InvalidGrant); sign-in-error-codes
 entries[70000] := {
 	"title": "Grant rejected",
 	"cause": "The refresh token or authorization code the app presented was rejected as invalid, for example because the token-binding proof sent with it is missing or does not match, or the grant was issued for another client.",
@@ -199,6 +216,7 @@ entries[70000] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS70019 CodeExpired); sign-in-error-codes
 entries[70019] := {
 	"title": "Device code expired",
 	"cause": "The code shown for the device sign-in was not used in time (it is valid for about 15 minutes), so the device must ask for a new one.",
@@ -208,6 +226,7 @@ entries[70019] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS50085); sign-in-error-codes
 entries[50085] := {
 	"title": "Social sign-in needed again",
 	"cause": "The refresh token depends on a sign-in with a social identity provider (such as Google or Facebook), which must be done again before a new token can be issued.",
@@ -217,6 +236,7 @@ entries[50085] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS50139 SessionMissingMsaOAuth2RefreshToken)
 entries[50139] := {
 	"title": "Session missing external refresh token",
 	"cause": "The session is missing a refresh token from the external account provider that it depends on, so it cannot be used silently.",
@@ -226,6 +246,7 @@ entries[50139] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS90086 OrgIdWsTrustDaTokenExpired)
 entries[90086] := {
 	"title": "Device authentication token expired",
 	"cause": "The user's device authentication (DA) token, used by older Microsoft sign-in clients, has expired.",
@@ -235,6 +256,7 @@ entries[90086] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS50136 RedirectMsaSessionToApp); sign-in-error-codes
 entries[50136] := {
 	"title": "Redirected to app with Microsoft account session",
 	"cause": "Entra ID found a single personal Microsoft account session in the browser and redirected the user to the app with it. A routing step, not an error.",
@@ -244,6 +266,7 @@ entries[50136] := {
 	"actor": "none",
 }
 
+# source: reference-error-codes (AADSTS50168 ChromeBrowserSsoInterruptRequired)
 entries[50168] := {
 	"title": "Browser SSO token missing",
 	"cause": "The browser can pass the Windows sign-in to Entra ID through an extension (Windows Accounts or Microsoft Single Sign On for Chrome), but sent no token or an expired one, so the sign-in was interrupted to get one.",
@@ -257,6 +280,7 @@ entries[50168] := {
 }
 
 # --- assertions and tokens presented by apps ------------------------------------
+# source: reference-error-codes (AADSTS50013 InvalidAssertion); sign-in-error-codes
 entries[50013] := {
 	"title": "Assertion invalid",
 	"cause": "A token the app presented as an assertion was refused: its issuer does not match, it has expired or is not yet valid, it is malformed, or it is a refresh token that is not a Primary Refresh Token.",
@@ -266,6 +290,7 @@ entries[50013] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS500133); sign-in-error-codes
 entries[500133] := {
 	"title": "Assertion token expired",
 	"cause": "The token the app passed as user assertion (for example in an on-behalf-of request) is outside its validity period, usually expired by the time the API used it.",
@@ -275,6 +300,7 @@ entries[500133] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS50027 InvalidJwtToken); sign-in-error-codes
 entries[50027] := {
 	"title": "JWT rejected",
 	"cause": "A JWT in the request was refused: a claim is missing (nonce, sub), the issuer or audience is unexpected, it is outside its time range, it is malformed, or its signature does not verify.",
@@ -284,6 +310,7 @@ entries[50027] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS900384)
 entries[900384] := {
 	"title": "JWT signature validation failed",
 	"cause": "A JWT presented to Entra ID failed signature validation: it was signed with a key Entra ID does not trust for that issuer, or altered after signing.",
@@ -293,6 +320,7 @@ entries[900384] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS90016 MissingRequiredClaim)
 entries[90016] := {
 	"title": "Token missing a required claim",
 	"cause": "The access token presented lacks a claim the request needs, so it cannot be used.",
@@ -302,6 +330,7 @@ entries[90016] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS50164)
 entries[50164] := {
 	"title": "Token used for the wrong purpose",
 	"cause": "An access token was presented for a purpose it was not issued for (for example a token for one API used as a grant in another flow).",
@@ -311,6 +340,7 @@ entries[50164] := {
 	"actor": "developer",
 }
 
+# source: reference-error-codes (AADSTS140001 InvalidSessionKey)
 entries[140001] := {
 	"title": "Session key invalid",
 	"cause": "The session key supplied with the request (as used by Primary Refresh Token and broker requests) was rejected.",
@@ -325,7 +355,7 @@ entries[140001] := {
 
 # --- codes of Microsoft's sign-in activity error page (issue 16) ------------
 
-# source: sign-in error page
+# source: sign-in-error-codes
 entries[70037] := {
 	"title": "Wrong answer to a remote sign-in challenge",
 	"cause": "A sign-in that is completed on another device (a remote authentication session) was answered with the wrong challenge response, so Entra ID refused the session.",

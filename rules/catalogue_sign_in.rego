@@ -6,6 +6,7 @@ package signin.rules.catalogue
 # plus optional links. Copy one, change the code and the texts.
 
 # --- user-state ----------------------------------------------------------
+# source: reference-error-codes (AADSTS50053 IdsLocked); sign-in-error-codes
 entries[50053] := {
 	"title": "Account locked by smart lockout",
 	"cause": "Entra ID smart lockout locked the account after too many failed sign-ins, or blocked sign-ins from an IP address known to be malicious. The lock is temporary; it is usually caused by an attacker guessing passwords or by a device retrying an old saved password.",
@@ -19,6 +20,7 @@ entries[50053] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS50057 UserDisabled); sign-in-error-codes
 entries[50057] := {
 	"title": "Account disabled",
 	"cause": "The account exists but sign-in is blocked for it, in Entra ID or, for a synced account, in on-premises Active Directory. Attempts on disabled accounts also come from leftover devices of former staff and from attackers using old account lists.",
@@ -32,6 +34,7 @@ entries[50057] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS50034 UserAccountNotFound); sign-in-error-codes
 entries[50034] := {
 	"title": "User account not found",
 	"cause": "No account with this sign-in name exists in the tenant: a typo, a renamed or deleted account, an account of another organization, or an attacker trying names from a list.",
@@ -45,6 +48,7 @@ entries[50034] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS50014 GuestUserInPendingState)
 entries[50014] := {
 	"title": "Guest invitation not redeemed yet",
 	"cause": "The account is a guest whose invitation has not been accepted yet (or whose account is not fully created), so it cannot sign in to this tenant's apps.",
@@ -57,6 +61,7 @@ entries[50014] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS51004 UserAccountNotInDirectory); sign-in-error-codes
 entries[51004] := {
 	"title": "User not in the directory",
 	"cause": "The account that tried to sign in does not exist in this tenant: the user signed in to the wrong organization, or is an external person who was never invited.",
@@ -69,6 +74,7 @@ entries[51004] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS50197 ConflictingIdentities)
 entries[50197] := {
 	"title": "Conflicting identities for the user",
 	"cause": "Entra ID found more than one identity that could match the sign-in name and could not tell which one is meant, so it treated the user as not found.",
@@ -81,6 +87,7 @@ entries[50197] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS90125 DebugModeEnrollTenantNotFound)
 entries[90125] := {
 	"title": "User not found: check the username",
 	"cause": "No account matches the username that was entered; most often a typo in the name or domain.",
@@ -93,6 +100,7 @@ entries[90125] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS500207)
 entries[500207] := {
 	"title": "Account type not allowed for this resource",
 	"cause": "The kind of account used (for example a personal Microsoft account, or a work account where the resource only accepts personal accounts) cannot sign in to the resource requested.",
@@ -105,6 +113,7 @@ entries[500207] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS500208)
 entries[500208] := {
 	"title": "Domain not valid for this account type",
 	"cause": "The sign-in name's domain cannot be used with this kind of account here, for example a personal Microsoft account whose address uses a domain the organization owns, or the other way round.",
@@ -117,6 +126,7 @@ entries[500208] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS80012 OnPremisePasswordValidationAccountLogonInvalidHours); sign-in-error-codes
 entries[80012] := {
 	"title": "Outside allowed logon hours",
 	"cause": "The user's on-premises Active Directory account has logon hours set, and this sign-in (checked through pass-through authentication) came outside them.",
@@ -129,6 +139,7 @@ entries[80012] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS90084 OrgIdWsFederationGuestNotAllowed)
 entries[90084] := {
 	"title": "Guest accounts not allowed on this site",
 	"cause": "The site or service the user reached accepts only members of the organization, and the user signed in as a guest.",
@@ -141,6 +152,7 @@ entries[90084] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS500141)
 entries[500141] := {
 	"title": "Invitation redeemed outside the app",
 	"cause": "The guest finished accepting the invitation, but the request that followed did not come from the app the invitation was for, so there is nothing to continue to. The account itself is fine.",
@@ -150,6 +162,7 @@ entries[500141] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS54000 MinorUserBlockedLegalAgeGroupRule)
 entries[54000] := {
 	"title": "Minor blocked by age rules",
 	"cause": "The account is marked as a minor, and the legal age group rules in effect block minors from this app until the required consent is recorded.",
@@ -159,6 +172,7 @@ entries[54000] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS53011)
 entries[53011] := {
 	"title": "Blocked by risk in the home tenant",
 	"cause": "The user is a guest, and their home organization's ID Protection considers the account risky. This tenant's policy blocks risky users, so access is refused until the home organization clears the risk.",
@@ -171,6 +185,7 @@ entries[53011] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS530034 DelegatedAdminBlockedDueToSuspiciousActivity)
 entries[530034] := {
 	"title": "Delegated admin blocked for account risk",
 	"cause": "A partner's delegated admin (GDAP or DAP) tried to manage this tenant, and the admin's own account is marked risky in the partner's tenant, so the delegated access was blocked.",
@@ -184,6 +199,7 @@ entries[530034] := {
 }
 
 # --- mfa -----------------------------------------------------------------
+# source: troubleshoot-sign-in-errors (AADSTS500121); sign-in-error-codes
 entries[500121] := {
 	"title": "MFA not completed",
 	"cause": "The password step passed but the second factor did not: the prompt was denied, ignored or answered with a wrong code, or the user never finished setting up a method. The sign-in's additional details say which (see the MFA rules).",
@@ -201,6 +217,7 @@ entries[500121] := {
 	}],
 }
 
+# source: reference-error-codes (AADSTS50074 UserStrongAuthClientAuthNRequiredInterrupt); sign-in-error-codes
 entries[50074] := {
 	"title": "MFA prompt shown",
 	"cause": "A policy requires MFA and the user had not passed it yet in this sign-in, so Entra ID interrupted to show the MFA prompt. Normally followed by a success, or by code 500121 if the prompt was not completed.",
@@ -213,6 +230,7 @@ entries[50074] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS50076 UserStrongAuthClientAuthNRequired); sign-in-error-codes
 entries[50076] := {
 	"title": "MFA required",
 	"cause": "MFA is required (Conditional Access, security defaults, per-user MFA or an unfamiliar location) and the request did not carry it. Common for background token requests, which cannot show a prompt: the app must send the user to an interactive sign-in.",
@@ -226,6 +244,7 @@ entries[50076] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS50079 UserStrongAuthEnrollmentRequired); sign-in-error-codes
 entries[50079] := {
 	"title": "MFA registration required",
 	"cause": "MFA is required but the user has no registered method yet, or a federated identity provider did not send the MFA claim, so the sign-in cannot finish until a method is registered.",
@@ -239,6 +258,7 @@ entries[50079] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS50072 UserStrongAuthEnrollmentRequiredInterrupt); sign-in-error-codes
 entries[50072] := {
 	"title": "MFA registration prompt shown",
 	"cause": "The user was asked to register for MFA during an interactive sign-in (security defaults, a registration policy or a registration campaign). The sign-in goes on after registration, or after skipping where skipping is allowed.",
@@ -251,6 +271,7 @@ entries[50072] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS50078 UserStrongAuthExpired); sign-in-error-codes
 entries[50078] := {
 	"title": "MFA too old, prompted again",
 	"cause": "The user had completed MFA before, but that proof is older than the admin's policy allows (sign-in frequency or a 'remember MFA' period ended), so MFA is asked again.",
@@ -263,6 +284,7 @@ entries[50078] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS50086 SasNonRetryableError)
 entries[50086] := {
 	"title": "MFA service error (not retryable)",
 	"cause": "The MFA service failed in a way that retrying the same method will not fix, often because of the user's registered method (a phone number that cannot receive calls or texts, or a broken Authenticator registration).",
@@ -276,6 +298,7 @@ entries[50086] := {
 	"actor": "user",
 }
 
+# source: reference-error-codes (AADSTS50087 SasRetryableError)
 entries[50087] := {
 	"title": "MFA service error (retryable)",
 	"cause": "The MFA service had a temporary problem while checking the second factor. It is not the user's fault and usually passes on retry.",
@@ -288,6 +311,7 @@ entries[50087] := {
 	"actor": "none",
 }
 
+# source: reference-error-codes (AADSTS53004 ProofUpBlockedDueToRisk); sign-in-error-codes
 entries[53004] := {
 	"title": "MFA registration blocked by risk",
 	"cause": "The user must register MFA methods, but Entra ID detected risk on this sign-in or account, so registration is blocked: an attacker with the password must not be able to add their own phone.",
@@ -301,6 +325,7 @@ entries[53004] := {
 	"actor": "admin",
 }
 
+# source: reference-error-codes (AADSTS53010 ProofUpBlockedDueToSecurityInfoAcr)
 entries[53010] := {
 	"title": "Security info registration not allowed here",
 	"cause": "A Conditional Access policy on the 'Register security information' user action allows MFA registration only from certain places or devices (for example the office network or a compliant device), and this attempt came from elsewhere.",
@@ -315,7 +340,7 @@ entries[53010] := {
 
 # --- codes of Microsoft's sign-in activity error page (issue 16) ------------
 
-# source: sign-in error page
+# source: sign-in-error-codes
 entries[50181] := {
 	"title": "One-time code failed during sign-in",
 	"cause": "A one-time passcode step of the sign-in failed: the code sent by text message, call or email was wrong, expired, or could not be delivered.",
@@ -328,7 +353,7 @@ entries[50181] := {
 	"actor": "user",
 }
 
-# source: sign-in error page
+# source: sign-in-error-codes
 entries[130500] := {
 	"title": "Phone sign-in blocked by credential policy",
 	"cause": "The user tried passwordless phone sign-in with Microsoft Authenticator, and the authentication methods policy does not allow that method for this user.",
@@ -338,5 +363,18 @@ entries[130500] := {
 	],
 	"severity": "low",
 	"category": "mfa",
+	"actor": "user",
+}
+
+# source: sign-in-error-codes
+entries[500172] := {
+	"title": "Sign-in certificate outside its validity dates",
+	"cause": "The user signed in with a certificate (certificate-based authentication or a smart card) whose validity period does not include the current time: it has expired or is not valid yet.",
+	"nextSteps": [
+		"The user renews the certificate or smart card through the organization's usual process and signs in again.",
+		"An admin checks the certificate's dates and the issuing authority's renewal process; for many users at once, an admin checks the clock and certificate distribution.",
+	],
+	"severity": "low",
+	"category": "credentials",
 	"actor": "user",
 }
