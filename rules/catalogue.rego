@@ -26,7 +26,9 @@
 #     plus the 16 codes of Microsoft's retired sign-in activity report error
 #     codes page that the reference lacks (40014, 50181, 50201, 53032, 70037,
 #     70044, 80003, 80011, 81001, 130500, 500172, 501291, 530003, 530021,
-#     700051, 5000811), checked by catalogue_sign_in_page_test.rego: 370.
+#     700051, 5000811), checked by catalogue_sign_in_page_test.rego; and 5 codes
+#     of Microsoft troubleshooting articles (80004, 81002, 81003, 81008, 81013)
+#     (pass-through and Seamless SSO tables): 375.
 #   files:
 #     - catalogue_credentials.rego (credentials: passwords, password changes, certificates, app secrets)
 #     - catalogue_sign_in.rego (user-state, mfa)

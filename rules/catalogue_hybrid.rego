@@ -248,3 +248,70 @@ entries[81001] := {
 	"category": "federation",
 	"actor": "admin",
 }
+
+# --- codes of Microsoft's troubleshooting articles (issue 16) ------------------
+
+# source: tshoot-connect-pass-through-authentication (https://learn.microsoft.com/entra/identity/hybrid/connect/tshoot-connect-pass-through-authentication, MicrosoftDocs/entra-docs 07d3251d, sign-in failure reasons table)
+entries[80004] := {
+	"title": "Wrong username sent to the pass-through agent",
+	"cause": "The pass-through authentication agent received a sign-in name that on-premises Active Directory does not accept as a user principal name, so it could not check the password. Usually the user typed another form of the name, or the cloud and on-premises names differ.",
+	"nextSteps": [
+		"The user signs in again with the full work username, the same one used for Microsoft 365.",
+		"If the name is right, an admin compares the user's cloud and on-premises user principal names (Entra admin center > Entra ID > Users > [user] > Properties > On-premises) and the UPN suffix routing in Active Directory.",
+	],
+	"severity": "low",
+	"category": "federation",
+	"actor": "user",
+}
+
+# source: tshoot-connect-sso (https://learn.microsoft.com/entra/identity/hybrid/connect/tshoot-connect-sso, MicrosoftDocs/entra-docs 0affd933, sign-in failure reasons table)
+entries[81002] := {
+	"title": "Seamless SSO could not validate the ticket",
+	"cause": "Seamless single sign-on received the user's Kerberos ticket but could not validate it, so the user is asked for a password instead of being signed in silently. Microsoft's troubleshooting article sends admins to its checklist for this code.",
+	"nextSteps": [
+		"The user signs in with the password when prompted; nothing is blocked.",
+		"An admin works through the Seamless SSO troubleshooting checklist: the feature is enabled in Entra ID > Entra Connect, the AZUREADSSOACC computer account exists in each forest, the sign-in URL is in the intranet zone, and the device's clock is within five minutes of the domain controllers.",
+	],
+	"severity": "low",
+	"category": "federation",
+	"actor": "admin",
+}
+
+# source: tshoot-connect-sso (https://learn.microsoft.com/entra/identity/hybrid/connect/tshoot-connect-sso, MicrosoftDocs/entra-docs 0affd933, sign-in failure reasons table)
+entries[81003] := {
+	"title": "Seamless SSO ticket not accepted",
+	"cause": "Seamless single sign-on could not validate the user's Kerberos ticket (a second code Microsoft's troubleshooting article lists with the same failure reason), so silent sign-in fell back to a password prompt.",
+	"nextSteps": [
+		"The user signs in with the password when prompted.",
+		"An admin follows the Seamless SSO troubleshooting checklist and, if the decryption key of the AZUREADSSOACC account was changed or is old, rolls it over with the Entra Connect PowerShell module.",
+	],
+	"severity": "low",
+	"category": "federation",
+	"actor": "admin",
+}
+
+# source: tshoot-connect-sso (https://learn.microsoft.com/entra/identity/hybrid/connect/tshoot-connect-sso, MicrosoftDocs/entra-docs 0affd933, sign-in failure reasons table)
+entries[81008] := {
+	"title": "Seamless SSO ticket could not be checked",
+	"cause": "Seamless single sign-on could not validate the Kerberos ticket the device sent (one of the codes Microsoft's troubleshooting article maps to this failure reason), so the user had to sign in with a password.",
+	"nextSteps": [
+		"The user signs in with the password when prompted; on a domain-joined device inside the network, the user can run klist purge and try again.",
+		"An admin follows the Seamless SSO troubleshooting checklist in Microsoft's article and reads the domain controllers' event 4769 for the AZUREADSSOACC account.",
+	],
+	"severity": "low",
+	"category": "federation",
+	"actor": "admin",
+}
+
+# source: tshoot-connect-sso (https://learn.microsoft.com/entra/identity/hybrid/connect/tshoot-connect-sso, MicrosoftDocs/entra-docs 0affd933, sign-in failure reasons table)
+entries[81013] := {
+	"title": "Seamless SSO user not found from the ticket",
+	"cause": "The Kerberos ticket names an on-premises user for whom Entra ID found no matching synced user, so Seamless single sign-on could not sign the user in and asked for a password.",
+	"nextSteps": [
+		"The user signs in with the password when prompted.",
+		"An admin checks that the user is synced by Entra Connect (in sync scope, no sync errors) in the Entra admin center > Entra ID > Entra Connect > Connect Sync.",
+	],
+	"severity": "low",
+	"category": "federation",
+	"actor": "admin",
+}

@@ -173,7 +173,7 @@ entries[50050] := {
 	"actor": "developer",
 }
 
-# source: reference-error-codes (AADSTS51005 TemporaryRedirect)
+# source: reference-error-codes (AADSTS51005 TemporaryRedirect); MicrosoftDocs/azure-docs issue 9337 (Microsoft docs team: an internal implementation detail, not an error condition)
 entries[51005] := {
 	"title": "Temporary redirect",
 	"cause": "Entra ID answered with a temporary redirect (like HTTP 307): the request must be repeated at the address in the Location header. It is a routing step, not an error of the user or app.",

@@ -142,6 +142,12 @@ disputed := {
 		"failure_side": "workbook; sign-in page (Conditional Access session management forces the session to expire)",
 		"why": "Same as 70043; entry info.",
 	},
+	51005: {
+		"status": "failure",
+		"interrupt_side": "Microsoft's docs team in MicrosoftDocs/azure-docs issue 9337 (an internal implementation detail, not an error condition)",
+		"failure_side": "workbook (not in its list)",
+		"why": "Counts match the workbook; the entry is info with no action when a success follows.",
+	},
 	50089: {
 		"status": "failure",
 		"interrupt_side": "reference (flow token expired, expected; the user signs in again)",
