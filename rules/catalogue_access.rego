@@ -191,7 +191,7 @@ entries[50177] := {
 	"title": "External control unsupported for pass-through user",
 	"cause": "The user signs in as a pass-through user from another tenant (for example a partner's delegated admin), and a Conditional Access policy asks for an external (custom) control, which such users cannot satisfy.",
 	"nextSteps": ["An admin excludes pass-through and partner users from the policy with the custom control, or replaces the control with built-in MFA, in the Entra admin center > Entra ID > Conditional Access > Policies."],
-	"severity": "low",
+	"severity": "medium",
 	"category": "conditional-access",
 	"actor": "admin",
 }
@@ -201,7 +201,7 @@ entries[50178] := {
 	"title": "Session control unsupported for pass-through user",
 	"cause": "The user signs in as a pass-through user from another tenant, and a Conditional Access policy applies a session control that cannot be enforced for such users.",
 	"nextSteps": ["An admin excludes pass-through and partner users from the policy's session controls in the Entra admin center > Entra ID > Conditional Access > Policies."],
-	"severity": "low",
+	"severity": "medium",
 	"category": "conditional-access",
 	"actor": "admin",
 }

@@ -17,7 +17,7 @@ entries[50105] := {
 		"If every user should have access, an admin sets 'Assignment required?' to No in Entra ID > Enterprise apps > [app] > Properties.",
 		"The user requests access through the organization's usual channel (My Apps access request or help desk).",
 	],
-	"severity": "low",
+	"severity": "medium",
 	"category": "app-config",
 	"actor": "admin",
 }
@@ -71,7 +71,7 @@ entries[700016] := {
 		"For a third-party multi-tenant app, an admin adds it to the tenant by granting its admin consent, then finds it in Entra ID > Enterprise apps.",
 		"If the app was deleted in the last 30 days, an admin restores it from Entra ID > App registrations > Deleted applications.",
 	],
-	"severity": "high",
+	"severity": "medium",
 	"category": "app-config",
 	"actor": "developer",
 }

@@ -26,7 +26,7 @@ entries[50146] := {
 		"The app developer sets acceptMappedClaims to true in the Entra admin center > Entra ID > App registrations > [app] > Manifest (only for an audience that is the app's GUID or on a verified domain).",
 		"Otherwise the developer configures a custom signing key for the app and renews it before it expires.",
 	],
-	"severity": "medium",
+	"severity": "high",
 	"category": "app-config",
 	"actor": "developer",
 }
@@ -49,7 +49,7 @@ entries[50007] := {
 		"An admin checks the active certificate in the Entra admin center > Entra ID > Enterprise apps > [app] > Token encryption, uploads a valid one, or turns token encryption off if the app does not use it.",
 		"If the configuration looks right, an admin opens a support request with the correlation ID.",
 	],
-	"severity": "medium",
+	"severity": "high",
 	"category": "app-config",
 	"actor": "admin",
 }

@@ -55,7 +55,7 @@ entries[90094] := {
 		"An admin reviews the requested permissions and, if the app is trusted, selects Grant admin consent in the Entra admin center > Entra ID > Enterprise apps > [app] > Permissions.",
 		"An admin turns on the admin consent workflow (Entra ID > Enterprise apps > Consent and permissions > Admin consent settings) so users can ask instead of failing.",
 	],
-	"severity": "low",
+	"severity": "medium",
 	"category": "consent",
 	"actor": "admin",
 }

@@ -100,7 +100,7 @@ entries[50135] := {
 		"If the user has no MFA method to prove who they are, an admin resets the password in the Entra admin center > Entra ID > Users > [user] > Reset password and confirms the outcome in ID Protection > Risky users.",
 		"A security admin reads the risk detections of the user in ID Protection > Risky users to decide whether the account was really compromised.",
 	],
-	"severity": "medium",
+	"severity": "high",
 	"category": "credentials",
 	"actor": "user",
 }

@@ -231,7 +231,7 @@ entries[80011] := {
 		"An admin re-registers or reinstalls the failing agent (its certificate may have expired or been removed), and keeps at least two healthy agents.",
 		"Users retry after the fix; no change on the user's side helps.",
 	],
-	"severity": "high",
+	"severity": "medium",
 	"category": "federation",
 	"actor": "admin",
 }

@@ -202,7 +202,7 @@ entries[50006] := {
 	"title": "Signature verification failed",
 	"cause": "A signature in the request (a signed SAML request, a client assertion or another signed token) does not verify against the key Entra ID has for its signer.",
 	"nextSteps": ["The app developer checks that the message is signed with the private key of the certificate registered for the app (Certificates & secrets, or the SAML verification certificate), with a supported algorithm (RS256, or RSA-SHA256 for SAML), and that nothing re-encodes the message after signing."],
-	"severity": "medium",
+	"severity": "high",
 	"category": "protocol",
 	"actor": "developer",
 }

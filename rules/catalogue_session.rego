@@ -285,7 +285,7 @@ entries[50013] := {
 	"title": "Assertion invalid",
 	"cause": "A token the app presented as an assertion was refused: its issuer does not match, it has expired or is not yet valid, it is malformed, or it is a refresh token that is not a Primary Refresh Token.",
 	"nextSteps": ["The app developer checks the assertion: for on-behalf-of, send the user's current access token issued for this API (aud = its client ID); for federated credentials, check issuer, subject and audience against the app's federated credential."],
-	"severity": "medium",
+	"severity": "low",
 	"category": "token-session",
 	"actor": "developer",
 }
@@ -295,7 +295,7 @@ entries[500133] := {
 	"title": "Assertion token expired",
 	"cause": "The token the app passed as user assertion (for example in an on-behalf-of request) is outside its validity period, usually expired by the time the API used it.",
 	"nextSteps": ["The app developer makes the client refresh its access token before calling the API, and the API exchange it promptly; a cached user token must not be reused after expiry."],
-	"severity": "medium",
+	"severity": "low",
 	"category": "token-session",
 	"actor": "developer",
 }

@@ -14,7 +14,9 @@ package signin.rules.silent_sso
 
 import data.signin.lib
 
-guid_pattern := `^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`
+# A GUID, or its first groups: Microsoft's troubleshooting guide says the User ID of such a
+# row "shows up like 00000000-0000-0000", and exports cut GUIDs the same way.
+guid_pattern := `^[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){1,3}(-[0-9a-fA-F]{12})?$`
 
 default upn := ""
 
