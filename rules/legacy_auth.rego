@@ -137,7 +137,7 @@ findings contains {
 	"category": category,
 	"actor": "admin",
 	"kind": "contextual",
-	"links": [lib.lookup_link(code)],
+	"links": array.concat([lib.lookup_link(code)], lib.room_links),
 } if {
 	classify.status == "failure"
 	lib.is_legacy_client

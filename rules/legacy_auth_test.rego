@@ -72,6 +72,7 @@ test_53003_room_device_is_moved_to_modern_auth if {
 	f := finding(room)
 	fx.valid_finding(f)
 	contains(f.nextSteps[0], "Other clients")
+	f.links[1].url == "https://learn.microsoft.com/microsoftteams/rooms/rooms-authentication"
 	some step in f.nextSteps
 	contains(step, "modern authentication in the device's Settings > Account")
 	every s in f.nextSteps {

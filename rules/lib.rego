@@ -145,6 +145,20 @@ modern_auth_steps := array.concat(
 	is_legacy_client
 }
 
+# METADATA
+# title: room_links
+# description: Microsoft's page on authentication in Teams Rooms, for a sign-in that looks like a room device.
+# scope: document
+default room_links := []
+
+room_links := [{
+	"title": "Microsoft: Authentication in Microsoft Teams Rooms on Windows",
+	"url": "https://learn.microsoft.com/microsoftteams/rooms/rooms-authentication",
+}] if {
+	is_legacy_client
+	is_room_device
+}
+
 default room_steps := []
 
 room_steps := ["On a Microsoft Teams Rooms (or similar meeting-room) device, an admin turns on modern authentication in the device's Settings > Account, or with ModernAuthEnabled in its SkypeSettings.xml, then signs the room's resource account in again; blocking legacy authentication does not fix the device, it is what refused it."] if {
