@@ -88,7 +88,8 @@ type Query struct {
 	Select   []string
 	MaxRows  int
 	PageSize int
-	// SliceLength splits the range into slices read newest first; 0 means MaxSlice.
+	// SliceLength splits the range up front into slices read newest first; 0 reads it as one
+	// slice, cut only when its pages show many more to come (slices.go).
 	SliceLength time.Duration
 }
 

@@ -16,8 +16,12 @@ import (
 
 func TestTimeSlicesNewestFirst(t *testing.T) {
 	to := time.Date(2026, 5, 10, 12, 0, 0, 0, time.UTC)
-	got := timeSlices(to.Add(-7*24*time.Hour), to, 0)
-	if len(got) != 3 || !got[0].to.Equal(to) || !got[0].from.Equal(to.Add(-MaxSlice)) || !got[2].from.Equal(to.Add(-7*24*time.Hour)) {
+	week := to.Add(-7 * 24 * time.Hour)
+	if one := timeSlices(week, to, 0); len(one) != 1 || !one[0].from.Equal(week) || !one[0].to.Equal(to) {
+		t.Errorf("a week without a slice length is %+v, want one slice", one)
+	}
+	got := timeSlices(week, to, 3*24*time.Hour)
+	if len(got) != 3 || !got[0].to.Equal(to) || !got[0].from.Equal(to.Add(-3*24*time.Hour)) || !got[2].from.Equal(week) {
 		t.Fatalf("slices = %+v", got)
 	}
 	for i := 1; i < len(got); i++ {
@@ -25,15 +29,48 @@ func TestTimeSlicesNewestFirst(t *testing.T) {
 			t.Errorf("slice %d ends at %v, the previous starts at %v: a gap or overlap", i, got[i].to, got[i-1].from)
 		}
 	}
-	if one := timeSlices(to.Add(-time.Hour), to, 0); len(one) != 1 {
-		t.Errorf("an hour is %d slices", len(one))
-	}
 	if empty := timeSlices(to, to, 0); len(empty) != 1 {
 		t.Errorf("an empty range must still make one request, got %d slices", len(empty))
 	}
 }
 
-// A week is read as 3-day slices, newest first, and matches the simulator's ground truth.
+// A selective filter over 30 days is one request when Graph returns one page: the range is
+// not cut by the calendar.
+func TestListOfOnePageIsOneRequest(t *testing.T) {
+	sim := startSimulator(t, simulator.Options{})
+	c := newClient(t, sim, simulator.DemoTenantID, simulator.DemoClientID, simulator.DemoClientSecret)
+	from, to := sim.Dataset().Window()
+	if month := to.Add(-30 * 24 * time.Hour); from.Before(month) {
+		from = month
+	}
+	var user string
+	var want []string
+	for _, r := range sim.Dataset().Between(to.Add(-time.Hour), to) {
+		if r.Interactive() {
+			user = r.UPN()
+			break
+		}
+	}
+	for _, r := range sim.Dataset().Between(from, to) {
+		if r.Interactive() && r.UPN() == user {
+			want = append(want, r.ID.String())
+		}
+	}
+	if len(want) == 0 || len(want) > 1000 {
+		t.Fatalf("user %q has %d sign-ins in 30 days; the test needs one page of them", user, len(want))
+	}
+	res, err := c.List(context.Background(), Query{From: from, To: to, Filter: odata.Eq("userPrincipalName", user)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Requests) != 1 || res.Slices != 1 {
+		t.Errorf("30 days of one user's %d sign-ins took %d requests in %d slices, want 1", len(want), len(res.Requests), res.Slices)
+	}
+	assertIDs(t, res.SignIns, want)
+}
+
+// A week of a filter with many pages is cut into slices by the density of its pages, read
+// newest first, and matches the simulator's ground truth.
 func TestListReadsLongRangesInSlices(t *testing.T) {
 	sim := startSimulator(t, simulator.Options{})
 	c := newClient(t, sim, simulator.DemoTenantID, simulator.DemoClientID, simulator.DemoClientSecret)

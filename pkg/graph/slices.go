@@ -2,20 +2,23 @@ package graph
 
 import "time"
 
-// MaxSlice is the longest time slice one request chain covers. Microsoft's advice for bulk
-// reads of sign-in logs is to iterate over createdDateTime windows, starting with 3 days.
-const MaxSlice = 3 * 24 * time.Hour
+// A listing starts as one chain of requests over its whole range, and is cut into time
+// slices only by evidence: when a chain's pages show that many more are to come (split, in
+// list.go). Cutting the range up front by the calendar cost a request per slice whatever the
+// filter held: an explain by correlation ID over 30 days sent ten requests in 3-day slices,
+// each returning nothing but the one flow. A selective filter (an ID, a user, an IP address)
+// is now one request when Graph returns one page, and a bulk read is cut as soon as its first
+// page shows its density, which is also Microsoft's advice for bulk reads (iterate over
+// createdDateTime windows) applied with the window that the data call for.
 
 // span is one time slice, both ends included (Graph filters createdDateTime with ge and le).
 type span struct{ from, to time.Time }
 
 // timeSlices splits [from, to] into slices of at most length, newest first, because Graph
-// returns newest first and a fetch limit should keep the newest rows.
+// returns newest first and a fetch limit should keep the newest rows. A length of 0 (the
+// default of Query.SliceLength) is the whole range: one slice.
 func timeSlices(from, to time.Time, length time.Duration) []span {
-	if length <= 0 {
-		length = MaxSlice
-	}
-	if !to.After(from) {
+	if length <= 0 || !to.After(from) {
 		return []span{{from, to}}
 	}
 	var out []span
