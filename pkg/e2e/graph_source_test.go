@@ -53,6 +53,7 @@ func TestGraphSource(t *testing.T) {
 	t.Run("failures of the last 24 hours", env.testFailuresLast24Hours)
 	t.Run("20 concurrent dashboard queries", env.testLoad)
 	t.Run("a dashboard refresh reads Graph once, a rule change not at all", env.testDashboardRefresh)
+	t.Run("explain reads what a table listed, and one request otherwise", env.testExplainBudget)
 	if env.plugin.Exited() {
 		t.Fatalf("the plugin process died; its log:\n%s", env.logs.String())
 	}
@@ -69,6 +70,7 @@ func startGraphEnv(t *testing.T) *graphEnv {
 		simulator.DemoClient(),
 		{TenantID: simulator.DemoTenantID, ClientID: loadApp, Secret: appSecret},
 		{TenantID: simulator.DemoTenantID, ClientID: dashApp, Secret: appSecret},
+		{TenantID: simulator.DemoTenantID, ClientID: explainApp, Secret: appSecret},
 		// Like the demo app, it may read Conditional Access details, which the rules use.
 		{TenantID: simulator.DemoTenantID, ClientID: acceptApp, Secret: appSecret, Permissions: []string{
 			simulator.PermissionAuditLogReadAll, simulator.PermissionDirectoryReadAll, simulator.PermissionPolicyReadAll}},

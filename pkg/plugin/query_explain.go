@@ -8,15 +8,22 @@ import (
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
 	"github.com/grafana/grafana-plugin-sdk-go/data"
 
+	"github.com/sigdiag/signin-diagnostics/pkg/cache"
 	"github.com/sigdiag/signin-diagnostics/pkg/engine"
 	"github.com/sigdiag/signin-diagnostics/pkg/frames"
 	"github.com/sigdiag/signin-diagnostics/pkg/graph"
 	"github.com/sigdiag/signin-diagnostics/pkg/query"
+	"github.com/sigdiag/signin-diagnostics/pkg/signin"
 )
 
 // retention is how far back Graph keeps sign-ins (30 days with Entra ID P1/P2): an explain
 // query looks that far back from the panel's end, whatever the panel's range.
 const retention = 30 * 24 * time.Hour
+
+// finder is a source that can answer an explain from the sign-ins it holds (the cache).
+type finder interface {
+	Find(from, to time.Time, l cache.Lookup) ([]signin.SignIn, bool)
+}
 
 // queryExplain shows every rule that matched the sign-ins of one request or correlation ID,
 // and the values each rule read, so an admin can see why a row got its cause.
@@ -30,9 +37,21 @@ func (ds *Datasource) queryExplain(ctx context.Context, q backend.DataQuery, m q
 	}
 	// Only the IDs select the sign-ins: filters left over from a sign-ins query must not hide them.
 	ids := query.Model{RequestID: m.RequestID, CorrelationID: m.CorrelationID}
-	res, err := ds.source.List(ctx, graph.Query{From: q.TimeRange.To.Add(-retention), To: q.TimeRange.To, Filter: ids.GraphFilter(), MaxRows: 1000})
-	if err != nil {
-		return errorResponse(err)
+	from, to := q.TimeRange.To.Add(-retention), q.TimeRange.To
+	// The row was usually listed by a table moments ago: its sign-ins are in the cache, and
+	// reading them again would spend the tenant's Graph budget for nothing.
+	var res *graph.Result
+	if f, ok := ds.source.(finder); ok {
+		if rows, whole := f.Find(from, to, cache.Lookup{RequestID: m.RequestID, CorrelationID: m.CorrelationID}); whole {
+			res = &graph.Result{SignIns: rows}
+		}
+	}
+	fromCache := res != nil
+	if res == nil {
+		var err error
+		if res, err = ds.source.List(ctx, graph.Query{From: from, To: to, Filter: ids.GraphFilter(), MaxRows: 1000}); err != nil {
+			return errorResponse(err)
+		}
 	}
 	e := ds.engine()
 	xs := make([]engine.Explanation, len(res.SignIns))
@@ -41,6 +60,11 @@ func (ds *Datasource) queryExplain(ctx context.Context, q backend.DataQuery, m q
 	}
 	frame := frames.Explain(q.RefID, res.SignIns, xs)
 	frame.Meta.ExecutedQueryString = executedQuery(res)
+	frame.Meta.Stats = append(frame.Meta.Stats, data.QueryStat{FieldConfig: data.FieldConfig{DisplayName: "Graph requests"}, Value: float64(len(res.Requests))})
+	if fromCache {
+		frame.Meta.Notices = append(frame.Meta.Notices, data.Notice{Severity: data.NoticeSeverityInfo,
+			Text: "Explained from the sign-ins this data source read moments ago (no Graph request): a sign-in of this flow that Graph logged since then is not shown until the next read."})
+	}
 	if len(res.SignIns) == 0 {
 		frame.Meta.Notices = append(frame.Meta.Notices, data.Notice{Severity: data.NoticeSeverityWarning,
 			Text: fmt.Sprintf("No sign-in with this ID in the 30 days before %s: check the ID and that the data source reads the right tenant.", q.TimeRange.To.UTC().Format(time.RFC3339))})
