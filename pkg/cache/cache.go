@@ -276,6 +276,7 @@ func (c *Cache) List(ctx context.Context, q graph.Query) (*graph.Result, error) 
 			res.Pages += got.res.Pages
 			res.Slices += got.res.Slices
 			res.Duplicates += got.res.Duplicates
+			res.Waited += got.res.Waited
 		}
 		if err != nil {
 			return res, err

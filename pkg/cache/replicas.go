@@ -176,6 +176,7 @@ func (c *Cache) claim(ctx context.Context, q graph.Query, sel string, run, reads
 			res.Pages += r.Pages
 			res.Slices += r.Slices
 			res.Duplicates += r.Duplicates
+			res.Waited += r.Waited
 		}
 		if err != nil {
 			return noop, &fetched{res: res, err: err}

@@ -1,11 +1,15 @@
 package e2e
 
 import (
+	"context"
 	"encoding/json"
+	"fmt"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
+	"github.com/grafana/grafana-plugin-sdk-go/data"
 )
 
 // explainApp is the app registration of the explain test, so its Graph requests are its own.
@@ -24,6 +28,13 @@ func (env *graphEnv) testExplainBudget(t *testing.T) {
 		t.Fatal("the table of the last 24 hours is empty")
 	}
 	listed := len(env.requestsOf(explainApp))
+	// The panel inspector says what the table spent of the budget.
+	if got := stat(table, "Graph requests"); int(got) != listed || listed == 0 {
+		t.Errorf("the table's stats say %v Graph requests, Graph saw %d", got, listed)
+	}
+	if _, ok := statOK(table, "Seconds waiting for the Graph budget"); !ok {
+		t.Error("the table's stats do not say how long it waited for the Graph budget")
+	}
 	for _, model := range []string{
 		`{"correlationId":"` + correlations[0] + `"}`,                   // the newest row: the hour still running
 		`{"correlationId":"` + correlations[len(correlations)/2] + `"}`, // hours ago
@@ -59,4 +70,25 @@ func (env *graphEnv) testExplainBudget(t *testing.T) {
 	if f.Rows() == 0 || got < 1 || got > 2 {
 		t.Errorf("explain of a flow three weeks old: %d rows in %d Graph requests, want its rows in at most 2", f.Rows(), got)
 	}
+
+	// The health check tells the budget's use over the last minutes (its own request included).
+	res, err := env.plugin.CheckHealth(context.Background(), ds)
+	sent := len(env.requestsOf(explainApp))
+	want := fmt.Sprintf("Graph budget: this Grafana server sent %d of the app's sign-in log requests in the last 5 minutes", sent)
+	if err != nil || !strings.Contains(res.Message, want) {
+		t.Errorf("health %v %q; want it to say %q", err, res.Message, want)
+	}
+}
+
+// statOK is a frame's panel-inspector figure and whether the frame has it.
+func statOK(f *data.Frame, name string) (float64, bool) {
+	if f.Meta == nil {
+		return 0, false
+	}
+	for _, s := range f.Meta.Stats {
+		if s.DisplayName == name {
+			return s.Value, true
+		}
+	}
+	return 0, false
 }

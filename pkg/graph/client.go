@@ -106,6 +106,9 @@ type Result struct {
 	// Duplicates counts rows dropped because their id was already seen (Graph can publish a
 	// sign-in twice, e.g. when risk is added later).
 	Duplicates int
+	// Waited is how long the listing's requests waited for the app's Graph budget (the
+	// pacer), added up over its request chains.
+	Waited time.Duration
 }
 
 // page is one response of the collection, split into raw objects so each keeps its bytes.

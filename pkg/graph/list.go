@@ -22,6 +22,8 @@ const sliceWorkers = 3
 func (c *Client) List(ctx context.Context, q Query) (*Result, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	waits := &budgetWait{}
+	ctx = context.WithValue(ctx, budgetWaitKey{}, waits)
 	run := &listing{client: c, q: q}
 	work := newQueue()
 	var first []*sliceResult
@@ -43,6 +45,7 @@ func (c *Client) List(ctx context.Context, q Query) (*Result, error) {
 	}
 	wg.Wait()
 	res := run.merge()
+	res.Waited = waits.total()
 	return res, run.err
 }
 

@@ -56,7 +56,12 @@ type WindowPacer struct {
 	// narrow, when above zero, replaces limit for the reservations made before narrowUntil.
 	narrow      int
 	narrowUntil time.Time
+	// history holds the slots of the last UsageSpan, for the health check's use of the budget.
+	history []time.Time
 }
+
+// UsageSpan is how far back a pacer remembers its requests for Used.
+const UsageSpan = 5 * time.Minute
 
 // NewWindowPacer returns a pacer for limit requests per window.
 func NewWindowPacer(limit int, window time.Duration) *WindowPacer {
@@ -121,14 +126,42 @@ func (p *WindowPacer) reserve(now time.Time) time.Time {
 		}
 	}
 	p.slots = append(p.slots, slot)
+	old = 0
+	for old < len(p.history) && p.history[old].Before(now.Add(-UsageSpan)) {
+		old++
+	}
+	p.history = append(p.history[old:], slot)
 	return slot
 }
+
+// Used returns how many requests the pacer let (or will let) start within span before now,
+// at most UsageSpan back.
+func (p *WindowPacer) Used(now time.Time, span time.Duration) int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	n := 0
+	for _, t := range p.history {
+		if !t.Before(now.Add(-min(span, UsageSpan))) && !t.After(now) {
+			n++
+		}
+	}
+	return n
+}
+
+// Limit is the pacer's budget: requests per window.
+func (p *WindowPacer) Limit() (int, time.Duration) { return p.limit, p.window }
 
 // release gives back the slot of a waiter that was cancelled. Later reservations were
 // computed with it and stay where they are, which is merely conservative.
 func (p *WindowPacer) release(slot time.Time) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	for i := len(p.history) - 1; i >= 0; i-- {
+		if p.history[i].Equal(slot) {
+			p.history = append(p.history[:i], p.history[i+1:]...)
+			break
+		}
+	}
 	for i := len(p.slots) - 1; i >= 0; i-- {
 		if p.slots[i].Equal(slot) {
 			p.slots = append(p.slots[:i], p.slots[i+1:]...)

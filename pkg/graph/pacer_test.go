@@ -109,6 +109,29 @@ func TestWindowPacerNarrow(t *testing.T) {
 	}
 }
 
+// The pacer remembers the requests of the last minutes, for the health check.
+func TestWindowPacerUsed(t *testing.T) {
+	p := NewWindowPacer(5, 10*time.Second)
+	t0 := time.Date(2026, 5, 1, 10, 0, 0, 0, time.UTC)
+	for _, a := range []time.Duration{0, 1, 2, 100, 200, 290} {
+		p.reserve(t0.Add(a * time.Second))
+	}
+	for _, c := range []struct {
+		now  time.Duration
+		span time.Duration
+		want int
+	}{
+		{290 * time.Second, UsageSpan, 6},
+		{290 * time.Second, time.Minute, 1},
+		{310 * time.Second, UsageSpan, 3}, // the first three are older than UsageSpan
+		{2 * time.Second, time.Hour, 3},   // never more than UsageSpan back, nor after now
+	} {
+		if got := p.Used(t0.Add(c.now), c.span); got != c.want {
+			t.Errorf("Used at +%v over %v = %d, want %d", c.now, c.span, got, c.want)
+		}
+	}
+}
+
 func TestWindowPacerHold(t *testing.T) {
 	p := NewWindowPacer(5, time.Second)
 	p.Hold(time.Now().Add(200 * time.Millisecond))

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	khttp "github.com/microsoft/kiota-http-go"
@@ -51,8 +52,12 @@ func withPacedRetry(middleware []khttp.Middleware, pacer Pacer) []khttp.Middlewa
 // Intercept implements khttp.Middleware.
 func (m *pacedRetry) Intercept(pipeline khttp.Pipeline, index int, req *http.Request) (*http.Response, error) {
 	ctx := req.Context()
+	waits, _ := ctx.Value(budgetWaitKey{}).(*budgetWait)
 	for attempt := 0; ; attempt++ {
-		if err := m.pacer.Wait(ctx); err != nil {
+		start := time.Now()
+		err := m.pacer.Wait(ctx)
+		waits.add(time.Since(start))
+		if err != nil {
 			return nil, err
 		}
 		if a, ok := ctx.Value(admittedKey{}).(*time.Time); ok {
@@ -80,6 +85,30 @@ func (m *pacedRetry) Intercept(pipeline khttp.Pipeline, index int, req *http.Req
 		}
 		req.Header.Set("Retry-Attempt", strconv.Itoa(attempt+1))
 	}
+}
+
+// budgetWaitKey is a context key: a *budgetWait under it adds up the time a listing's
+// requests waited for the pacer, for the panel inspector's stats.
+type budgetWaitKey struct{}
+
+type budgetWait struct {
+	mu sync.Mutex
+	d  time.Duration
+}
+
+func (w *budgetWait) add(d time.Duration) {
+	if w == nil {
+		return
+	}
+	w.mu.Lock()
+	w.d += d
+	w.mu.Unlock()
+}
+
+func (w *budgetWait) total() time.Duration {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.d
 }
 
 // admittedKey is a context key: a *time.Time under it is set to when the pacer let the

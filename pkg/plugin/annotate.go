@@ -33,6 +33,11 @@ func (a *annotated) stats() []data.QueryStat {
 	out := []data.QueryStat{
 		stat("Graph pages", a.res.Pages), stat("Sign-ins read", len(a.res.SignIns)),
 		stat("Hours from cache", a.cache.Hits), stat("Hours read from Graph", a.cache.Misses),
+		// What the query spent of the app's Graph budget (5 requests per 10 s, shared by
+		// every panel and alert): its requests, and how long they queued for the budget.
+		stat("Graph requests", len(a.res.Requests)),
+		{FieldConfig: data.FieldConfig{DisplayName: "Seconds waiting for the Graph budget", Unit: "s", Decimals: ptr(uint16(1))},
+			Value: a.res.Waited.Seconds()},
 	}
 	if a.cache.SharedHits > 0 || a.cache.SharedWaits > 0 {
 		// Only with a shared cache (Redis): how much came from the other Grafana replicas.
@@ -62,3 +67,5 @@ func (ds *Datasource) fetchAnnotated(ctx context.Context, q backend.DataQuery, m
 	notices := append(pushdown, ds.notices(res, all, len(rows), len(res.SignIns))...)
 	return &annotated{res: res, rows: rows, decisions: kept, notices: notices, cache: recorder.Stats()}, nil
 }
+
+func ptr[T any](v T) *T { return &v }

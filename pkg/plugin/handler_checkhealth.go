@@ -49,7 +49,26 @@ func (ds *Datasource) CheckHealth(ctx context.Context, _ *backend.CheckHealthReq
 	if rs := ds.rules.Load(); rs.userErr != nil {
 		return healthError(msg+" But your rules are not loaded (the built-in rules serve meanwhile): "+rs.userErr.Error(), rs.userErr), nil
 	}
-	return &backend.CheckHealthResult{Status: backend.HealthStatusOk, Message: msg + fmt.Sprintf(" %d rules loaded.", len(ds.engine().Rules()))}, nil
+	return &backend.CheckHealthResult{Status: backend.HealthStatusOk, Message: msg + fmt.Sprintf(" %d rules loaded.", len(ds.engine().Rules())) + ds.budgetUse()}, nil
+}
+
+// budgetUse is the health message's sentence on the app's Graph budget: how much of it this
+// Grafana server used in the last minutes, so that an admin can tell a slow dashboard that
+// waits for the budget from one that waits for Graph.
+func (ds *Datasource) budgetUse() string {
+	if ds.settings.Source == settings.SourceDemo {
+		return ""
+	}
+	ep, err := ds.settings.Endpoints()
+	if err != nil {
+		return ""
+	}
+	tenant, client := graph.Identity(ds.settings)
+	p := graph.SharedPacer(ep.AuthorityHost, tenant, client)
+	limit, window := p.Limit()
+	allowed := int(graph.UsageSpan / window * time.Duration(limit))
+	return fmt.Sprintf(" Graph budget: this Grafana server sent %d of the app's sign-in log requests in the last %d minutes (Graph allows about %d: %d per %v).",
+		p.Used(time.Now(), graph.UsageSpan), int(graph.UsageSpan.Minutes()), allowed, graph.GraphRequestsPerWindow, graph.GraphWindow)
 }
 
 // headlines start the health message with what kind of thing is wrong.
