@@ -134,7 +134,9 @@ func (env *graphEnv) testDashboardRefresh(t *testing.T) {
 func assertReadOnce(t *testing.T, sim *simulator.Server, reqs []simulator.RequestLog, tr backend.TimeRange) {
 	t.Helper()
 	want := 0
-	sim.Dataset().Scan(tr.From, tr.To, false, nil, func(r *dataset.Record) bool {
+	// A listing of a day reads its oldest edge's hour whole, so that the next range finds it
+	// cached (cache.Cache.reads): those sign-ins are read once too.
+	sim.Dataset().Scan(tr.From.Truncate(time.Hour), tr.To, false, nil, func(r *dataset.Record) bool {
 		if r.Interactive() {
 			want++
 		}
