@@ -2,6 +2,7 @@ package cache
 
 import (
 	"bytes"
+	"context"
 	"slices"
 	"strings"
 	"time"
@@ -142,4 +143,49 @@ func minTime(a, b time.Time) time.Time {
 		return a
 	}
 	return b
+}
+
+// gatherSpan is how far back Gather looks in the Shared level: an explain is usually of a
+// row a table on another replica listed moments ago, and each hour is a Redis read.
+const gatherSpan = 24 * time.Hour
+
+// Gather brings into this replica the buckets of the last hours up to to (at most a day, not
+// before from) that the Shared level holds for a listing (filter and select), without reading
+// Graph, so that Find sees the sign-ins another replica read. It returns how many it brought.
+func (c *Cache) Gather(ctx context.Context, filter string, sel []string, from, to time.Time) int {
+	if c.opt.Shared == nil {
+		return 0
+	}
+	if limit := to.Add(-gatherSpan); from.Before(limit) {
+		from = limit
+	}
+	now := c.opt.Now()
+	s := strings.Join(sel, ",")
+	n := 0
+	for start := to.Truncate(c.opt.Bucket); start.Add(c.opt.Bucket).After(from); start = start.Add(-c.opt.Bucket) {
+		if c.holds(filter, s, start, now) {
+			continue
+		}
+		// The whole bucket once it has ended; the running one as far as another replica read it.
+		p := piece{start: start, from: start, to: start.Add(c.opt.Bucket)}
+		if p.to.After(now) {
+			p.to, p.incl = start, true
+		}
+		_, ok, err := c.sharedLookup(ctx, nil, filter, s, &p, now)
+		if err != nil {
+			break // the Shared level is gone: Graph answers instead
+		}
+		if ok {
+			n++
+		}
+	}
+	return n
+}
+
+// holds reports whether a fresh entry of the bucket is held here.
+func (c *Cache) holds(filter, sel string, start, now time.Time) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	el, ok := c.entries[bucketKey{filter: filter, sel: sel, start: start.UnixNano()}]
+	return ok && c.fresh(el.Value.(*entry).end, el.Value.(*entry).fetched, now)
 }

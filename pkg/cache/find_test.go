@@ -104,3 +104,50 @@ func TestFind(t *testing.T) {
 		}
 	})
 }
+
+// An explain on another replica: the buckets one replica read are in the Shared level, and
+// Gather brings them here without reading Graph.
+func TestGatherFromTheSharedLevel(t *testing.T) {
+	rows := demoRows(t, 3000)
+	newest := rows[0].CreatedDateTime
+	// The hour still running, so that its bucket is shared as read up to now.
+	now := newest.Add(10 * time.Second)
+	if now.Truncate(time.Hour) != newest.Truncate(time.Hour) {
+		t.Fatalf("the fixture's newest sign-in (%v) is too close to the end of its hour", newest)
+	}
+	to := now.Add(-time.Second)
+	from := to.Add(-24 * time.Hour)
+	clock := func() time.Time { return now }
+	ctx := context.Background()
+	sel := []string{"id", "createdDateTime", "correlationId"}
+	shared := newMemShared()
+	src1, src2 := &sliceSource{rows: rows}, &sliceSource{rows: rows}
+	r1 := New(src1, Options{Shared: shared, Now: clock})
+	r2 := New(src2, Options{Shared: shared, Now: clock})
+	if _, err := r1.List(ctx, graph.Query{From: from, To: to, Select: sel}); err != nil {
+		t.Fatal(err)
+	}
+	for i, target := range []signin.SignIn{rows[0], rows[len(rows)/3]} {
+		l := Lookup{CorrelationID: target.CorrelationID}
+		if _, whole := r2.Find(from, to, l); whole && i == 0 {
+			t.Fatal("replica 2 found a flow before gathering anything")
+		}
+		if n := r2.Gather(ctx, "", sel, to.Add(-30*24*time.Hour), to); n == 0 && target.ID == rows[0].ID {
+			t.Errorf("Gather brought no bucket from the shared level")
+		}
+		got, whole := r2.Find(from, to, l)
+		if !whole || len(got) == 0 {
+			t.Errorf("flow at %v: %d rows, whole %v after gathering", target.CreatedDateTime, len(got), whole)
+		}
+	}
+	if n := src2.count(); n != 0 {
+		t.Errorf("replica 2 read the source %d times", n)
+	}
+	// At most a day back: older hours are Graph's to answer.
+	if n := r2.Gather(ctx, "", sel, to.Add(-30*24*time.Hour), to); n != 0 {
+		t.Errorf("a second Gather brought %d buckets already held", n)
+	}
+	if got := len(shared.blobs); got > 26 {
+		t.Errorf("%d blobs in the shared level for a day", got)
+	}
+}

@@ -263,7 +263,36 @@ func (env *clusterEnv) testShared(t *testing.T) dashboardRun {
 	if servedShared < 2 {
 		t.Errorf("%d replicas were served from the shared cache, want at least the 2 that did not read Graph", servedShared)
 	}
+	env.testExplainOnAnotherReplica(t, ds, run)
 	return run
+}
+
+// testExplainOnAnotherReplica: a row that one replica's table listed is explained on another
+// replica from the buckets in Redis, without a Graph request. The other replica is a new
+// instance (Grafana builds one when the settings are saved), so its own cache is empty.
+func (env *clusterEnv) testExplainOnAnotherReplica(t *testing.T, ds backend.DataSourceInstanceSettings, run dashboardRun) {
+	var correlation string
+	for _, f := range run.frames[0] {
+		if field, _ := f.FieldByName("correlationId"); field != nil && field.Len() > 0 {
+			correlation = field.At(field.Len() / 2).(string)
+			break
+		}
+	}
+	if correlation == "" {
+		t.Fatal("replica 1 listed no sign-in")
+	}
+	fresh := ds
+	fresh.Updated = time.Now()
+	before := len(env.requestsOf(sharedApp))
+	q := backend.DataQuery{RefID: "X", QueryType: "explain", JSON: json.RawMessage(`{"correlationId":"` + correlation + `"}`),
+		TimeRange: backend.TimeRange{From: run.to.Add(-24 * time.Hour), To: run.to}}
+	f := queryFrameOf(t, env.replicas[2], fresh, q)
+	if f.Rows() == 0 {
+		t.Fatalf("replica 3 found no sign-in of the flow replica 1 listed")
+	}
+	if got := len(env.requestsOf(sharedApp)) - before; got != 0 {
+		t.Errorf("replica 3 explained a row replica 1 listed with %d Graph requests, want 0 (the buckets are in Redis)", got)
+	}
 }
 
 // testAlone is the same load without the shared backend (another app and data source), for

@@ -15,12 +15,18 @@ import (
 // could not be pushed to Graph.
 func (ds *Datasource) graphQuery(q backend.DataQuery, m query.Model) (graph.Query, []data.Notice) {
 	version := ds.settings.GraphAPIVersion
-	gq := graph.Query{From: q.TimeRange.From, To: q.TimeRange.To, Filter: m.GraphFilterFor(version), MaxRows: FetchLimit}
-	if !ds.hasUserRules() {
-		// User rules may read any property, so only the built-in rules' needs are selected.
-		gq.Select = graph.Select(version)
-	}
+	gq := graph.Query{From: q.TimeRange.From, To: q.TimeRange.To, Filter: m.GraphFilterFor(version), MaxRows: FetchLimit,
+		Select: ds.tableSelect()}
 	return gq, pushdownNotices(m, version)
+}
+
+// tableSelect is the $select of the data source's listings: only the built-in rules' needs,
+// or every property (nil) when the admin has rules of their own, which may read any.
+func (ds *Datasource) tableSelect() []string {
+	if ds.hasUserRules() {
+		return nil
+	}
+	return graph.Select(ds.settings.GraphAPIVersion)
 }
 
 // hasUserRules reports whether the admin configured rules of their own.
