@@ -233,7 +233,9 @@ func TestFallbackAndRecovery(t *testing.T) {
 		OnChange: func(s Status) { mu.Lock(); changes = append(changes, s); mu.Unlock() }})
 	t.Cleanup(b.Close)
 	local := &countingPacer{}
-	p := b.Pacer("https://login.example", "tenant", "app", Limit{Requests: 100, Window: time.Second}, local)
+	// One request a second: the limiter's key lives that long after a request, long enough for
+	// the checks below to find it on a busy machine (at 100 a second it lived 10 ms).
+	p := b.Pacer("https://login.example", "tenant", "app", Limit{Requests: 10, Window: 10 * time.Second}, local)
 	s := b.Store("ds1")
 	ctx := context.Background()
 	if err := p.Wait(ctx); err != nil {
