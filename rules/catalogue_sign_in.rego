@@ -207,6 +207,7 @@ entries[500121] := {
 		"The user signs in again and completes the MFA prompt; without a working method, the user finishes registration at https://aka.ms/mysecurityinfo.",
 		"If the user did not start this sign-in, someone else knows the password: an admin resets it and selects Revoke sessions in the Entra admin center > Entra ID > Users > [user].",
 		"If the user lost the phone or app, an admin issues a Temporary Access Pass or requires re-registration in Entra ID > Users > [user] > Authentication methods.",
+		"To see which MFA step failed, an admin reads the sign-in's Additional Details in the Entra admin center > Entra ID > Monitoring & health > Sign-in logs.",
 	],
 	"severity": "medium",
 	"category": "mfa",

@@ -86,7 +86,7 @@ test_each_500121_variant_yields_its_own_rule if {
 	every details, rule_id in variants {
 		d := decide(fx.failed(500121, "Authentication failed during strong authentication request.", details))
 		d.status == "failure"
-		rule_ids(d) == {"aadsts-500121", "reason-strong-auth-failed", rule_id}
+		rule_ids(d) == {"aadsts-500121", rule_id}
 	}
 }
 
@@ -148,7 +148,7 @@ winner(decision) := f if {
 
 winner_id(sign_in) := winner(decide(sign_in)).ruleId
 
-# The specific reading of a 500121 wins over the guide's generic "MFA step failed".
+# The specific reading of a 500121 wins over the code's catalogue entry.
 test_500121_specific_variant_wins if {
 	every details, rule_id in {
 		"MFA denied; user declined the authentication": "mfa-denied-by-user",
@@ -159,7 +159,14 @@ test_500121_specific_variant_wins if {
 	} {
 		winner_id(fx.failed(500121, "Authentication failed during strong authentication request.", details)) == rule_id
 	}
-	winner_id(fx.failed(500121, "Authentication failed during strong authentication request.", null)) == "reason-strong-auth-failed"
+}
+
+# Issue 16: without readable details, the 500121 entry explains the sign-in; the guide's
+# generic "MFA step failed" text rule used to win here and hide the entry's steps.
+test_500121_without_details_the_catalogue_entry_wins if {
+	d := decide(fx.failed(500121, "Authentication failed during strong authentication request.", null))
+	winner(d).ruleId == "aadsts-500121"
+	rule_ids(d) == {"aadsts-500121"}
 }
 
 # Over a legacy client, the code-specific rules win and the legacy finding follows them.

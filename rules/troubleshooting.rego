@@ -25,16 +25,11 @@ strong_auth_reasons := {
 # The guide's text for wrong credentials, as lib.failure_reason holds it.
 invalid_credentials_reason := "error validating credentials due to invalid username or password"
 
-# strong_auth_severity: the MFA step's finding drops to "info" when
-# signin.rules.mfa reads the additional details (see that finding's description).
-default strong_auth_severity := "medium"
-
-strong_auth_severity := "info" if {
-	data.signin.rules.mfa.answer
-}
-
 # has_catalogue_entry: the sign-in's code has its own catalogue entry, whose guidance is
-# more specific than a text shared by several codes.
+# more specific than a text shared by several codes. A contextual finding outranks a
+# catalogue entry (README "Precedence"), so the generic text rules below stay silent
+# then: specific over generic. The PRT rule is not generic (its text names AD FS and the
+# Primary Refresh Token, more than the device codes' entries say) and keeps matching.
 has_catalogue_entry if data.signin.rules.catalogue.entries[lib.error_code]
 
 # prt_device_sentence names the device in the Primary Refresh Token finding, when the
@@ -50,16 +45,21 @@ prt_device_sentence := sprintf(" Device: %s.", [lib.device_description]) if {
 # description: |
 #   The failure reason says the MFA step failed. The guide's advice: the
 #   additional details usually say the user did not complete the MFA prompt,
-#   so the user signs in again and completes it. When signin.rules.mfa reads
-#   the additional details (declined, fraud, wrong number...), its finding is
-#   the specific explanation: this one then drops to "info" so that it ranks
-#   after it, and stays listed among the other rules.
+#   so the user signs in again and completes it. Specific over generic: the
+#   rule stays silent when the code has its own catalogue entry. 500121, the
+#   code the guide lists for this text, has one (with the lost-phone and
+#   compromised-password steps this text lacks), and signin.rules.mfa reads
+#   its additional details (declined, fraud, wrong number...); as a
+#   contextual finding this rule would outrank both the entry and, at equal
+#   severity, hide it (issue 16). It still explains the text under codes the
+#   catalogue does not know (AD FS rows).
 # custom:
 #   severity: medium
 #   category: mfa
-#   codes: [500121]
+#   codes: []
 #   matches:
-#     - status.failureReason is "Authentication failed during (the) strong authentication request", any code
+#     - status.failureReason is "Authentication failed during (the) strong authentication request"
+#     - the code has no catalogue entry of its own
 findings contains {
 	"ruleId": "reason-strong-auth-failed",
 	"title": "MFA step failed",
@@ -69,13 +69,14 @@ findings contains {
 		"An admin reads the Additional Details of the sign-in in the Entra admin center > Entra ID > Monitoring & health > Sign-in logs to see which MFA step failed.",
 		"If the user did not start the sign-in, an admin resets the password and revokes the user's sessions in Entra ID > Users > [user].",
 	],
-	"severity": strong_auth_severity,
+	"severity": "medium",
 	"category": "mfa",
 	"actor": "user",
 	"kind": "contextual",
 	"links": [lib.troubleshooting_guide],
 } if {
 	lib.failure_reason in strong_auth_reasons
+	not has_catalogue_entry
 }
 
 # METADATA

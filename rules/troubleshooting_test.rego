@@ -19,15 +19,21 @@ finding(reason, code) := f if {
 }
 
 test_strong_auth_reason_from_the_guide if {
-	rule_ids("Authentication failed during the strong authentication request", 500121) == {"reason-strong-auth-failed"}
+	rule_ids("Authentication failed during the strong authentication request", 9999999) == {"reason-strong-auth-failed"}
 }
 
 test_strong_auth_reason_as_logged if {
-	rule_ids("Authentication failed during strong authentication request.", 500121) == {"reason-strong-auth-failed"}
+	rule_ids("Authentication failed during strong authentication request.", 9999999) == {"reason-strong-auth-failed"}
 }
 
-test_strong_auth_reason_whatever_the_code if {
-	rule_ids("authentication failed during strong authentication request", 50074) == {"reason-strong-auth-failed"}
+# Issue 16: the MFA text is the standard reason of every 500121. As a contextual finding it
+# outranked the 500121 catalogue entry at equal severity and hid its lost-phone and
+# compromised-password steps; specific over generic, it now stays silent for any code with
+# its own entry (500121, and 50074 whose entry explains the prompt).
+test_strong_auth_reason_yields_to_the_catalogue_entry if {
+	count(rule_ids("Authentication failed during strong authentication request.", 500121)) == 0
+	count(rule_ids("Authentication failed during the strong authentication request", 500121)) == 0
+	count(rule_ids("authentication failed during strong authentication request", 50074)) == 0
 }
 
 test_federation_prt_reason if {

@@ -173,7 +173,7 @@ func TestSpecificRulesWinOverGenericOnes(t *testing.T) {
 		others       []string
 	}{
 		{"500121 declined", `{"errorCode":500121,"failureReason":"Authentication failed during strong authentication request.","additionalDetails":"MFA denied; user did not respond to mobile app notification"}`,
-			nil, "mfa-no-response", []string{"reason-strong-auth-failed", "aadsts-500121"}},
+			nil, "mfa-no-response", []string{"aadsts-500121"}},
 		{"50126 over IMAP4", `{"errorCode":50126,"failureReason":"Error validating credentials due to invalid username or password."}`,
 			map[string]any{"clientAppUsed": "IMAP4"}, "password-legacy-protocol", []string{"legacy-auth-failure", "aadsts-50126"}},
 		{"50053 over ActiveSync, own device", `{"errorCode":50053}`,
