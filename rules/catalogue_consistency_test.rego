@@ -204,3 +204,15 @@ test_checks_catch_bad_texts if {
 	not names_actor("Reboot the server.")
 	names_actor("The app developer fixes the redirect_uri.")
 }
+
+# Issue 16 review: a named location blocks nothing by itself; a step that blocks an address
+# with one also names the Conditional Access policy that blocks the location.
+test_named_location_blocks_through_a_policy if {
+	none({code |
+		some code, entry in catalogue.entries
+		some step in entry.nextSteps
+		contains(step, "named location")
+		contains(lower(step), "block")
+		not contains(step, "policy")
+	})
+}

@@ -14,7 +14,7 @@ entries[50126] := {
 	"nextSteps": [
 		"The user signs in again with the correct password, or resets it at https://aka.ms/sspr if self-service password reset is enabled.",
 		"If the user is sure the password is right, an admin checks for a recent password change or an expired on-premises password, and the health of password hash sync or the pass-through agents in the Entra admin center > Entra ID > Entra Connect.",
-		"If many accounts fail from the same IP address, a security admin treats it as password spraying: review ID Protection > Risky sign-ins and block the address with a named location in Entra ID > Conditional Access.",
+		"If many accounts fail from the same IP address, a security admin treats it as password spraying: review ID Protection > Risky sign-ins, add the address to a named location in Entra ID > Conditional Access > Named locations and block that location with a Conditional Access policy (a named location alone blocks nothing).",
 	],
 	"severity": "low",
 	"category": "credentials",

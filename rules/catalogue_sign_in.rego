@@ -41,7 +41,7 @@ entries[50034] := {
 	"nextSteps": [
 		"The user checks the username (the full work address) and signs in to the right organization; guests sign in with their home account.",
 		"If the account was renamed, an admin confirms the current user principal name in the Entra admin center > Entra ID > Users.",
-		"Many unknown names from one IP address point to user enumeration: a security admin blocks the address with a named location in Entra ID > Conditional Access.",
+		"Many unknown names from one IP address point to user enumeration: a security admin adds the address to a named location in the Entra admin center > Entra ID > Conditional Access > Named locations and blocks that location with a Conditional Access policy (a named location alone blocks nothing).",
 	],
 	"severity": "low",
 	"category": "user-state",
