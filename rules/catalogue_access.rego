@@ -75,17 +75,22 @@ entries[50158] := {
 	"actor": "user",
 }
 
-# source: reference-error-codes (AADSTS53002 ApplicationUsedIsNotAnApprovedApp); sign-in-error-codes
+# source: reference-error-codes (AADSTS53002 ApplicationUsedIsNotAnApprovedApp); sign-in-error-codes; https://learn.microsoft.com/entra/identity/conditional-access/migrate-approved-client-app
 entries[53002] := {
 	"title": "App not approved by Conditional Access",
-	"cause": "A Conditional Access policy allows only approved client apps (or apps with an app protection policy) for this resource, and the app used is not one of them, for example the phone's built-in mail app instead of Outlook.",
+	"cause": "A Conditional Access policy requires an app protected by an Intune app protection policy (or, in older policies, an approved client app) for this resource, and the app used is not one, for example the phone's built-in mail app instead of Outlook.",
 	"nextSteps": [
-		"The user installs and signs in with the approved app (Outlook, Teams, OneDrive...) from the app store; on Android, Intune Company Portal must be installed too.",
-		"An admin checks which grant control failed (Require approved client app or Require app protection policy) on the sign-in's Conditional Access tab, and the policy in the Entra admin center > Entra ID > Conditional Access > Policies.",
+		"The user installs and signs in with the protected app (Outlook, Teams, OneDrive...) from the app store; the broker must be installed too: Intune Company Portal on Android, Microsoft Authenticator on iOS.",
+		"An admin checks which grant control failed on the sign-in's Conditional Access tab, and the policy in the Entra admin center > Entra ID > Conditional Access > Policies.",
+		"Microsoft stopped enforcing the 'Require approved client app' grant in March 2026: an admin moves policies that still use it to 'Require app protection policy', following Microsoft's migration guide.",
 	],
 	"severity": "medium",
 	"category": "conditional-access",
 	"actor": "user",
+	"links": [{
+		"title": "Microsoft: Migrate approved client app to application protection policy in Conditional Access",
+		"url": "https://learn.microsoft.com/entra/identity/conditional-access/migrate-approved-client-app",
+	}],
 }
 
 # source: reference-error-codes (AADSTS50005 DevicePolicyError); sign-in-error-codes
