@@ -12,7 +12,7 @@ entries[50053] := {
 	"cause": "Entra ID smart lockout locked the account after too many failed sign-ins, or blocked sign-ins from an IP address known to be malicious. The lock is temporary; it is usually caused by an attacker guessing passwords or by a device retrying an old saved password.",
 	"nextSteps": [
 		"The user waits for the lockout to expire (it grows with each repeated lockout) and signs in once with the correct password, or resets it with self-service password reset.",
-		"An admin reviews the user's failed sign-ins in the Entra admin center > Entra ID > Monitoring & health > Sign-in logs: unknown IP addresses or countries mean an attack; one known device means a stale password on a phone, mail client or service.",
+		"An admin reads the failure reason of the sign-in in the Entra admin center > Entra ID > Monitoring & health > Sign-in logs, which tells the two causes apart (account locked, or sign-in from a malicious IP address), and reviews the user's other failed sign-ins: unknown IP addresses or countries mean an attack; one known device means a stale password on a phone, mail client or service.",
 		"An admin tunes the lockout threshold and duration in Entra ID > Authentication methods > Password protection.",
 	],
 	"severity": "medium",
