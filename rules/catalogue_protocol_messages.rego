@@ -190,10 +190,13 @@ entries[51005] := {
 entries[50029] := {
 	"title": "Invalid characters in a URI's domain",
 	"cause": "A URI in the request or the app's configuration has a host name with invalid characters (for example an underscore or a space).",
-	"nextSteps": ["The app developer corrects the host name of the redirect URI, identifier or other URI involved, in the request and in the Entra admin center > Entra ID > App registrations > [app]."],
+	"nextSteps": [
+		"An admin who manages the app corrects the host name of the redirect URI, identifier or other URI involved in the Entra admin center > Entra ID > App registrations > [app] (for a SAML app, Entra ID > Enterprise apps > [app] > Single sign-on).",
+		"If the URI comes from the request itself, the app developer fixes the value the app sends.",
+	],
 	"severity": "medium",
 	"category": "protocol",
-	"actor": "developer",
+	"actor": "admin",
 }
 
 # --- JWTs and signatures -----------------------------------------------------------
