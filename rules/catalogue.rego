@@ -32,7 +32,8 @@
 #   files:
 #     - catalogue_credentials.rego (credentials: passwords, password changes, certificates, app secrets)
 #     - catalogue_sign_in.rego (user-state, mfa)
-#     - catalogue_access.rego (conditional-access, device)
+#     - catalogue_access.rego (conditional-access)
+#     - catalogue_device.rego (device: registration, Primary Refresh Tokens, Windows Hello keys)
 #     - catalogue_consent_tenant.rego (consent, tenant)
 #     - catalogue_app_config.rego (app-config: app registrations, redirect URIs, resources)
 #     - catalogue_claims.rego (app-config: signing keys, claims mapping)
