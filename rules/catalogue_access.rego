@@ -21,6 +21,7 @@ entries[53003] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS53000 DeviceNotCompliant); sign-in-error-codes
 entries[53000] := {
 	"title": "Device not compliant",
@@ -35,6 +36,7 @@ entries[53000] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS53001 DeviceNotDomainJoined); sign-in-error-codes
 entries[53001] := {
 	"title": "Device not hybrid joined",
@@ -62,6 +64,7 @@ entries[70043] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50158 ExternalSecurityChallenge); sign-in-error-codes
 entries[50158] := {
 	"title": "External security challenge not satisfied",
@@ -75,6 +78,7 @@ entries[50158] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and https://learn.microsoft.com/entra/identity/conditional-access/migrate-approved-client-app
 # source: reference-error-codes (AADSTS53002 ApplicationUsedIsNotAnApprovedApp); sign-in-error-codes; https://learn.microsoft.com/entra/identity/conditional-access/migrate-approved-client-app
 entries[53002] := {
 	"title": "App not approved by Conditional Access",
@@ -93,6 +97,7 @@ entries[53002] := {
 	}],
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50005 DevicePolicyError); sign-in-error-codes
 entries[50005] := {
 	"title": "Device platform not supported by policy",
@@ -106,6 +111,7 @@ entries[50005] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50131 ConditionalAccessFailed); sign-in-error-codes
 entries[50131] := {
 	"title": "Conditional Access check failed",
@@ -133,6 +139,7 @@ entries[50142] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes#aadsts530032 (BlockedByConditionalAccessOnSecurityPolicy: a tenant-level security policy; check the policies defined at tenant level); sign-in error page ("Blocked by security policy"); MicrosoftDocs/azure-docs issue 24434 (a user blocked with no risk flagged)
 entries[530032] := {
 	"title": "Blocked by a tenant security policy",
@@ -201,6 +208,7 @@ entries[50177] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50178 SessionControlNotSupportedForPassthroughUsers); sign-in-error-codes
 entries[50178] := {
 	"title": "Session control unsupported for pass-through user",

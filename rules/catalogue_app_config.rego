@@ -8,6 +8,7 @@ package signin.rules.catalogue
 # plus optional links. Copy one, change the code and the texts.
 
 # --- who may use the app ---------------------------------------------------
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50105 EntitlementGrantsNotFound); sign-in-error-codes
 entries[50105] := {
 	"title": "User not assigned to the app",
@@ -62,6 +63,7 @@ entries[1000031] := {
 }
 
 # --- the client app's identity -----------------------------------------------
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS700016 UnauthorizedClient_DoesNotMatchRequest); sign-in-error-codes
 entries[700016] := {
 	"title": "Application not found in the tenant",
@@ -102,6 +104,7 @@ entries[650059] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50194); sign-in-error-codes
 entries[50194] := {
 	"title": "Single-tenant app called through /common",
@@ -166,6 +169,7 @@ entries[900432] := {
 }
 
 # --- redirect URIs and response types ----------------------------------------
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50011 InvalidReplyTo); sign-in-error-codes
 entries[50011] := {
 	"title": "Redirect URI not registered",
@@ -213,6 +217,7 @@ entries[70005] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS700054)
 entries[700054] := {
 	"title": "ID token implicit grant not enabled",
@@ -250,6 +255,7 @@ entries[76021] := {
 }
 
 # --- the resource (API) asked for --------------------------------------------
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50001 InvalidResource); sign-in-error-codes
 entries[50001] := {
 	"title": "Resource disabled or not found",
@@ -260,6 +266,7 @@ entries[50001] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS500011 InvalidResourceServicePrincipalNotFound); sign-in-error-codes
 entries[500011] := {
 	"title": "Resource not present in the tenant",
@@ -273,6 +280,7 @@ entries[500011] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS500014 InvalidResourceServicePrincipalDisabled); sign-in-error-codes
 entries[500014] := {
 	"title": "Resource disabled in the tenant",

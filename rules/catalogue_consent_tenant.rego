@@ -7,6 +7,7 @@ package signin.rules.catalogue
 # plus optional links. Copy one, change the code and the texts.
 
 # --- consent -------------------------------------------------------------
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS65001 DelegationDoesNotExist); sign-in-error-codes
 entries[65001] := {
 	"title": "Consent needed",
@@ -34,6 +35,7 @@ entries[52004] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS65004 UserDeclinedConsent); sign-in-error-codes
 entries[65004] := {
 	"title": "User declined consent",
@@ -47,6 +49,7 @@ entries[65004] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS90094 AdminConsentRequired); sign-in-error-codes
 entries[90094] := {
 	"title": "Admin consent required",
@@ -99,6 +102,7 @@ entries[90093] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS650056)
 entries[650056] := {
 	"title": "App permissions misconfigured",
@@ -122,6 +126,7 @@ entries[65002] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS90099)
 entries[90099] := {
 	"title": "App not authorized for partner admins",
@@ -212,6 +217,7 @@ entries[16003] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50020 UserUnauthorized); sign-in-error-codes
 entries[50020] := {
 	"title": "External user not in the tenant",
@@ -225,6 +231,7 @@ entries[50020] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50128); sign-in-error-codes
 entries[50128] := {
 	"title": "Unknown domain in the username",
@@ -277,6 +284,7 @@ entries[90002] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS90019 MissingTenantRealm)
 entries[90019] := {
 	"title": "Tenant not identified in the request",
@@ -307,6 +315,7 @@ entries[90043] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS90072 PassThroughUserMfaError); sign-in-error-codes
 entries[90072] := {
 	"title": "External account cannot do MFA here",

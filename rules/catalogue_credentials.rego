@@ -7,6 +7,7 @@ package signin.rules.catalogue
 # plus optional links. Copy one, change the code and the texts.
 
 # --- user passwords ------------------------------------------------------
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50126 InvalidUserNameOrPassword); sign-in-error-codes
 entries[50126] := {
 	"title": "Wrong username or password",
@@ -25,6 +26,7 @@ entries[50126] := {
 	}],
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50064 CredentialAuthenticationError)
 entries[50064] := {
 	"title": "Username or password not validated",
@@ -38,6 +40,7 @@ entries[50064] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50056); sign-in-error-codes
 entries[50056] := {
 	"title": "Empty password, or no password stored",
@@ -51,6 +54,7 @@ entries[50056] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50055 InvalidPasswordExpiredPassword); sign-in-error-codes
 entries[50055] := {
 	"title": "Password expired",
@@ -65,6 +69,7 @@ entries[50055] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50144 InvalidPasswordExpiredOnPremPassword); sign-in-error-codes
 entries[50144] := {
 	"title": "On-premises password expired",
@@ -78,6 +83,7 @@ entries[50144] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50125 PasswordResetRegistrationRequiredInterrupt); sign-in-error-codes
 entries[50125] := {
 	"title": "Password reset or registration step",
@@ -335,6 +341,7 @@ entries[50192] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50017 CertificateValidationFailed); sign-in-error-codes
 entries[50017] := {
 	"title": "Certificate validation failed",
@@ -362,6 +369,7 @@ entries[220501] := {
 }
 
 # --- app secrets, certificates and client assertions ----------------------
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS7000215); sign-in-error-codes
 entries[7000215] := {
 	"title": "Invalid client secret",
@@ -402,6 +410,7 @@ entries[70002] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS7000218); sign-in-error-codes
 entries[7000218] := {
 	"title": "App sent no client credential",
@@ -415,6 +424,7 @@ entries[7000218] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50012 AuthenticationFailed); sign-in-error-codes
 entries[50012] := {
 	"title": "App certificate or assertion rejected",

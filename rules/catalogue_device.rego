@@ -8,6 +8,7 @@ package signin.rules.catalogue
 # plus optional links. Copy one, change the code and the texts.
 
 # --- device --------------------------------------------------------------
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50097 DeviceAuthenticationRequired); sign-in-error-codes
 entries[50097] := {
 	"title": "Device authentication required",
@@ -22,6 +23,7 @@ entries[50097] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50155 DeviceAuthenticationFailed); sign-in-error-codes
 entries[50155] := {
 	"title": "Device authentication failed",
@@ -46,6 +48,7 @@ entries[50127] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50129 DeviceIsNotWorkplaceJoined); sign-in-error-codes
 entries[50129] := {
 	"title": "Device registration needed",

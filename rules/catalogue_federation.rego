@@ -8,6 +8,7 @@ package signin.rules.catalogue
 # plus optional links. Copy one, change the code and the texts.
 
 # --- federated domains: AD FS and other SAML / WS-Federation servers ------
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50008 InvalidSamlToken); sign-in-error-codes
 entries[50008] := {
 	"title": "SAML token from federation server invalid",
@@ -22,6 +23,7 @@ entries[50008] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50107 InvalidRealmUri); sign-in-error-codes
 entries[50107] := {
 	"title": "Federation realm not found",

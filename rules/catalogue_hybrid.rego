@@ -90,6 +90,7 @@ entries[80014] := {
 }
 
 # --- Seamless single sign-on (Kerberos) -----------------------------------
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50180 WindowsIntegratedAuthMissing); sign-in-error-codes
 entries[50180] := {
 	"title": "Windows integrated authentication needed",
@@ -169,6 +170,7 @@ entries[81011] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS81010 DesktopSsoAuthTokenInvalid)
 entries[81010] := {
 	"title": "Seamless SSO ticket invalid",

@@ -186,6 +186,7 @@ entries[51005] := {
 	"actor": "none",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50029); sign-in-error-codes
 entries[50029] := {
 	"title": "Invalid characters in a URI's domain",
@@ -240,6 +241,7 @@ entries[90010] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS90014 MissingRequiredField); sign-in-error-codes
 entries[90014] := {
 	"title": "Credential missing a required field",
@@ -281,6 +283,7 @@ entries[90023] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS9002313 InvalidRequest)
 entries[9002313] := {
 	"title": "Request malformed or invalid",
@@ -351,6 +354,7 @@ entries[90007] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS90051 InvalidNationalCloudId); sign-in-error-codes
 entries[90051] := {
 	"title": "Invalid national cloud identifier",

@@ -8,6 +8,7 @@ package signin.rules.catalogue
 # plus optional links. Copy one, change the code and the texts.
 
 # --- scope and resource ------------------------------------------------------
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS70011 InvalidScope); sign-in-error-codes
 entries[70011] := {
 	"title": "Invalid scope",
@@ -109,6 +110,7 @@ entries[9001023] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS54005)
 entries[54005] := {
 	"title": "Authorization code already redeemed",
@@ -237,6 +239,7 @@ entries[50149] := {
 }
 
 # --- device code flow ---------------------------------------------------------
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS70016 AuthorizationPending)
 entries[70016] := {
 	"title": "Device code sign-in still pending",
@@ -304,6 +307,7 @@ entries[90124] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS90027)
 entries[90027] := {
 	"title": "Personal accounts need the v2.0 endpoint",
@@ -368,6 +372,7 @@ entries[140000] := {
 }
 
 # --- request parameters ---------------------------------------------------------
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS90100 InvalidRequestParameter)
 entries[90100] := {
 	"title": "Empty or invalid parameter",

@@ -24,6 +24,7 @@ entries[90025] := {
 	}],
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50000 TokenIssuanceError); sign-in-error-codes
 entries[50000] := {
 	"title": "Sign-in service error",
@@ -109,6 +110,7 @@ entries[90024] := {
 	"actor": "none",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS90033 MsodsServiceUnavailable)
 entries[90033] := {
 	"title": "Directory service unavailable",
@@ -122,6 +124,7 @@ entries[90033] := {
 	"actor": "none",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS90036 MsodsServiceUnretryableFailure)
 entries[90036] := {
 	"title": "Directory service failure (not retryable)",

@@ -7,6 +7,7 @@ package signin.rules.catalogue
 # plus optional links. Copy one, change the code and the texts.
 
 # --- token-session -------------------------------------------------------
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50058 UserInformationNotProvided); sign-in-error-codes
 entries[50058] := {
 	"title": "No signed-in session yet",
@@ -25,6 +26,7 @@ entries[50058] := {
 	}],
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50140 KmsiInterrupt); sign-in-error-codes
 entries[50140] := {
 	"title": "'Stay signed in?' prompt shown",
@@ -48,6 +50,7 @@ entries[51006] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50143); sign-in-error-codes
 entries[50143] := {
 	"title": "Session belongs to another tenant",
@@ -71,6 +74,7 @@ entries[16001] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50173 FreshTokenNeeded); sign-in-error-codes
 entries[50173] := {
 	"title": "Session revoked, fresh sign-in needed",
@@ -84,6 +88,7 @@ entries[50173] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50133 SsoArtifactRevoked); sign-in-error-codes
 entries[50133] := {
 	"title": "Session ended by password change",
@@ -134,6 +139,7 @@ entries[160021] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50132 SsoArtifactInvalidOrExpired); sign-in-error-codes
 entries[50132] := {
 	"title": "Session invalid after password change",
@@ -144,6 +150,7 @@ entries[50132] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50089); sign-in-error-codes
 entries[50089] := {
 	"title": "Sign-in page timed out",
@@ -167,6 +174,7 @@ entries[70008] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS700082 ExpiredOrRevokedGrantInactiveToken)
 entries[700082] := {
 	"title": "Refresh token expired after inactivity",
@@ -280,6 +288,7 @@ entries[50168] := {
 }
 
 # --- assertions and tokens presented by apps ------------------------------------
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50013 InvalidAssertion); sign-in-error-codes
 entries[50013] := {
 	"title": "Assertion invalid",
@@ -300,6 +309,7 @@ entries[500133] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50027 InvalidJwtToken); sign-in-error-codes
 entries[50027] := {
 	"title": "JWT rejected",

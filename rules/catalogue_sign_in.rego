@@ -6,6 +6,7 @@ package signin.rules.catalogue
 # plus optional links. Copy one, change the code and the texts.
 
 # --- user-state ----------------------------------------------------------
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50053 IdsLocked); sign-in-error-codes
 entries[50053] := {
 	"title": "Account locked by smart lockout",
@@ -20,6 +21,7 @@ entries[50053] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50057 UserDisabled); sign-in-error-codes
 entries[50057] := {
 	"title": "Account disabled",
@@ -34,6 +36,7 @@ entries[50057] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50034 UserAccountNotFound); sign-in-error-codes
 entries[50034] := {
 	"title": "User account not found",
@@ -61,6 +64,7 @@ entries[50014] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS51004 UserAccountNotInDirectory); sign-in-error-codes
 entries[51004] := {
 	"title": "User not in the directory",
@@ -199,6 +203,7 @@ entries[530034] := {
 }
 
 # --- mfa -----------------------------------------------------------------
+# reviewed: 2026-12-07 against troubleshoot-sign-in-errors
 # source: troubleshoot-sign-in-errors (AADSTS500121); sign-in-error-codes
 entries[500121] := {
 	"title": "MFA not completed",
@@ -218,6 +223,7 @@ entries[500121] := {
 	}],
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50074 UserStrongAuthClientAuthNRequiredInterrupt); sign-in-error-codes
 entries[50074] := {
 	"title": "MFA prompt shown",
@@ -231,6 +237,7 @@ entries[50074] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50076 UserStrongAuthClientAuthNRequired); sign-in-error-codes
 entries[50076] := {
 	"title": "MFA required",
@@ -245,6 +252,7 @@ entries[50076] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50079 UserStrongAuthEnrollmentRequired); sign-in-error-codes
 entries[50079] := {
 	"title": "MFA registration required",
@@ -259,6 +267,7 @@ entries[50079] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50072 UserStrongAuthEnrollmentRequiredInterrupt); sign-in-error-codes
 entries[50072] := {
 	"title": "MFA registration prompt shown",
@@ -272,6 +281,7 @@ entries[50072] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50078 UserStrongAuthExpired); sign-in-error-codes
 entries[50078] := {
 	"title": "MFA too old, prompted again",
@@ -312,6 +322,7 @@ entries[50087] := {
 	"actor": "none",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS53004 ProofUpBlockedDueToRisk); sign-in-error-codes
 entries[53004] := {
 	"title": "MFA registration blocked by risk",

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/sigdiag/signin-diagnostics/rules"
 )
@@ -46,4 +47,53 @@ func TestEveryCatalogueEntryHasASourceLine(t *testing.T) {
 	if len(missing) > 0 {
 		t.Errorf("catalogue entries without a \"# source:\" line above them:\n  %s", strings.Join(missing, "\n  "))
 	}
+}
+
+var reviewedLine = regexp.MustCompile(`^# reviewed: (\d{4}-\d{2}-\d{2}) against (\S.*)$`)
+
+// An entry that a reviewer checked against its Microsoft page carries a "# reviewed: <date>
+// against <page>" line right above its "# source:" line (README, rules section), so the next
+// reviewer can tell the checked entries from the ones whose source line was only generated.
+// A malformed or misplaced review line fails; the count of reviewed entries is logged.
+func TestCatalogueReviewLines(t *testing.T) {
+	files, err := fs.Glob(rules.FS, "catalogue_*.rego")
+	if err != nil {
+		t.Fatal(err)
+	}
+	reviewed, entries := 0, 0
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.rego") {
+			continue
+		}
+		src, err := fs.ReadFile(rules.FS, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(string(src), "\n")
+		for i, line := range lines {
+			if entryLine.MatchString(line) {
+				entries++
+			}
+			if !strings.HasPrefix(line, "# reviewed:") {
+				continue
+			}
+			m := reviewedLine.FindStringSubmatch(line)
+			if m == nil {
+				t.Errorf("%s:%d: want \"# reviewed: YYYY-MM-DD against <page>\", got %q", name, i+1, line)
+				continue
+			}
+			if _, err := time.Parse(time.DateOnly, m[1]); err != nil {
+				t.Errorf("%s:%d: review date %q: %v", name, i+1, m[1], err)
+			}
+			if i+2 >= len(lines) || !strings.HasPrefix(lines[i+1], "# source: ") || !entryLine.MatchString(lines[i+2]) {
+				t.Errorf("%s:%d: a review line belongs right above an entry's \"# source:\" line", name, i+1)
+				continue
+			}
+			reviewed++
+		}
+	}
+	if reviewed == 0 {
+		t.Error("no catalogue entry carries a review line")
+	}
+	t.Logf("%d of %d catalogue entries carry a review line", reviewed, entries)
 }
