@@ -20,14 +20,22 @@
 #   The graph has no onPremisesSyncEnabled on a sign-in; a synced user shows
 #   "Password Hash Sync" or "Pass-through Authentication" in the details.
 #   The legacy rule wins over the hybrid one; each sign-in gets at most one
-#   of them.
+#   of them. Both are contextual and so outrank the 50126 catalogue entry:
+#   the legacy rule gives its own spray advice, and the hybrid rule carries
+#   the entry's password-spray step along (spray_steps) and names the attack
+#   signals, so a spray on hybrid users keeps its advice (issue 16).
 # custom:
 #   codes: [50126]
 package signin.rules.password
 
 import data.signin.lib
+import data.signin.rules.catalogue
 
 wrong_password if lib.error_code == 50126
+
+# The 50126 entry's password-spray step: the hybrid finding outranks the entry and would
+# otherwise hide it (specific over generic must not lose the entry's advice).
+spray_steps := [step | some step in catalogue.entries[50126].nextSteps; contains(step, "password spraying")]
 
 # Words of the additional details or of an authentication step that point at on-premises
 # validation. "on-premise" and "active directory" are left out on purpose: the first is in
@@ -106,12 +114,15 @@ findings contains {
 findings contains {
 	"ruleId": "password-hybrid-user",
 	"title": "Wrong password for a hybrid or federated user",
-	"cause": "The password did not match, and the sign-in's token issuer or authentication details point at on-premises validation: the password is checked by Active Directory (federation or pass-through authentication) or compared with a hash synced from it. Besides a typo, this happens when the password was changed on-premises minutes ago and has not reached Entra ID yet, when the on-premises password expired, or when the sync, pass-through agents or federation server are unhealthy.",
-	"nextSteps": [
-		"The user signs in with the password that works on the company computer; after a recent change, the user waits a few minutes and tries again.",
-		"An admin checks whether the user is synced (Entra admin center > Entra ID > Users > [user] > Properties > On-premises) and the health of password hash sync, pass-through agents or federation in Entra ID > Entra Connect.",
-		"For a federated domain, an admin reads the federation server's (AD FS) event log for this user and time; for pass-through authentication, the agents' Admin event log.",
-	],
+	"cause": sprintf("The password did not match, and the sign-in's token issuer or authentication details point at on-premises validation: the password is checked by Active Directory (federation or pass-through authentication) or compared with a hash synced from it. Besides a typo, this happens when the password was changed on-premises minutes ago and has not reached Entra ID yet, when the on-premises password expired, or when the sync, pass-through agents or federation server are unhealthy.%s", [signals_sentence]),
+	"nextSteps": array.concat(
+		[
+			"The user signs in with the password that works on the company computer; after a recent change, the user waits a few minutes and tries again.",
+			"An admin checks whether the user is synced (Entra admin center > Entra ID > Users > [user] > Properties > On-premises) and the health of password hash sync, pass-through agents or federation in Entra ID > Entra Connect.",
+			"For a federated domain, an admin reads the federation server's (AD FS) event log for this user and time; for pass-through authentication, the agents' Admin event log.",
+		],
+		spray_steps,
+	),
 	"severity": "low",
 	"category": "credentials",
 	"actor": "user",

@@ -70,6 +70,18 @@ test_hybrid_user_by_details_and_issuer if {
 	rule_ids(fx.with_fields(fx.code_only(50126), {"tokenIssuerType": "ADFederationServices"})) == {"password-hybrid-user"}
 }
 
+# Issue 16: the hybrid finding outranks the 50126 entry, so it must carry the entry's
+# password-spray step instead of hiding it, and name the attack signals it sees.
+test_hybrid_user_keeps_the_spray_advice if {
+	f := finding(fx.with_fields(fx.code_only(50126), {"tokenIssuerType": "ADFederationServices", "riskEventTypes_v2": ["passwordSpray"]}))
+	f.ruleId == "password-hybrid-user"
+	contains(f.cause, "ID Protection detection passwordspray")
+	fx.valid_finding(f)
+	some step in f.nextSteps
+	contains(step, "password spraying")
+	contains(step, "Named locations")
+}
+
 # Legacy wins: one finding per sign-in.
 test_legacy_hybrid_gets_the_legacy_rule_only if {
 	rule_ids(fx.with_fields(fx.legacy(50126, reason), {"tokenIssuerType": "ADFederationServices"})) == {"password-legacy-protocol"}
