@@ -79,7 +79,7 @@ findings contains {
 	"nextSteps": [
 		"An admin confirms with the user that the address is not theirs (a VPN or hotel network can share addresses with attackers).",
 		"If it is not the user's, an admin checks the user's sign-ins from the same address for any success in the Entra admin center > Entra ID > Monitoring & health > Sign-in logs, and resets the password and revokes sessions in Entra ID > Users > [user] if one succeeded.",
-		"A security admin blocks the address with a named location in Entra ID > Conditional Access and checks which other accounts it tried.",
+		"A security admin checks which other accounts the address tried, adds it to a named location in Entra ID > Conditional Access > Named locations and blocks that location with a Conditional Access policy.",
 	],
 	"severity": "high",
 	"category": "user-state",
@@ -108,7 +108,7 @@ findings contains {
 	"cause": sprintf("Smart lockout locked the account after repeated bad passwords, and this sign-in shows signs of an attacker rather than the user: %s. Someone is most likely guessing or spraying passwords against this account from this sign-in's IP address; the lockout is doing its job.%s", [concat(", ", sort(lib.attack_signals)), legacy_sentence]),
 	"nextSteps": [
 		"An admin checks whether any sign-in of this user from the same IP address succeeded (Entra admin center > Entra ID > Monitoring & health > Sign-in logs); if so, resets the password and revokes sessions in Entra ID > Users > [user].",
-		"A security admin reviews the user in ID Protection > Risky users and the address's other targets; many accounts from one address is password spraying: block it with a named location in Entra ID > Conditional Access.",
+		"A security admin reviews the user in ID Protection > Risky users and the address's other targets; many accounts from one address is password spraying: add it to a named location in Entra ID > Conditional Access > Named locations and block that location with a Conditional Access policy.",
 		"The user keeps using the correct password: smart lockout tells familiar sign-in locations from unfamiliar ones, so the user is usually still let in while the attacker stays locked, and every lock expires by itself.",
 	],
 	"severity": "high",

@@ -72,3 +72,17 @@ test_other_codes_do_not_match if {
 	count(rule_ids(fx.with_fields(fx.code_only(50126), {"riskEventTypes_v2": ["passwordSpray"]}))) == 0
 	count(rule_ids(fx.base)) == 0
 }
+
+# Issue 16 review: a named location blocks nothing by itself, so the steps that block an
+# attacker's address name the Conditional Access policy that blocks the location.
+test_blocking_steps_name_the_policy if {
+	every sign_in in [
+		fx.failed(50053, locked_reason, "Sign-in was blocked because it came from an IP address with malicious activity."),
+		fx.with_fields(locked, {"riskEventTypes_v2": ["passwordSpray"], "riskLevelDuringSignIn": "medium"}),
+	] {
+		f := finding(sign_in)
+		every step in f.nextSteps {
+			contains(step, "named location") == contains(step, "Conditional Access policy")
+		}
+	}
+}

@@ -74,7 +74,7 @@ findings contains {
 	"nextSteps": [
 		"An admin contacts the user by a trusted channel to confirm they did not start this sign-in.",
 		"An admin resets the user's password and selects Revoke sessions in the Entra admin center > Entra ID > Users > [user], and reviews the user's other recent sign-ins from the same IP address.",
-		"A security admin checks the user in ID Protection > Risky users (a fraud report raises the user's risk when 'Report suspicious activity' is enabled in Entra ID > Authentication methods > Settings) and blocks the source IP address with a named location if it is not the user's.",
+		"A security admin checks the user in ID Protection > Risky users (a fraud report raises the user's risk when 'Report suspicious activity' is enabled in Entra ID > Authentication methods > Settings) and, if the source IP address is not the user's, adds it to a named location in Entra ID > Conditional Access > Named locations and blocks that location with a Conditional Access policy.",
 	],
 	"severity": "high",
 	"category": "mfa",
