@@ -28,7 +28,9 @@
 #     70044, 80003, 80011, 81001, 130500, 500172, 501291, 530003, 530021,
 #     700051, 5000811), checked by catalogue_sign_in_page_test.rego; and 5 codes
 #     of Microsoft troubleshooting articles (80004, 81002, 81003, 81008, 81013)
-#     (pass-through and Seamless SSO tables): 375.
+#     (pass-through and Seamless SSO tables); and 500341 (account deleted),
+#     frequent in real logs, from the text Entra ID returns as quoted in
+#     Microsoft's Viva Goals integration-errors article: 376.
 #   files:
 #     - catalogue_credentials.rego (credentials: passwords, password changes, certificates, app secrets)
 #     - catalogue_sign_in.rego (user-state, mfa)

@@ -36,6 +36,24 @@ entries[50057] := {
 	"actor": "admin",
 }
 
+# Not in Microsoft's error-code reference, but frequent in real logs after offboarding; the
+# text is the one Entra ID returns ("AADSTS500341: The user account {id} has been deleted
+# from the {tenant} directory. To sign into this application, the account must be added to
+# the directory."), quoted in Microsoft's Viva Goals article on integration errors.
+# reviewed: 2026-12-07 against https://learn.microsoft.com/viva/goals/integration-aad-errors (MicrosoftDocs/Viva b61b18a3)
+# source: https://learn.microsoft.com/viva/goals/integration-aad-errors (AADSTS500341, the account was deleted from the directory)
+entries[500341] := {
+	"title": "User account deleted",
+	"cause": "The account that signed in, or whose token an app tried to refresh, has been deleted from this tenant. Usually after someone left: a phone, mail client, service or integration set up with the account keeps trying with its old token or password. Signing in again cannot fix it.",
+	"nextSteps": [
+		"If the account was deleted by mistake, an admin restores it within 30 days in the Entra admin center > Entra ID > Users > Deleted users; a synced account is restored in Active Directory and comes back with the next sync.",
+		"If the deletion was intended, an admin uses the app, IP address and client app of this sign-in to find the device, service or integration still using the account, and removes it or sets it up again under another account.",
+	],
+	"severity": "low",
+	"category": "user-state",
+	"actor": "admin",
+}
+
 # reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50034 UserAccountNotFound); sign-in-error-codes
 entries[50034] := {
