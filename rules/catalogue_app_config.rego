@@ -23,12 +23,13 @@ entries[50105] := {
 	"actor": "admin",
 }
 
-# source: reference-error-codes (AADSTS70001 UnauthorizedClient); sign-in-error-codes
+# source: reference-error-codes (AADSTS70001 UnauthorizedClient); sign-in-error-codes; https://learn.microsoft.com/troubleshoot/entra/entra-id/app-integration/error-code-AADSTS70001-app-not-found-in-directory
 entries[70001] := {
-	"title": "App disabled by an admin",
-	"cause": "The enterprise application is disabled for sign-in in this tenant, so Entra ID issues no tokens for it, to anyone.",
+	"title": "App not found or disabled",
+	"cause": "Entra ID found no usable app for the request. Most often a SAML app's request names an Issuer that matches no Identifier (Entity ID) configured for the app, so Entra ID reports that no application with that identifier exists; otherwise the enterprise application is disabled for sign-in in this tenant, so no tokens are issued for it, to anyone.",
 	"nextSteps": [
-		"If the app should be usable, an admin sets 'Enabled for users to sign-in?' to Yes in the Entra admin center > Entra ID > Enterprise apps > [app] > Properties.",
+		"For a SAML app, an admin compares the Issuer in the app's request (the failure reason names it) with the Identifier in the Entra admin center > Entra ID > Enterprise apps > [app] > Single sign-on > Basic SAML Configuration, trailing slash included, and can use 'Test this application' on that page to see the difference.",
+		"If the app should be usable, an admin sets 'Enabled for users to sign-in?' to Yes in Entra ID > Enterprise apps > [app] > Properties.",
 		"If it was disabled on purpose (for example a suspicious or retired app), the user stops using it; the audit log shows who disabled it and when.",
 	],
 	"severity": "medium",
