@@ -295,9 +295,12 @@ entries[50159] := {
 
 # source: reference-error-codes (AADSTS50161 InvalidExternalSecurityChallengeConfiguration); sign-in-error-codes
 entries[50161] := {
-	"title": "External provider URL not valid",
-	"cause": "The authorization URL configured for an external claims provider (custom control or external authentication method) failed validation, so Entra ID would not send the user there.",
-	"nextSteps": ["An admin corrects the provider's authorization URL (https, matching the provider's published endpoint) in the Entra admin center > Entra ID > Authentication methods or Conditional Access > Custom controls."],
+	"title": "External provider's configuration not valid",
+	"cause": "The configuration of an external claims provider (custom control or external authentication method) does not work: the claims it sent back are not enough, or a claim Entra ID asked it for is missing; the older sign-in error page also names an authorization URL that failed validation.",
+	"nextSteps": [
+		"An admin checks the provider's configuration in the Entra admin center > Entra ID > Authentication methods (external method) or Conditional Access > Custom controls: the claims it must return and its authorization URL (https, the provider's published endpoint).",
+		"If the configuration matches the provider's documentation, an admin asks the provider why its answer lacked the requested claims.",
+	],
 	"severity": "medium",
 	"category": "federation",
 	"actor": "admin",
