@@ -7,6 +7,7 @@ package signin.rules.catalogue
 # plus optional links. Copy one, change the code and the texts.
 
 # --- conditional-access --------------------------------------------------
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS53003 BlockedByConditionalAccess); sign-in-error-codes
 entries[53003] := {
 	"title": "Blocked by Conditional Access",
@@ -51,6 +52,7 @@ entries[53001] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS70043 BadTokenDueToSignInFrequency); sign-in-error-codes
 entries[70043] := {
 	"title": "Sign-in frequency reached",
@@ -178,6 +180,7 @@ entries[50170] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against sign-in-error-codes (the code is no longer on reference-error-codes at entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50172); sign-in-error-codes
 entries[50172] := {
 	"title": "External claims provider not approved",
@@ -198,6 +201,7 @@ entries[50176] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS50177 ExternalChallengeNotSupportedForPassthroughUsers); sign-in-error-codes
 entries[50177] := {
 	"title": "External control unsupported for pass-through user",
@@ -221,6 +225,7 @@ entries[50178] := {
 
 # --- codes of Microsoft's sign-in activity error page (issue 16) ------------
 
+# reviewed: 2026-12-07 against sign-in-error-codes
 # source: sign-in-error-codes
 entries[70044] := {
 	"title": "Session ended by sign-in frequency (app side)",

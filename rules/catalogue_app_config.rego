@@ -23,6 +23,7 @@ entries[50105] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes and https://learn.microsoft.com/troubleshoot/entra/entra-id/app-integration/error-code-AADSTS70001-app-not-found-in-directory
 # source: reference-error-codes (AADSTS70001 UnauthorizedClient); sign-in-error-codes; https://learn.microsoft.com/troubleshoot/entra/entra-id/app-integration/error-code-AADSTS70001-app-not-found-in-directory
 entries[70001] := {
 	"title": "App not found or disabled",
@@ -185,6 +186,7 @@ entries[50011] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS70004 InvalidRedirectUri); sign-in-error-codes
 entries[70004] := {
 	"title": "Redirect URI does not match",
@@ -229,6 +231,7 @@ entries[700054] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS50010 AudienceUriValidationFailed); sign-in-error-codes
 entries[50010] := {
 	"title": "No token audience configured",
@@ -281,7 +284,7 @@ entries[500011] := {
 	"actor": "admin",
 }
 
-# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
+# reviewed: 2026-12-07 against sign-in-error-codes (the code is no longer on reference-error-codes at entra-docs 04f65548)
 # source: reference-error-codes (AADSTS500014 InvalidResourceServicePrincipalDisabled); sign-in-error-codes
 entries[500014] := {
 	"title": "Resource disabled in the tenant",
@@ -295,6 +298,7 @@ entries[500014] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS65005 MisconfiguredApplication); sign-in-error-codes
 entries[65005] := {
 	"title": "App misconfigured for the resource",

@@ -8,6 +8,7 @@ package signin.rules.catalogue
 # plus optional links. Copy one, change the code and the texts.
 
 # --- signing and encryption keys -----------------------------------------------
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS50003 MissingSigningKey); sign-in-error-codes
 entries[50003] := {
 	"title": "App has no signing certificate",
@@ -18,6 +19,7 @@ entries[50003] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS50146 MissingCustomSigningKey); sign-in-error-codes
 entries[50146] := {
 	"title": "App-specific signing key required",
@@ -41,6 +43,7 @@ entries[501461] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS50007 PartnerEncryptionCertificateMissing); sign-in-error-codes
 entries[50007] := {
 	"title": "App's encryption certificate missing",
@@ -65,6 +68,7 @@ entries[50165] := {
 }
 
 # --- pairwise identifiers -------------------------------------------------------
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS50042 UnableToGeneratePairwiseIdentifierWithMissingSalt); sign-in-error-codes
 entries[50042] := {
 	"title": "Pairwise identifier salt missing",
@@ -172,6 +176,7 @@ entries[50123] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS50124 ClaimsTransformationInvalidInputParameter); sign-in-error-codes
 entries[50124] := {
 	"title": "Invalid claims transformation input",

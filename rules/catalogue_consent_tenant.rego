@@ -22,6 +22,7 @@ entries[65001] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS52004 DelegationDoesNotExistForLinkedIn); sign-in-error-codes
 entries[52004] := {
 	"title": "LinkedIn consent needed",
@@ -63,6 +64,7 @@ entries[90094] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS90095 AdminConsentRequiredRequestAccess); sign-in-error-codes
 entries[90095] := {
 	"title": "Admin approval requested for the app",
@@ -177,6 +179,7 @@ entries[9002341] := {
 }
 
 # --- tenant --------------------------------------------------------------
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS50059 MissingTenantRealmAndNoUserInformationProvided); sign-in-error-codes
 entries[50059] := {
 	"title": "Tenant not known yet",
@@ -342,6 +345,7 @@ entries[90085] := {
 	"actor": "none",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS50002 NotAllowedTenant); sign-in-error-codes
 entries[50002] := {
 	"title": "Blocked by tenant restrictions on the proxy",
@@ -355,6 +359,7 @@ entries[50002] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS500021); sign-in-error-codes
 entries[500021] := {
 	"title": "Tenant not allowed by tenant restrictions",

@@ -97,6 +97,7 @@ entries[50125] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS50135 PasswordChangeCompromisedPassword); sign-in-error-codes
 entries[50135] := {
 	"title": "Password change forced by user risk",
@@ -397,6 +398,7 @@ entries[7000222] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS70002 InvalidClient); sign-in-error-codes
 entries[70002] := {
 	"title": "App credential rejected",
@@ -474,6 +476,7 @@ entries[50032] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS50048 SubjectMismatchesIssuer); sign-in-error-codes
 entries[50048] := {
 	"title": "Assertion subject differs from issuer",

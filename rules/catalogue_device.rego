@@ -38,6 +38,7 @@ entries[50155] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS50127 BrokerAppNotInstalled); sign-in-error-codes
 entries[50127] := {
 	"title": "Broker app must be installed",
@@ -75,6 +76,7 @@ entries[50187] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS50099 PKeyAuthInvalidJwtUnauthorized); sign-in-error-codes
 entries[50099] := {
 	"title": "Device proof signature invalid",

@@ -37,6 +37,7 @@ entries[50107] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS20001 WsFedSignInResponseError); sign-in-error-codes
 entries[20001] := {
 	"title": "Federation server's response failed",
@@ -50,6 +51,7 @@ entries[20001] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS20012 WsFedMessageInvalid); sign-in-error-codes
 entries[20012] := {
 	"title": "Invalid WS-Federation message from the IdP",
@@ -60,6 +62,7 @@ entries[20012] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS20033 FedMetadataInvalidTenantName); sign-in-error-codes
 entries[20033] := {
 	"title": "Invalid tenant name in federation metadata",
@@ -120,6 +123,7 @@ entries[90087] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS50169 InvalidRequestBadRealm); sign-in-error-codes
 entries[50169] := {
 	"title": "Realm not configured",
@@ -147,6 +151,7 @@ entries[90123] := {
 }
 
 # --- identity providers of guests: OAuth, OpenID Connect, SAML ------------
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS40008 OAuth2IdPUnretryableServerError); sign-in-error-codes
 entries[40008] := {
 	"title": "External identity provider error",
@@ -173,6 +178,7 @@ entries[40010] := {
 	"actor": "none",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS40009 OAuth2IdPRefreshTokenRedemptionUserError); sign-in-error-codes
 entries[40009] := {
 	"title": "External IdP refresh token not redeemed",
@@ -293,6 +299,7 @@ entries[50159] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS50161 InvalidExternalSecurityChallengeConfiguration); sign-in-error-codes
 entries[50161] := {
 	"title": "External provider's configuration not valid",
@@ -306,6 +313,7 @@ entries[50161] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS50166 ExternalClaimsProviderThrottled); sign-in-error-codes
 entries[50166] := {
 	"title": "External claims provider unreachable",

@@ -7,6 +7,7 @@ package signin.rules.catalogue
 # plus optional links. Copy one, change the code and the texts.
 
 # --- pass-through authentication ------------------------------------------
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS80001 OnPremiseStoreIsNotAvailable); sign-in-error-codes
 entries[80001] := {
 	"title": "Pass-through agent cannot reach AD",
@@ -20,6 +21,7 @@ entries[80001] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS80002 OnPremisePasswordValidatorRequestTimedout); sign-in-error-codes
 entries[80002] := {
 	"title": "Pass-through password check timed out",
@@ -33,6 +35,7 @@ entries[80002] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS80005 OnPremisePasswordValidatorUnpredictableWebException); sign-in-error-codes
 entries[80005] := {
 	"title": "Pass-through agent error (retryable)",
@@ -46,6 +49,7 @@ entries[80005] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS80007 OnPremisePasswordValidatorErrorOccurredOnPrem); sign-in-error-codes
 entries[80007] := {
 	"title": "Pass-through agent could not validate",
@@ -56,6 +60,7 @@ entries[80007] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS80010 OnPremisePasswordValidationEncryptionException); sign-in-error-codes
 entries[80010] := {
 	"title": "Pass-through agent could not decrypt",
@@ -66,6 +71,7 @@ entries[80010] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS80013 OnPremisePasswordValidationTimeSkew); sign-in-error-codes
 entries[80013] := {
 	"title": "Clock skew on pass-through agent",
@@ -76,6 +82,7 @@ entries[80013] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS80014 OnPremisePasswordValidationAuthenticationAgentTimeout); sign-in-error-codes
 entries[80014] := {
 	"title": "Pass-through agent answered too late",
@@ -114,6 +121,7 @@ entries[81004] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS81005 DesktopSsoAuthenticationPackageNotSupported); sign-in-error-codes
 entries[81005] := {
 	"title": "Seamless SSO got NTLM, not Kerberos",
@@ -140,6 +148,7 @@ entries[81006] := {
 	"actor": "none",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS81007 DesktopSsoTenantIsNotOptIn); sign-in-error-codes
 entries[81007] := {
 	"title": "Seamless SSO not enabled for the tenant",
@@ -185,6 +194,7 @@ entries[81010] := {
 	"actor": "none",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS81012 DesktopSsoMismatchBetweenTokenUpnAndChosenUpn); sign-in-error-codes
 entries[81012] := {
 	"title": "Seamless SSO account differs from Windows account",

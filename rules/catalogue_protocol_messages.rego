@@ -8,6 +8,7 @@ package signin.rules.catalogue
 # plus optional links. Copy one, change the code and the texts.
 
 # --- SAML requests from apps ------------------------------------------------------
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS75005 Saml2MessageInvalid); sign-in-error-codes
 entries[75005] := {
 	"title": "SAML request not supported",
@@ -18,6 +19,7 @@ entries[75005] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS75001 BindingSerializationError); sign-in-error-codes
 entries[75001] := {
 	"title": "SAML message binding error",
@@ -28,6 +30,7 @@ entries[75001] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS75003 UnsupportedBindingError); sign-in-error-codes
 entries[75003] := {
 	"title": "SAML binding not supported",
@@ -48,6 +51,7 @@ entries[750054] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS75008 RequestDeniedError); sign-in-error-codes
 entries[75008] := {
 	"title": "SAML request has wrong destination",
@@ -58,6 +62,7 @@ entries[75008] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS75011 NoMatchedAuthnContextInOutputClaims); sign-in-error-codes
 entries[75011] := {
 	"title": "Auth method differs from SAML request",
@@ -68,6 +73,7 @@ entries[75011] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS75016 Saml2AuthenticationRequestInvalidNameIDPolicy); sign-in-error-codes
 entries[75016] := {
 	"title": "SAML NameIDPolicy invalid",
@@ -112,6 +118,7 @@ entries[7500529] := {
 }
 
 # --- sign-out ------------------------------------------------------------------------
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS50061 SignoutInvalidRequest); sign-in-error-codes
 entries[50061] := {
 	"title": "Sign-out request invalid",
@@ -163,6 +170,7 @@ entries[50049] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS50050 MalformedDiscoveryRequest); sign-in-error-codes
 entries[50050] := {
 	"title": "Malformed discovery request",
@@ -201,6 +209,7 @@ entries[50029] := {
 }
 
 # --- JWTs and signatures -----------------------------------------------------------
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS50006 InvalidSignature); sign-in-error-codes
 entries[50006] := {
 	"title": "Signature verification failed",
@@ -221,6 +230,7 @@ entries[50098] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS50120 ThresholdJwtInvalidJwtFormat); sign-in-error-codes
 entries[50120] := {
 	"title": "JWT header not recognised",
@@ -231,6 +241,7 @@ entries[50120] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS90010 NotSupported); sign-in-error-codes
 entries[90010] := {
 	"title": "Algorithm not supported",

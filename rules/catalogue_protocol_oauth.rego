@@ -79,6 +79,7 @@ entries[50117] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against sign-in-error-codes (the code is no longer on reference-error-codes at entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50130); sign-in-error-codes
 entries[50130] := {
 	"title": "Claim value not a known auth method",
@@ -90,6 +91,7 @@ entries[50130] := {
 }
 
 # --- grant types and authorization codes ---------------------------------------
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS70003 UnsupportedGrantType); sign-in-error-codes
 entries[70003] := {
 	"title": "Grant type not supported",
@@ -185,6 +187,7 @@ entries[240004] := {
 }
 
 # --- PKCE ------------------------------------------------------------------------
+# reviewed: 2026-12-07 against sign-in-error-codes (the code is no longer on reference-error-codes at entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50148); sign-in-error-codes
 entries[50148] := {
 	"title": "PKCE code_verifier does not match",
@@ -253,6 +256,7 @@ entries[70016] := {
 	"actor": "none",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS70018 BadVerificationCode); sign-in-error-codes
 entries[70018] := {
 	"title": "Wrong device code entered",
@@ -413,6 +417,7 @@ entries[90005] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS51001 DomainHintMustbePresent); sign-in-error-codes
 entries[51001] := {
 	"title": "Domain hint missing",
@@ -423,6 +428,7 @@ entries[51001] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS70007 UnsupportedResponseMode); sign-in-error-codes
 entries[70007] := {
 	"title": "Unsupported response_mode",

@@ -64,6 +64,7 @@ entries[50138] := {
 	"actor": "none",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS70012 MsaServerError); sign-in-error-codes
 entries[70012] := {
 	"title": "Personal account service error",

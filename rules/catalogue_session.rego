@@ -40,6 +40,7 @@ entries[50140] := {
 	"actor": "none",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS51006 ForceReauthDueToInsufficientAuth); sign-in-error-codes
 entries[51006] := {
 	"title": "Windows integrated sign-in needed again",
@@ -161,6 +162,7 @@ entries[50089] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS70008 ExpiredOrRevokedGrant); sign-in-error-codes
 entries[70008] := {
 	"title": "Refresh token expired or revoked",
@@ -211,6 +213,7 @@ entries[700020] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS70000 InvalidGrant); sign-in-error-codes
 entries[70000] := {
 	"title": "Grant rejected",
@@ -224,6 +227,7 @@ entries[70000] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS70019 CodeExpired); sign-in-error-codes
 entries[70019] := {
 	"title": "Device code expired",
@@ -234,6 +238,7 @@ entries[70019] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS50085); sign-in-error-codes
 entries[50085] := {
 	"title": "Social sign-in needed again",
@@ -264,6 +269,7 @@ entries[90086] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS50136 RedirectMsaSessionToApp); sign-in-error-codes
 entries[50136] := {
 	"title": "Redirected to app with Microsoft account session",
@@ -299,6 +305,7 @@ entries[50013] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS500133); sign-in-error-codes
 entries[500133] := {
 	"title": "Assertion token expired",

@@ -148,6 +148,7 @@ entries[500208] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS80012 OnPremisePasswordValidationAccountLogonInvalidHours); sign-in-error-codes
 entries[80012] := {
 	"title": "Outside allowed logon hours",
