@@ -299,13 +299,14 @@ entries[50159] := {
 	"actor": "admin",
 }
 
-# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
-# source: reference-error-codes (AADSTS50161 InvalidExternalSecurityChallengeConfiguration); sign-in-error-codes
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548), sign-in-error-codes and https://learn.microsoft.com/entra/identity/authentication/concept-authentication-external-method-provider
+# source: reference-error-codes (AADSTS50161 InvalidExternalSecurityChallengeConfiguration); sign-in-error-codes; https://learn.microsoft.com/entra/identity/authentication/concept-authentication-external-method-provider
 entries[50161] := {
 	"title": "External provider's configuration not valid",
-	"cause": "The configuration of an external claims provider (custom control or external authentication method) does not work: the claims it sent back are not enough, or a claim Entra ID asked it for is missing; the older sign-in error page also names an authorization URL that failed validation.",
+	"cause": "The configuration of an external claims provider (an external authentication method or a custom control) does not work. With an external authentication method the usual reason is that Entra ID could not validate the provider's authorization URL: the authorization_endpoint of the provider's discovery document is not a redirect URL of the provider's app registration. The reference also names claims the provider sent back that are not enough, or a requested claim that is missing.",
 	"nextSteps": [
-		"An admin checks the provider's configuration in the Entra admin center > Entra ID > Authentication methods (external method) or Conditional Access > Custom controls: the claims it must return and its authorization URL (https, the provider's published endpoint).",
+		"An admin (or the provider, for a multitenant provider app) adds the authorization_endpoint of the provider's discovery document as a redirect URL of the provider's app registration, as Microsoft's external authentication method guide requires.",
+		"An admin checks the method's client ID, discovery URL and app ID in the Entra admin center > Entra ID > Authentication methods > Policies (external method), or the custom control in Entra ID > Conditional Access > Custom controls.",
 		"If the configuration matches the provider's documentation, an admin asks the provider why its answer lacked the requested claims.",
 	],
 	"severity": "medium",
