@@ -253,13 +253,14 @@ entries[530003] := {
 	"actor": "user",
 }
 
-# source: sign-in-error-codes
+# source: sign-in-error-codes; https://learn.microsoft.com/entra/identity/conditional-access/migrate-approved-client-app
 entries[530021] := {
 	"title": "App does not meet the approved-app requirement",
-	"cause": "A Conditional Access policy requires an approved client app or an app protection policy for this resource, and the app used did not meet the requirement, for example a third-party mail app instead of Outlook.",
+	"cause": "A Conditional Access policy requires an app protected by an Intune app protection policy (or, in older policies, an approved client app) for this resource, and the app used did not meet the requirement, for example a third-party mail app instead of Outlook.",
 	"nextSteps": [
-		"The user installs and signs in with the app the organization approves (Outlook, Teams, OneDrive...); on Android, Intune Company Portal must be installed as the broker.",
+		"The user installs and signs in with the protected app (Outlook, Teams, OneDrive...); the broker must be installed too: Intune Company Portal on Android, Microsoft Authenticator on iOS.",
 		"An admin checks the failed grant control on the sign-in's Conditional Access tab and the policy in the Entra admin center > Entra ID > Conditional Access > Policies.",
+		"Microsoft stopped enforcing the 'Require approved client app' grant in March 2026: an admin moves policies that still use it to 'Require app protection policy'.",
 	],
 	"severity": "medium",
 	"category": "conditional-access",
@@ -272,7 +273,7 @@ entries[53032] := {
 	"cause": "A risk policy of ID Protection blocked the account because the user or the sign-in was rated risky, for example after leaked credentials or a suspicious sign-in were detected.",
 	"nextSteps": [
 		"A security admin reviews the user in the Entra admin center > ID Protection > Risky users and the detections behind the risk.",
-		"If the risk is real, an admin resets the password and revokes sessions; if it is not, an admin confirms the user compromised or dismisses the risk so the user can sign in.",
+		"If the risk is real, an admin confirms the user compromised, resets the password and revokes sessions; if it is not, an admin dismisses the user's risk so the user can sign in.",
 		"The user signs in again once an admin has cleared the risk.",
 	],
 	"severity": "high",

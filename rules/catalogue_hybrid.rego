@@ -225,7 +225,7 @@ entries[80003] := {
 	"title": "Pass-through agent got an invalid answer from AD",
 	"cause": "A pass-through authentication agent asked on-premises Active Directory to check the password and got an answer it could not read, so the sign-in failed for a reason on the on-premises side, not because of the password.",
 	"nextSteps": [
-		"An admin reads the agent's Admin event log (Applications and Services Logs > Microsoft > AzureAdConnect > AuthenticationAgent) on the servers listed in the Entra admin center > Entra ID > Entra Connect > Pass-through authentication, at the time of this sign-in.",
+		"An admin reads the agent's Admin event log (Applications and Services Logs > Microsoft > AzureAdConnect > AuthenticationAgent) on the servers listed in the Entra admin center > Entra ID > Entra Connect > Connect Sync > Pass-through authentication, at the time of this sign-in.",
 		"An admin checks that each agent's server reaches a domain controller of the user's domain and that the agents run the current version.",
 		"The user retries later; if it persists, an admin opens a Microsoft support request with the correlation ID.",
 	],
@@ -239,7 +239,7 @@ entries[80011] := {
 	"title": "Pass-through agent could not get its key",
 	"cause": "The pass-through authentication agent could not retrieve the key it needs to read the encrypted password, so it could not validate any password it received. Every user whose sign-in reaches that agent fails until it is fixed.",
 	"nextSteps": [
-		"An admin checks the agents' status in the Entra admin center > Entra ID > Entra Connect > Pass-through authentication and reads the Admin event log of the failing agent.",
+		"An admin checks the agents' status in the Entra admin center > Entra ID > Entra Connect > Connect Sync > Pass-through authentication and reads the Admin event log of the failing agent.",
 		"An admin re-registers or reinstalls the failing agent (its certificate may have expired or been removed), and keeps at least two healthy agents.",
 		"Users retry after the fix; no change on the user's side helps.",
 	],
