@@ -23,14 +23,14 @@
 #     (90025, 500121, 70046 from the sign-in troubleshooting guide; 81014 from
 #     the Sign-in Analysis workbook): 354 codes, checked against
 #     pkg/engine/testdata/aadsts-codes.tsv by pkg/engine/catalogue_coverage_test.go;
-#     plus the 16 codes of Microsoft's retired sign-in activity report error
-#     codes page that the reference lacks (40014, 50181, 50201, 53032, 70037,
-#     70044, 80003, 80011, 81001, 130500, 500172, 501291, 530003, 530021,
-#     700051, 5000811), checked by catalogue_sign_in_page_test.rego; and 5 codes
+#     plus the 17 codes of Microsoft's retired sign-in activity report error
+#     codes page that the reference lacks (40014, 50181, 50201, 53032, 53033,
+#     70037, 70044, 80003, 80011, 81001, 130500, 500172, 501291, 530003,
+#     530021, 700051, 5000811), checked by catalogue_sign_in_page_test.rego; and 5 codes
 #     of Microsoft troubleshooting articles (80004, 81002, 81003, 81008, 81013)
 #     (pass-through and Seamless SSO tables); and 500341 (account deleted),
 #     frequent in real logs, from the text Entra ID returns as quoted in
-#     Microsoft's Viva Goals integration-errors article: 376.
+#     Microsoft's Viva Goals integration-errors article: 377.
 #   files:
 #     - catalogue_credentials.rego (credentials: passwords, password changes, certificates, app secrets)
 #     - catalogue_sign_in.rego (user-state, mfa)

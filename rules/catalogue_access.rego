@@ -281,6 +281,21 @@ entries[53032] := {
 	"actor": "admin",
 }
 
+# The 2020 revision of the page added this row; the reference has no entry for it.
+# reviewed: 2026-12-07 against sign-in-error-codes (2020 revision, Don-Fuego2/azure-docs 4e508ab5)
+# source: sign-in-error-codes (2020 revision: "Remote device flow blocked due to device based conditional access")
+entries[53033] := {
+	"title": "Device code sign-in blocked by a device policy",
+	"cause": "The sign-in used a remote device flow (a code shown on one device and entered on another), and a Conditional Access policy for the resource requires a compliant or joined device. The device that receives the token is not the one where the user signs in, so its state cannot be proven and the request is refused.",
+	"nextSteps": [
+		"The user signs in directly on a managed device with the app's normal sign-in instead of a device code.",
+		"An admin reads the sign-in's Conditional Access tab in the Entra admin center > Entra ID > Monitoring & health > Sign-in logs to see which policy refused it; if the device code flow is not needed, the admin blocks it with the Authentication flows condition in Entra ID > Conditional Access > Policies rather than exempting it from the device policy.",
+	],
+	"severity": "medium",
+	"category": "conditional-access",
+	"actor": "user",
+}
+
 # source: sign-in-error-codes
 entries[501291] := {
 	"title": "App protection needs a registered device",

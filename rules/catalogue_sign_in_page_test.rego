@@ -3,8 +3,9 @@
 # The list is the union of the page's revisions: MicrosoftDocs/azure-docs
 # articles/active-directory/reports-monitoring/reference-sign-ins-error-codes.md (2018 and
 # 2019 revisions, e.g. commit 02a4dd5b) and its last revision (2020), kept in Microsoft's
-# localized docs repositories, which added 50194, 53032, 130500, 500014, 500172, 501291,
-# 530003 and 700051.
+# localized docs repositories, which added 50194, 53032, 53033, 130500, 500014, 500172, 501291,
+# 530003 and 700051 (53033 was still missing after the first pass of issue 16; the English 2020
+# revision is read in the Don-Fuego2/azure-docs fork @ 4e508ab5).
 package signin.catalogue_sign_in_page_test
 
 import data.signin.rules.catalogue
@@ -17,7 +18,7 @@ sign_in_page_codes := {
 	50124, 50125, 50126, 50127, 50128, 50129, 50130, 50131, 50132, 50133, 50135, 50136, 50140,
 	50143, 50144, 50146, 50148, 50155, 50158, 50161, 50166, 50169, 50172, 50173, 50177, 50178,
 	50180, 50181, 50194, 50201, 51001, 51004, 51006, 52004, 53000, 53001, 53002, 53003, 53004,
-	53032, 65001, 65004, 65005, 70000, 70001, 70002, 70003, 70004, 70005, 70007, 70008, 70011,
+	53032, 53033, 65001, 65004, 65005, 70000, 70001, 70002, 70003, 70004, 70005, 70007, 70008, 70011,
 	70012, 70018, 70019, 70037, 70043, 70044, 75001, 75003, 75005, 75008, 75011, 75016, 80001,
 	80002, 80003, 80005, 80007, 80010, 80011, 80012, 80013, 80014, 81001, 81005, 81007, 81012,
 	90010, 90014, 90051, 90072, 90094, 90095, 130500, 500011, 500014, 500021, 500121, 500133,
