@@ -244,9 +244,9 @@ entries[50120] := {
 # reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS90010 NotSupported); sign-in-error-codes
 entries[90010] := {
-	"title": "Algorithm not supported",
-	"cause": "The request uses a cryptographic algorithm that Entra ID cannot create or does not support for this purpose (for example in a JWT header or SAML signature).",
-	"nextSteps": ["The app developer switches to a supported algorithm: RS256 or PS256 for JWTs, RSA-SHA256 for SAML signatures."],
+	"title": "Request or algorithm not supported",
+	"cause": "The request is of a kind Entra ID does not support here: it uses a cryptographic algorithm Entra ID cannot create or does not accept (for example in a JWT header or SAML signature), or, as the sign-in error page adds, an HTTP method the endpoint does not take (the token endpoint accepts only POST).",
+	"nextSteps": ["The app developer sends token requests as POST and switches to a supported algorithm: RS256 or PS256 for JWTs, RSA-SHA256 for SAML signatures."],
 	"severity": "medium",
 	"category": "protocol",
 	"actor": "developer",

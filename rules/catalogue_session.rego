@@ -143,9 +143,12 @@ entries[160021] := {
 # reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50132 SsoArtifactInvalidOrExpired); sign-in-error-codes
 entries[50132] := {
-	"title": "Session invalid after password change",
-	"cause": "The session is no longer valid because the password expired or was changed recently, so the user must sign in again with the current password.",
-	"nextSteps": ["The user signs in again with the current password and updates it in every app and device that stores it."],
+	"title": "Session invalid or too old",
+	"cause": "The session is no longer valid: the password expired or was changed recently, the single sign-on session expired, or it is not fresh enough for this app (the sign-in error page also names a silent request made with an expired session). The user must sign in again.",
+	"nextSteps": [
+		"The user signs in again with the current password and updates it in every app and device that stores it.",
+		"The app developer falls back to an interactive sign-in when a silent request gets this error.",
+	],
 	"severity": "low",
 	"category": "token-session",
 	"actor": "user",
