@@ -239,6 +239,7 @@ entries[70044] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against sign-in-error-codes (2020 revision, Don-Fuego2/azure-docs 4e508ab5)
 # source: sign-in-error-codes
 entries[530003] := {
 	"title": "Device must be managed for this resource",
@@ -253,6 +254,7 @@ entries[530003] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against sign-in-error-codes (2020 revision, Don-Fuego2/azure-docs 4e508ab5) and https://learn.microsoft.com/entra/identity/conditional-access/migrate-approved-client-app
 # source: sign-in-error-codes; https://learn.microsoft.com/entra/identity/conditional-access/migrate-approved-client-app
 entries[530021] := {
 	"title": "App does not meet the approved-app requirement",
@@ -267,6 +269,7 @@ entries[530021] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against sign-in-error-codes (2020 revision, Don-Fuego2/azure-docs 4e508ab5)
 # source: sign-in-error-codes
 entries[53032] := {
 	"title": "Account blocked by ID Protection",
@@ -296,6 +299,7 @@ entries[53033] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against sign-in-error-codes (2020 revision, Don-Fuego2/azure-docs 4e508ab5)
 # source: sign-in-error-codes
 entries[501291] := {
 	"title": "App protection needs a registered device",

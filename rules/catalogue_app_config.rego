@@ -160,6 +160,7 @@ entries[900382] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes (2020 revision)
 # source: reference-error-codes (AADSTS900432); sign-in-error-codes
 entries[900432] := {
 	"title": "Cross-cloud request from confidential client",

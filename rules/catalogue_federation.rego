@@ -330,6 +330,7 @@ entries[50166] := {
 
 # --- codes of Microsoft's sign-in activity error page (issue 16) ------------
 
+# reviewed: 2026-12-07 against sign-in-error-codes (2020 revision, Don-Fuego2/azure-docs 4e508ab5)
 # source: sign-in-error-codes
 entries[40014] := {
 	"title": "Federation server sent an unusable answer",

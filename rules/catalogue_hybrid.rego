@@ -220,6 +220,7 @@ entries[81014] := {
 
 # --- codes of Microsoft's sign-in activity error page (issue 16) ------------
 
+# reviewed: 2026-12-07 against sign-in-error-codes (2020 revision, Don-Fuego2/azure-docs 4e508ab5)
 # source: sign-in-error-codes
 entries[80003] := {
 	"title": "Pass-through agent got an invalid answer from AD",
@@ -234,6 +235,7 @@ entries[80003] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against sign-in-error-codes (2020 revision, Don-Fuego2/azure-docs 4e508ab5)
 # source: sign-in-error-codes
 entries[80011] := {
 	"title": "Pass-through agent could not get its key",
@@ -248,6 +250,7 @@ entries[80011] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against sign-in-error-codes (2020 revision, Don-Fuego2/azure-docs 4e508ab5)
 # source: sign-in-error-codes
 entries[81001] := {
 	"title": "Kerberos ticket too large for Seamless SSO",

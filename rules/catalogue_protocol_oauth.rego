@@ -441,6 +441,7 @@ entries[70007] := {
 
 # --- codes of Microsoft's sign-in activity error page (issue 16) ------------
 
+# reviewed: 2026-12-07 against sign-in-error-codes (2020 revision, Don-Fuego2/azure-docs 4e508ab5)
 # source: sign-in-error-codes
 entries[700051] := {
 	"title": "Implicit access tokens not enabled for the app",

@@ -371,6 +371,7 @@ entries[53010] := {
 
 # --- codes of Microsoft's sign-in activity error page (issue 16) ------------
 
+# reviewed: 2026-12-07 against sign-in-error-codes (2020 revision, Don-Fuego2/azure-docs 4e508ab5)
 # source: sign-in-error-codes
 entries[50181] := {
 	"title": "One-time code failed during sign-in",
@@ -384,6 +385,7 @@ entries[50181] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against sign-in-error-codes (2020 revision, Don-Fuego2/azure-docs 4e508ab5)
 # source: sign-in-error-codes
 entries[130500] := {
 	"title": "Phone sign-in blocked by credential policy",
@@ -397,6 +399,7 @@ entries[130500] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against sign-in-error-codes (2020 revision, Don-Fuego2/azure-docs 4e508ab5)
 # source: sign-in-error-codes
 entries[500172] := {
 	"title": "Sign-in certificate outside its validity dates",
