@@ -88,7 +88,7 @@ entries[700011] := {
 		"The app developer checks the client_id against the Application (client) ID in the Entra admin center > Entra ID > App registrations > [app] > Overview, and the tenant in the authority URL.",
 		"For a third-party multi-tenant app, an admin adds it by granting admin consent, then finds it in Entra ID > Enterprise apps.",
 	],
-	"severity": "high",
+	"severity": "medium",
 	"category": "app-config",
 	"actor": "developer",
 }

@@ -138,9 +138,9 @@ entries[500207] := {
 # source: reference-error-codes (AADSTS500208)
 entries[500208] := {
 	"title": "Domain not valid for this account type",
-	"cause": "The sign-in name's domain cannot be used with this kind of account here, for example a personal Microsoft account whose address uses a domain the organization owns, or the other way round.",
+	"cause": "The account does not have the type this tenant or app expects: most often the tenant accepts only work or school accounts and the user signed in with a personal Microsoft account, frequently one whose address uses a domain the organization owns.",
 	"nextSteps": [
-		"The user signs in with the work account issued by the organization rather than a personal account with the same domain.",
+		"The user signs in with the work or school account issued by the organization rather than a personal account, even one with the same address.",
 		"An admin who sees this often reminds users that personal Microsoft accounts on company domains should be renamed to another address.",
 	],
 	"severity": "low",
