@@ -128,6 +128,7 @@ entries[50131] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against the code table (pkg/engine/testdata/aadsts-codes.tsv, from an earlier reference-error-codes; the code is no longer on it at entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50142)
 entries[50142] := {
 	"title": "Password change required by policy",
@@ -157,6 +158,7 @@ entries[530032] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS530035 BlockedBySecurityDefaults)
 entries[530035] := {
 	"title": "Blocked by security defaults",
@@ -170,6 +172,7 @@ entries[530035] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50170 MissingExternalClaimsProviderMapping)
 entries[50170] := {
 	"title": "External control mapping missing",
@@ -191,6 +194,7 @@ entries[50172] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against the code table (pkg/engine/testdata/aadsts-codes.tsv, from an earlier reference-error-codes; the code is no longer on it at entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50176)
 entries[50176] := {
 	"title": "External control definition missing",

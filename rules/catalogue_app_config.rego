@@ -38,6 +38,7 @@ entries[70001] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS7000112 UnauthorizedClientApplicationDisabled)
 entries[7000112] := {
 	"title": "Client app disabled",
@@ -51,6 +52,7 @@ entries[7000112] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS1000031)
 entries[1000031] := {
 	"title": "App not accessible right now",
@@ -80,6 +82,7 @@ entries[700016] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS700011 UnauthorizedClientAppNotFoundInOrgIdTenant)
 entries[700011] := {
 	"title": "Client app ID not in the directory",
@@ -93,6 +96,7 @@ entries[700011] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against the code table (pkg/engine/testdata/aadsts-codes.tsv, from an earlier reference-error-codes; the code is no longer on it at entra-docs 04f65548)
 # source: reference-error-codes (AADSTS650059)
 entries[650059] := {
 	"title": "Single-tenant app used from another tenant",
@@ -117,6 +121,7 @@ entries[50194] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS90130 NonConvergedAppV2GlobalEndpointNotSupported)
 entries[90130] := {
 	"title": "App not supported on the shared endpoints",
@@ -127,6 +132,7 @@ entries[90130] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS9002332)
 entries[9002332] := {
 	"title": "Work-only app called through /consumers",
@@ -137,6 +143,7 @@ entries[9002332] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS700025 InvalidClientPublicClientWithCredential)
 entries[700025] := {
 	"title": "Public client sent a secret",
@@ -150,6 +157,7 @@ entries[700025] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS900382)
 entries[900382] := {
 	"title": "Confidential client not allowed cross-cloud",
@@ -198,6 +206,7 @@ entries[70004] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS900971)
 entries[900971] := {
 	"title": "No reply address",
@@ -208,6 +217,7 @@ entries[900971] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
 # source: reference-error-codes (AADSTS70005 UnsupportedResponseType); sign-in-error-codes
 entries[70005] := {
 	"title": "Response type not allowed for the app",
@@ -246,6 +256,7 @@ entries[50010] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS76021 ApplicationRequiresSignedRequests)
 entries[76021] := {
 	"title": "SAML request must be signed",
@@ -313,6 +324,7 @@ entries[65005] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS650054)
 entries[650054] := {
 	"title": "Permission on a removed resource",
@@ -323,6 +335,7 @@ entries[650054] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS650057)
 entries[650057] := {
 	"title": "Resource not in the app's permissions",
@@ -336,6 +349,7 @@ entries[650057] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS90009 TokenForItselfMissingIdenticalAppIdentifier)
 entries[90009] := {
 	"title": "Token for itself needs the app's GUID",
@@ -346,6 +360,7 @@ entries[90009] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS221000 DeviceOnlyTokensNotSupportedByResource)
 entries[221000] := {
 	"title": "Resource does not accept device-only tokens",
@@ -356,6 +371,7 @@ entries[221000] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS67003 ActorNotValidServiceIdentity)
 entries[67003] := {
 	"title": "Actor is not a service identity",
@@ -366,6 +382,7 @@ entries[67003] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS7000114)
 entries[7000114] := {
 	"title": "App may not do app-only on-behalf-of",

@@ -63,6 +63,7 @@ entries[50129] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50187 DeviceInformationNotProvided)
 entries[50187] := {
 	"title": "Device authentication could not be done",
@@ -90,6 +91,7 @@ entries[50099] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against the code table (pkg/engine/testdata/aadsts-codes.tsv, from an earlier reference-error-codes; the code is no longer on it at entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50156)
 entries[50156] := {
 	"title": "Device token not accepted here",
@@ -100,6 +102,7 @@ entries[50156] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS135011)
 entries[135011] := {
 	"title": "Device is disabled",
@@ -113,6 +116,7 @@ entries[135011] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS135010 KeyNotFound)
 entries[135010] := {
 	"title": "Device key not found",
@@ -126,6 +130,7 @@ entries[135010] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS130004 NgcKeyNotFound)
 entries[130004] := {
 	"title": "Windows Hello key not found",
@@ -139,6 +144,7 @@ entries[130004] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS130005 NgcInvalidSignature)
 entries[130005] := {
 	"title": "Windows Hello signature invalid",
@@ -152,6 +158,7 @@ entries[130005] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS130006 NgcTransportKeyNotFound)
 entries[130006] := {
 	"title": "Windows Hello transport key missing",
@@ -165,6 +172,7 @@ entries[130006] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS130007 NgcDeviceIsDisabled)
 entries[130007] := {
 	"title": "Windows Hello device disabled",
@@ -178,6 +186,7 @@ entries[130007] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS130008 NgcDeviceIsNotFound)
 entries[130008] := {
 	"title": "Windows Hello device not found",
@@ -191,6 +200,7 @@ entries[130008] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS240001 BulkAADJTokenUnauthorized)
 entries[240001] := {
 	"title": "User may not register devices",
@@ -204,6 +214,7 @@ entries[240001] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS90114 InvalidExpiryDate)
 entries[90114] := {
 	"title": "Bulk enrollment token expiry invalid",
@@ -214,6 +225,7 @@ entries[90114] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS220450 UnsupportedAndroidWebViewVersion)
 entries[220450] := {
 	"title": "Android WebView too old",

@@ -69,6 +69,7 @@ entries[50034] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50014 GuestUserInPendingState)
 entries[50014] := {
 	"title": "Guest invitation not redeemed yet",
@@ -96,6 +97,7 @@ entries[51004] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50197 ConflictingIdentities)
 entries[50197] := {
 	"title": "Conflicting identities for the user",
@@ -109,6 +111,7 @@ entries[50197] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS90125 DebugModeEnrollTenantNotFound)
 entries[90125] := {
 	"title": "User not found: check the username",
@@ -122,6 +125,7 @@ entries[90125] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against the code table (pkg/engine/testdata/aadsts-codes.tsv, from an earlier reference-error-codes; the code is no longer on it at entra-docs 04f65548)
 # source: reference-error-codes (AADSTS500207)
 entries[500207] := {
 	"title": "Account type not allowed for this resource",
@@ -135,6 +139,7 @@ entries[500207] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS500208)
 entries[500208] := {
 	"title": "Domain not valid for this account type",
@@ -162,6 +167,7 @@ entries[80012] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS90084 OrgIdWsFederationGuestNotAllowed)
 entries[90084] := {
 	"title": "Guest accounts not allowed on this site",
@@ -175,6 +181,7 @@ entries[90084] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against the code table (pkg/engine/testdata/aadsts-codes.tsv, from an earlier reference-error-codes; the code is no longer on it at entra-docs 04f65548)
 # source: reference-error-codes (AADSTS500141)
 entries[500141] := {
 	"title": "Invitation redeemed outside the app",
@@ -185,6 +192,7 @@ entries[500141] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS54000 MinorUserBlockedLegalAgeGroupRule)
 entries[54000] := {
 	"title": "Minor blocked by age rules",
@@ -195,6 +203,7 @@ entries[54000] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS53011)
 entries[53011] := {
 	"title": "Blocked by risk in the home tenant",
@@ -208,6 +217,7 @@ entries[53011] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS530034 DelegatedAdminBlockedDueToSuspiciousActivity)
 entries[530034] := {
 	"title": "Delegated admin blocked for account risk",
@@ -314,6 +324,7 @@ entries[50078] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50086 SasNonRetryableError)
 entries[50086] := {
 	"title": "MFA service error (not retryable)",
@@ -328,6 +339,7 @@ entries[50086] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50087 SasRetryableError)
 entries[50087] := {
 	"title": "MFA service error (retryable)",
@@ -356,6 +368,7 @@ entries[53004] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS53010 ProofUpBlockedDueToSecurityInfoAcr)
 entries[53010] := {
 	"title": "Security info registration not allowed here",
