@@ -32,7 +32,8 @@
 #     frequent in real logs, from the text Entra ID returns as quoted in
 #     Microsoft's Viva Goals integration-errors article: 377.
 #   files:
-#     - catalogue_credentials.rego (credentials: passwords, password changes, certificates, app secrets)
+#     - catalogue_credentials.rego (credentials: passwords, certificates, app secrets)
+#     - catalogue_password_change.rego (credentials: password changes, self-service reset, writeback)
 #     - catalogue_sign_in.rego (user-state, mfa)
 #     - catalogue_access.rego (conditional-access)
 #     - catalogue_device.rego (device: registration, Primary Refresh Tokens, Windows Hello keys)
