@@ -376,8 +376,11 @@ entries[500021] := {
 # source: reference-error-codes (AADSTS500022)
 entries[500022] := {
 	"title": "Tenant restrictions policy denies access",
-	"cause": "A tenant restrictions policy (version 2, set in cross-tenant access settings) denies the user access to the target tenant from this network or device.",
-	"nextSteps": ["If the access should be allowed, an admin adds the target tenant, users or apps to the tenant restrictions policy in the Entra admin center > Entra ID > External Identities > Cross-tenant access settings > Tenant restrictions."],
+	"cause": "Tenant restrictions deny the user access to the target tenant from this network or device. Microsoft's reference describes it in the same words as 500021: the tenant is not in the allowed list that the company proxy sends in the Restrict-Access-To-Tenants header; where the organization uses tenant restrictions version 2, the list is its cross-tenant access policy instead.",
+	"nextSteps": [
+		"If the access should be allowed, the network admin adds the target tenant's domain or ID to the Restrict-Access-To-Tenants header on the proxy.",
+		"With tenant restrictions version 2, an admin of the user's organization allows the target tenant, users or apps in the Entra admin center > Entra ID > External Identities > Cross-tenant access settings (Tenant restrictions).",
+	],
 	"severity": "medium",
 	"category": "tenant",
 	"actor": "admin",
