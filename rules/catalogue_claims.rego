@@ -33,6 +33,7 @@ entries[50146] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS501461)
 entries[501461] := {
 	"title": "AcceptMappedClaims needs a verified audience",
@@ -57,6 +58,7 @@ entries[50007] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against the code table (pkg/engine/testdata/aadsts-codes.tsv, from an earlier reference-error-codes; the code is no longer on it at entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50165)
 entries[50165] := {
 	"title": "Token encryption algorithm not supported",
@@ -79,6 +81,7 @@ entries[50042] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50043 UnableToGeneratePairwiseIdentifierWithMultipleSalts)
 entries[50043] := {
 	"title": "Several salts for pairwise identifier",
@@ -90,6 +93,7 @@ entries[50043] := {
 }
 
 # --- claims mapping and transformations ---------------------------------------
+# reviewed: 2026-12-07 against the code table (pkg/engine/testdata/aadsts-codes.tsv, from an earlier reference-error-codes; the code is no longer on it at entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50100)
 entries[50100] := {
 	"title": "Claims transformation error",
@@ -100,6 +104,7 @@ entries[50100] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against the code table (pkg/engine/testdata/aadsts-codes.tsv, from an earlier reference-error-codes; the code is no longer on it at entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50101)
 entries[50101] := {
 	"title": "Unknown claims transformer",
@@ -110,6 +115,7 @@ entries[50101] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against the code table (pkg/engine/testdata/aadsts-codes.tsv, from an earlier reference-error-codes; the code is no longer on it at entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50102)
 entries[50102] := {
 	"title": "Custom claims transformer failed to load",
@@ -120,6 +126,7 @@ entries[50102] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against the code table (pkg/engine/testdata/aadsts-codes.tsv, from an earlier reference-error-codes; the code is no longer on it at entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50103)
 entries[50103] := {
 	"title": "Claims transformation failed at run time",
@@ -133,6 +140,7 @@ entries[50103] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against the code table (pkg/engine/testdata/aadsts-codes.tsv, from an earlier reference-error-codes; the code is no longer on it at entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50108)
 entries[50108] := {
 	"title": "Claims configuration not retrieved",
@@ -146,6 +154,7 @@ entries[50108] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against the code table (pkg/engine/testdata/aadsts-codes.tsv, from an earlier reference-error-codes; the code is no longer on it at entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50109)
 entries[50109] := {
 	"title": "Unknown claims transformation in configuration",
@@ -156,6 +165,7 @@ entries[50109] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against the code table (pkg/engine/testdata/aadsts-codes.tsv, from an earlier reference-error-codes; the code is no longer on it at entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50111)
 entries[50111] := {
 	"title": "Unknown claims transformation requested",
@@ -166,6 +176,7 @@ entries[50111] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against the code table (pkg/engine/testdata/aadsts-codes.tsv, from an earlier reference-error-codes; the code is no longer on it at entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50123)
 entries[50123] := {
 	"title": "Unknown transformation method",
@@ -187,6 +198,7 @@ entries[50124] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS501241)
 entries[501241] := {
 	"title": "Required claim input missing",
@@ -200,6 +212,7 @@ entries[501241] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against the code table (pkg/engine/testdata/aadsts-codes.tsv, from an earlier reference-error-codes; the code is no longer on it at entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50162)
 entries[50162] := {
 	"title": "Claims transformation timed out",
@@ -210,6 +223,7 @@ entries[50162] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS501621 ClaimsTransformationTimeoutRegularExpressionTimeout)
 entries[501621] := {
 	"title": "Regex claims transformation timed out",
@@ -220,6 +234,7 @@ entries[501621] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against the code table (pkg/engine/testdata/aadsts-codes.tsv, from an earlier reference-error-codes; the code is no longer on it at entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50163)
 entries[50163] := {
 	"title": "Regex replacement made a claim too long",
@@ -230,6 +245,7 @@ entries[50163] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against the code table (pkg/engine/testdata/aadsts-codes.tsv, from an earlier reference-error-codes; the code is no longer on it at entra-docs 04f65548)
 # source: reference-error-codes (AADSTS501631)
 entries[501631] := {
 	"title": "Regex replacement matched too often",
@@ -240,6 +256,7 @@ entries[501631] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against the code table (pkg/engine/testdata/aadsts-codes.tsv, from an earlier reference-error-codes; the code is no longer on it at entra-docs 04f65548)
 # source: reference-error-codes (AADSTS501632)
 entries[501632] := {
 	"title": "Regex replacement has too many parameters",

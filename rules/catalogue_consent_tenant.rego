@@ -78,6 +78,7 @@ entries[90095] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS90008 TokenForItselfRequiresGraphPermission)
 entries[90008] := {
 	"title": "App lacks the basic sign-in permission",
@@ -91,6 +92,7 @@ entries[90008] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS90093 GraphUserUnauthorized)
 entries[90093] := {
 	"title": "Directory refused the consent request",
@@ -118,6 +120,7 @@ entries[650056] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS65002)
 entries[65002] := {
 	"title": "Microsoft app ID reused for an API",
@@ -139,6 +142,7 @@ entries[90099] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50015 ViralUserLegalAgeConsentRequiredState)
 entries[50015] := {
 	"title": "Legal age consent required",
@@ -152,6 +156,7 @@ entries[50015] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against the code table (pkg/engine/testdata/aadsts-codes.tsv, from an earlier reference-error-codes; the code is no longer on it at entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50150)
 entries[50150] := {
 	"title": "Consent approval data missing",
@@ -165,6 +170,7 @@ entries[50150] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against the code table (pkg/engine/testdata/aadsts-codes.tsv, from an earlier reference-error-codes; the code is no longer on it at entra-docs 04f65548)
 # source: reference-error-codes (AADSTS9002341)
 entries[9002341] := {
 	"title": "Single sign-on permission needed",
@@ -193,6 +199,7 @@ entries[50059] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: Microsoft Entra sign-in activity report error codes (learn.microsoft.com, "reference-sign-ins-error-codes", MicrosoftDocs/azure-docs 02a4dd5b) calls 16000 an internal detail, not an error; the Entra error code reference (InteractionRequired) describes the cross-tenant case.
 entries[16000] := {
 	"title": "Account choice step during sign-in",
@@ -207,6 +214,7 @@ entries[16000] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS16003 SsoUserAccountNotFoundInResourceTenant)
 entries[16003] := {
 	"title": "User never added to the resource tenant",
@@ -248,6 +256,7 @@ entries[50128] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS90126 DebugModeEnrollTenantNotInferred)
 entries[90126] := {
 	"title": "Tenant not inferred from username",
@@ -261,6 +270,7 @@ entries[90126] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against the code table (pkg/engine/testdata/aadsts-codes.tsv, from an earlier reference-error-codes; the code is no longer on it at entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50160)
 entries[50160] := {
 	"title": "Another tenant is preferred",
@@ -274,6 +284,7 @@ entries[50160] := {
 	"actor": "none",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS90002 InvalidTenantName)
 entries[90002] := {
 	"title": "Tenant not found",
@@ -298,6 +309,7 @@ entries[90019] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS90038 NationalCloudTenantRedirection)
 entries[90038] := {
 	"title": "Tenant is in another national cloud",
@@ -308,6 +320,7 @@ entries[90038] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS90043 NationalCloudAuthCodeRedirection)
 entries[90043] := {
 	"title": "Cross-cloud code redirection disabled",
@@ -332,6 +345,7 @@ entries[90072] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS90085 OrgIdWsFederationSltRedemptionFailed)
 entries[90085] := {
 	"title": "Organization not provisioned yet",
@@ -373,6 +387,7 @@ entries[500021] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS500022)
 entries[500022] := {
 	"title": "Tenant restrictions policy denies access",
@@ -386,6 +401,7 @@ entries[500022] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS500212 NotAllowedByOutboundPolicyTenant)
 entries[500212] := {
 	"title": "Blocked by home tenant's outbound policy",
@@ -396,6 +412,7 @@ entries[500212] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS500213 NotAllowedByInboundPolicyTenant)
 entries[500213] := {
 	"title": "Blocked by resource tenant's inbound policy",
@@ -406,6 +423,7 @@ entries[500213] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS1000104 XCB2BResourceCloudNotAllowedOnIdentityTenant)
 entries[1000104] := {
 	"title": "Cross-cloud B2B not enabled",
@@ -416,6 +434,7 @@ entries[1000104] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS650052)
 entries[650052] := {
 	"title": "Service not enabled for the organization",
@@ -429,6 +448,7 @@ entries[650052] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against the code table (pkg/engine/testdata/aadsts-codes.tsv, from an earlier reference-error-codes; the code is no longer on it at entra-docs 04f65548)
 # source: reference-error-codes (AADSTS5000224 NotAllowedTenantBlockedTenantFraud)
 entries[5000224] := {
 	"title": "Tenant blocked for suspected fraud",

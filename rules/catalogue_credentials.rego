@@ -113,6 +113,7 @@ entries[50135] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against the code table (pkg/engine/testdata/aadsts-codes.tsv, from an earlier reference-error-codes; the code is no longer on it at entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50137)
 entries[50137] := {
 	"title": "Password change required by a security rule",
@@ -127,6 +128,7 @@ entries[50137] := {
 }
 
 # --- user keys and certificates -------------------------------------------
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS17003 CredentialKeyProvisioningFailed)
 entries[17003] := {
 	"title": "Credential key provisioning failed",
@@ -140,6 +142,7 @@ entries[17003] := {
 	"actor": "none",
 }
 
+# reviewed: 2026-12-07 against the code table (pkg/engine/testdata/aadsts-codes.tsv, from an earlier reference-error-codes; the code is no longer on it at entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50141)
 entries[50141] := {
 	"title": "Protected key of another user",
@@ -153,6 +156,7 @@ entries[50141] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50192 RawCredentialExpectedNotFound)
 entries[50192] := {
 	"title": "No certificate or credential presented",
@@ -180,6 +184,7 @@ entries[50017] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS220501 InvalidCrlDownload)
 entries[220501] := {
 	"title": "Certificate revocation list not usable",
@@ -209,6 +214,7 @@ entries[7000215] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS7000222 InvalidClientSecretExpiredKeysProvided)
 entries[7000222] := {
 	"title": "Client secret expired",
@@ -264,6 +270,7 @@ entries[50012] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS700027)
 entries[700027] := {
 	"title": "Client assertion signature invalid",
@@ -277,6 +284,7 @@ entries[700027] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS700030)
 entries[700030] := {
 	"title": "Certificate subject not authorized",
@@ -290,6 +298,7 @@ entries[700030] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50032 WeakRsaKey)
 entries[50032] := {
 	"title": "Weak RSA key refused",
@@ -311,6 +320,7 @@ entries[50048] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS700229 ForbiddenTokenType)
 entries[700229] := {
 	"title": "Federated credential needs an app-only token",

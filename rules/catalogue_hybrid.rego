@@ -108,6 +108,7 @@ entries[50180] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS81004 DesktopSsoIdentityInTicketIsNotAuthenticated)
 entries[81004] := {
 	"title": "Seamless SSO Kerberos sign-in failed",
@@ -135,6 +136,7 @@ entries[81005] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS81006 DesktopSsoNoAuthorizationHeader)
 entries[81006] := {
 	"title": "Seamless SSO: no Kerberos ticket sent",
@@ -159,6 +161,7 @@ entries[81007] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS81009 DesktopSsoAuthorizationHeaderValueWithBadFormat)
 entries[81009] := {
 	"title": "Seamless SSO ticket malformed",
@@ -169,6 +172,7 @@ entries[81009] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS81011 DesktopSsoLookupUserBySidFailed)
 entries[81011] := {
 	"title": "Seamless SSO user not found by SID",
@@ -205,6 +209,7 @@ entries[81012] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against sign-in-analysis-workbook (its interrupt list; the reference has no text for the code)
 # source: sign-in-analysis-workbook (AADSTS81014)
 entries[81014] := {
 	"title": "Seamless SSO step (undocumented)",

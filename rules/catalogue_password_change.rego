@@ -8,6 +8,7 @@ package signin.rules.catalogue
 # plus optional links. Copy one, change the code and the texts.
 
 # --- password change and self-service reset -----------------------------
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS120000 PasswordChangeIncorrectCurrentPassword)
 entries[120000] := {
 	"title": "Password change: current password wrong",
@@ -21,6 +22,7 @@ entries[120000] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS120002 PasswordChangeInvalidNewPasswordWeak)
 entries[120002] := {
 	"title": "Password change: new password too weak",
@@ -31,6 +33,7 @@ entries[120002] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS120003 PasswordChangeInvalidNewPasswordContainsMemberName)
 entries[120003] := {
 	"title": "Password change: password contains the name",
@@ -41,6 +44,7 @@ entries[120003] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS120004 PasswordChangeOnPremComplexity)
 entries[120004] := {
 	"title": "Password change: on-premises rules not met",
@@ -54,6 +58,7 @@ entries[120004] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS120005 PasswordChangeOnPremSuccessCloudFail)
 entries[120005] := {
 	"title": "Password changed on-premises, cloud update failed",
@@ -67,6 +72,7 @@ entries[120005] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS120008 PasswordChangeAsyncJobStateTerminated)
 entries[120008] := {
 	"title": "Password change job failed for good",
@@ -80,6 +86,7 @@ entries[120008] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS120011 PasswordChangeAsyncUpnInferenceFailed)
 entries[120011] := {
 	"title": "Password change: user name not resolved",
@@ -93,6 +100,7 @@ entries[120011] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS120012 PasswordChangeNeedsToHappenOnPrem)
 entries[120012] := {
 	"title": "Password must be changed on-premises",
@@ -106,6 +114,7 @@ entries[120012] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS120013 PasswordChangeOnPremisesConnectivityFailure)
 entries[120013] := {
 	"title": "Password change: on-premises unreachable",
@@ -119,6 +128,7 @@ entries[120013] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS120014 PasswordChangeOnPremUserAccountLockedOutOrDisabled)
 entries[120014] := {
 	"title": "Password change: on-premises account locked",
@@ -132,6 +142,7 @@ entries[120014] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS120015 PasswordChangeADAdminActionRequired)
 entries[120015] := {
 	"title": "Password change needs an AD admin",
@@ -145,6 +156,7 @@ entries[120015] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS120016 PasswordChangeUserNotFoundBySspr)
 entries[120016] := {
 	"title": "Self-service reset could not find the user",
@@ -158,6 +170,7 @@ entries[120016] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS120018 PasswordChangePasswordDoesnotComplyFuzzyPolicy)
 entries[120018] := {
 	"title": "Password change: banned password",
@@ -171,6 +184,7 @@ entries[120018] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS120020 PasswordChangeFailure)
 entries[120020] := {
 	"title": "Password change failed",
