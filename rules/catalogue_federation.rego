@@ -73,6 +73,7 @@ entries[20033] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS90020)
 entries[90020] := {
 	"title": "SAML 1.1 assertion lacks ImmutableID",
@@ -83,6 +84,7 @@ entries[90020] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS7500514)
 entries[7500514] := {
 	"title": "No SAML Response or Assertion found",
@@ -93,6 +95,7 @@ entries[7500514] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS90081 OrgIdWsFederationMessageInvalid)
 entries[90081] := {
 	"title": "Invalid WS-Federation message",
@@ -103,6 +106,7 @@ entries[90081] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS90082 OrgIdWsFederationNotSupported)
 entries[90082] := {
 	"title": "WS-Federation policy not supported",
@@ -113,6 +117,7 @@ entries[90082] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS90087 OrgIdWsFederationMessageCreationFromUriFailed)
 entries[90087] := {
 	"title": "WS-Federation message not built from URL",
@@ -137,6 +142,7 @@ entries[50169] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS90123 IdentityProviderAccessDenied)
 entries[90123] := {
 	"title": "Identity provider refused the request",
@@ -165,6 +171,7 @@ entries[40008] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS40010 OAuth2IdPRetryableServerError)
 entries[40010] := {
 	"title": "External identity provider error (retryable)",
@@ -192,6 +199,7 @@ entries[40009] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS40015 OAuth2IdPAuthCodeRedemptionUserError)
 entries[40015] := {
 	"title": "External IdP authorization code not redeemed",
@@ -205,6 +213,7 @@ entries[40015] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against the code table (pkg/engine/testdata/aadsts-codes.tsv, from an earlier reference-error-codes; the code is no longer on it at entra-docs 04f65548)
 # source: reference-error-codes (AADSTS5001256)
 entries[5001256] := {
 	"title": "External IdP sent an invalid ID token",
@@ -215,6 +224,7 @@ entries[5001256] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against the code table (pkg/engine/testdata/aadsts-codes.tsv, from an earlier reference-error-codes; the code is no longer on it at entra-docs 04f65548)
 # source: reference-error-codes (AADSTS399284 InboundIdTokenIssuerInvalid)
 entries[399284] := {
 	"title": "Inbound ID token issuer invalid",
@@ -225,6 +235,7 @@ entries[399284] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against the code table (pkg/engine/testdata/aadsts-codes.tsv, from an earlier reference-error-codes; the code is no longer on it at entra-docs 04f65548)
 # source: reference-error-codes (AADSTS900612)
 entries[900612] := {
 	"title": "Provider signing keys malformed",
@@ -235,6 +246,7 @@ entries[900612] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against the code table (pkg/engine/testdata/aadsts-codes.tsv, from an earlier reference-error-codes; the code is no longer on it at entra-docs 04f65548)
 # source: reference-error-codes (AADSTS901014 NoExternalIdentifierCollectedFromExternalOidcIDP)
 entries[901014] := {
 	"title": "External IdP token lacks a user identifier",
@@ -245,6 +257,7 @@ entries[901014] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against the code table (pkg/engine/testdata/aadsts-codes.tsv, from an earlier reference-error-codes; the code is no longer on it at entra-docs 04f65548)
 # source: reference-error-codes (AADSTS901011 NoEmailAddressCollectedFromExternalOidcIDP)
 entries[901011] := {
 	"title": "External IdP shared no email address",
@@ -255,6 +268,7 @@ entries[901011] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against the code table (pkg/engine/testdata/aadsts-codes.tsv, from an earlier reference-error-codes; the code is no longer on it at entra-docs 04f65548)
 # source: reference-error-codes (AADSTS901012 EmailAddressCollectedFromExternalOidcIDPNotVerified)
 entries[901012] := {
 	"title": "External IdP email not verified",
@@ -265,6 +279,7 @@ entries[901012] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS5000819 InvalidSamlTokenEmailMissingOrInvalid)
 entries[5000819] := {
 	"title": "Guest's SAML token lacks a valid email",
@@ -278,6 +293,7 @@ entries[5000819] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS1000000 UserNotBoundError)
 entries[1000000] := {
 	"title": "External sign-in not completed yet",
@@ -289,6 +305,7 @@ entries[1000000] := {
 }
 
 # --- external claims providers (custom controls, external MFA) ------------
+# reviewed: 2026-12-07 against the code table (pkg/engine/testdata/aadsts-codes.tsv, from an earlier reference-error-codes; the code is no longer on it at entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50159)
 entries[50159] := {
 	"title": "External provider sent too few claims",

@@ -41,6 +41,7 @@ entries[75003] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS750054)
 entries[750054] := {
 	"title": "SAML message missing from redirect",
@@ -84,6 +85,7 @@ entries[75016] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS76026 RequestIssueTimeExpired)
 entries[76026] := {
 	"title": "SAML request too old",
@@ -97,6 +99,7 @@ entries[76026] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS900236 InvalidRequestSamlPropertyUnsupported)
 entries[900236] := {
 	"title": "Unsupported SAML request property",
@@ -107,6 +110,7 @@ entries[900236] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS7500529)
 entries[7500529] := {
 	"title": "SAML request ID starts with a digit",
@@ -129,6 +133,7 @@ entries[50061] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50068 SignoutInitiatorNotParticipant)
 entries[50068] := {
 	"title": "Sign-out from an app not in the session",
@@ -139,6 +144,7 @@ entries[50068] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50070 SignoutUnknownSessionIdentifier)
 entries[50070] := {
 	"title": "Sign-out for an unknown session",
@@ -149,6 +155,7 @@ entries[50070] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50071 SignoutMessageExpired)
 entries[50071] := {
 	"title": "Sign-out request expired",
@@ -160,6 +167,7 @@ entries[50071] := {
 }
 
 # --- authority discovery and redirects -----------------------------------------
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50049 NoSuchInstanceForDiscovery)
 entries[50049] := {
 	"title": "Unknown instance in discovery",
@@ -181,6 +189,7 @@ entries[50050] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS51005 TemporaryRedirect); MicrosoftDocs/azure-docs issue 9337 (Microsoft docs team: an internal implementation detail, not an error condition)
 entries[51005] := {
 	"title": "Temporary redirect",
@@ -220,6 +229,7 @@ entries[50006] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against the code table (pkg/engine/testdata/aadsts-codes.tsv, from an earlier reference-error-codes; the code is no longer on it at entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50098)
 entries[50098] := {
 	"title": "JWT missing a required field",
@@ -263,6 +273,7 @@ entries[90014] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS90022 AuthenticatedInvalidPrincipalNameFormat)
 entries[90022] := {
 	"title": "Principal name format invalid",
@@ -274,6 +285,7 @@ entries[90022] := {
 }
 
 # --- malformed or unreadable requests ---------------------------------------------
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS90004 InvalidRequestFormat)
 entries[90004] := {
 	"title": "Malformed request",
@@ -284,6 +296,7 @@ entries[90004] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS90023 InvalidRequest)
 entries[90023] := {
 	"title": "Invalid authentication request",
@@ -305,6 +318,7 @@ entries[9002313] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS90117 InvalidRequestInput)
 entries[90117] := {
 	"title": "Request input invalid",
@@ -315,6 +329,7 @@ entries[90117] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS90121 InvalidEmptyRequest)
 entries[90121] := {
 	"title": "Empty request",
@@ -325,6 +340,7 @@ entries[90121] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS165900 InvalidApiRequest)
 entries[165900] := {
 	"title": "Invalid API request",
@@ -335,6 +351,7 @@ entries[165900] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS90107 InvalidXml)
 entries[90107] := {
 	"title": "Invalid characters in request XML",
@@ -345,6 +362,7 @@ entries[90107] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS90015 QueryStringTooLong)
 entries[90015] := {
 	"title": "Query string too long",
@@ -355,6 +373,7 @@ entries[90015] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS90007 InvalidSessionId)
 entries[90007] := {
 	"title": "Session ID not readable",

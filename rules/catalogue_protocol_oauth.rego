@@ -19,6 +19,7 @@ entries[70011] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS28002)
 entries[28002] := {
 	"title": "Scope not valid for an access token",
@@ -29,6 +30,7 @@ entries[28002] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS28003)
 entries[28003] := {
 	"title": "Empty scope when redeeming a code",
@@ -39,6 +41,7 @@ entries[28003] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS700022 InvalidMultipleResourcesScope)
 entries[700022] := {
 	"title": "Scope names more than one resource",
@@ -49,6 +52,7 @@ entries[700022] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS700023 InvalidResourcelessScope)
 entries[700023] := {
 	"title": "Scope names no resource",
@@ -59,6 +63,7 @@ entries[700023] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS901002)
 entries[901002] := {
 	"title": "'resource' parameter not supported",
@@ -69,6 +74,7 @@ entries[901002] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against the code table (pkg/engine/testdata/aadsts-codes.tsv, from an earlier reference-error-codes; the code is no longer on it at entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50117)
 entries[50117] := {
 	"title": "Claims parameter not readable",
@@ -102,6 +108,7 @@ entries[70003] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS9001023)
 entries[9001023] := {
 	"title": "Grant type not allowed on shared endpoints",
@@ -126,6 +133,7 @@ entries[54005] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS700005 InvalidGrantRedeemAgainstWrongTenant)
 entries[700005] := {
 	"title": "Code redeemed at another tenant",
@@ -136,6 +144,7 @@ entries[700005] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS90056 BadResourceRequest)
 entries[90056] := {
 	"title": "Code not redeemed with POST /token",
@@ -146,6 +155,7 @@ entries[90056] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS900144)
 entries[900144] := {
 	"title": "Required parameter missing from body",
@@ -156,6 +166,7 @@ entries[900144] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS240002 RequiredClaimIsMissing)
 entries[240002] := {
 	"title": "ID token used as a JWT-bearer grant",
@@ -166,6 +177,7 @@ entries[240002] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against the code table (pkg/engine/testdata/aadsts-codes.tsv, from an earlier reference-error-codes; the code is no longer on it at entra-docs 04f65548)
 # source: reference-error-codes (AADSTS240003)
 entries[240003] := {
 	"title": "Unexpected authorize endpoint result",
@@ -176,6 +188,7 @@ entries[240003] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against the code table (pkg/engine/testdata/aadsts-codes.tsv, from an earlier reference-error-codes; the code is no longer on it at entra-docs 04f65548)
 # source: reference-error-codes (AADSTS240004)
 entries[240004] := {
 	"title": "No code from the authorize endpoint",
@@ -201,6 +214,7 @@ entries[50148] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS501481)
 entries[501481] := {
 	"title": "PKCE verifier mismatch at code redemption",
@@ -211,6 +225,7 @@ entries[501481] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50147 MissingCodeChallenge)
 entries[50147] := {
 	"title": "PKCE code_challenge wrong size",
@@ -221,6 +236,7 @@ entries[50147] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS501491 InvalidCodeChallengeMethodInvalidSize)
 entries[501491] := {
 	"title": "PKCE challenge invalid for its method",
@@ -231,6 +247,7 @@ entries[501491] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against the code table (pkg/engine/testdata/aadsts-codes.tsv, from an earlier reference-error-codes; the code is no longer on it at entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50149)
 entries[50149] := {
 	"title": "Invalid PKCE code_challenge_method",
@@ -270,6 +287,7 @@ entries[70018] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS90119 InvalidUserCode)
 entries[90119] := {
 	"title": "Device code empty",
@@ -280,6 +298,7 @@ entries[90119] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS90120 InvalidDeviceFlowRequest)
 entries[90120] := {
 	"title": "Device code already used",
@@ -290,6 +309,7 @@ entries[90120] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50134 DeviceFlowAuthorizeWrongDatacenter)
 entries[50134] := {
 	"title": "Device code approved in another region",
@@ -301,6 +321,7 @@ entries[50134] := {
 }
 
 # --- endpoints and authorities ------------------------------------------------------
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS90124 V1ResourceV2GlobalEndpointNotSupported)
 entries[90124] := {
 	"title": "Resource not served on shared endpoints",
@@ -322,6 +343,7 @@ entries[90027] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS100007)
 entries[100007] := {
 	"title": "Regional endpoint not allowed for this app",
@@ -332,6 +354,7 @@ entries[100007] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS900561 BadResourceRequestInvalidRequest)
 entries[900561] := {
 	"title": "Wrong HTTP method for the endpoint",
@@ -345,6 +368,7 @@ entries[900561] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against the code table (pkg/engine/testdata/aadsts-codes.tsv, from an earlier reference-error-codes; the code is no longer on it at entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50171)
 entries[50171] := {
 	"title": "Audience needs a mutual-TLS request",
@@ -355,6 +379,7 @@ entries[50171] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against the code table (pkg/engine/testdata/aadsts-codes.tsv, from an earlier reference-error-codes; the code is no longer on it at entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50167)
 entries[50167] := {
 	"title": "Invalid proof-of-possession key",
@@ -365,6 +390,7 @@ entries[50167] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS140000 InvalidRequestNonce)
 entries[140000] := {
 	"title": "Request nonce missing",
@@ -387,6 +413,7 @@ entries[90100] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS90102 InvalidUriParameter)
 entries[90102] := {
 	"title": "URI parameter not absolute",
@@ -397,6 +424,7 @@ entries[90102] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against the code table (pkg/engine/testdata/aadsts-codes.tsv, from an earlier reference-error-codes; the code is no longer on it at entra-docs 04f65548)
 # source: reference-error-codes (AADSTS90112)
 entries[90112] := {
 	"title": "App identifier must be a GUID",
@@ -407,6 +435,7 @@ entries[90112] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS90005 InvalidRequestWithMultipleRequirements)
 entries[90005] := {
 	"title": "Identifier and login hint combined",

@@ -7,6 +7,7 @@ package signin.rules.catalogue
 # plus optional links. Copy one, change the code and the texts.
 
 # --- service -------------------------------------------------------------
+# reviewed: 2026-12-07 against troubleshoot-sign-in-errors
 # source: troubleshoot-sign-in-errors (AADSTS90025)
 entries[90025] := {
 	"title": "Entra service retries exhausted",
@@ -38,6 +39,7 @@ entries[50000] := {
 	"actor": "none",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50033 RetryableError)
 entries[50033] := {
 	"title": "Transient service error",
@@ -51,6 +53,7 @@ entries[50033] := {
 	"actor": "none",
 }
 
+# reviewed: 2026-12-07 against the code table (pkg/engine/testdata/aadsts-codes.tsv, from an earlier reference-error-codes; the code is no longer on it at entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50138)
 entries[50138] := {
 	"title": "Encryption key environment invalid",
@@ -75,6 +78,7 @@ entries[70012] := {
 	"actor": "none",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS90006 ExternalServerRetryableError)
 entries[90006] := {
 	"title": "Service temporarily unavailable",
@@ -88,6 +92,7 @@ entries[90006] := {
 	"actor": "none",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS90012 RequestTimeout)
 entries[90012] := {
 	"title": "Sign-in request timed out",
@@ -101,6 +106,7 @@ entries[90012] := {
 	"actor": "none",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS90024 RequestBudgetExceededError)
 entries[90024] := {
 	"title": "Request budget exceeded (transient)",
@@ -136,6 +142,7 @@ entries[90036] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS90090 GraphRetryableError)
 entries[90090] := {
 	"title": "Directory graph error (retryable)",
@@ -146,6 +153,7 @@ entries[90090] := {
 	"actor": "none",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS90091 GraphServiceUnreachable)
 entries[90091] := {
 	"title": "Directory graph unreachable",
@@ -159,6 +167,7 @@ entries[90091] := {
 	"actor": "none",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS90092 GraphNonRetryableError)
 entries[90092] := {
 	"title": "Directory graph error (not retryable)",
@@ -169,6 +178,7 @@ entries[90092] := {
 	"actor": "none",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS120021 PartnerServiceSsprInternalServiceError)
 entries[120021] := {
 	"title": "Password reset service error",
@@ -182,6 +192,7 @@ entries[120021] := {
 	"actor": "none",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS230109 CachedCredentialNonGWAuthNRequestsNotSupported)
 entries[230109] := {
 	"title": "Backup auth service called directly",
@@ -193,6 +204,7 @@ entries[230109] := {
 }
 
 # --- throttling ----------------------------------------------------------
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50088)
 entries[50088] := {
 	"title": "Phone call or text limit reached",
@@ -206,6 +218,7 @@ entries[50088] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50196 LoopDetected)
 entries[50196] := {
 	"title": "Client loop detected",
@@ -219,6 +232,7 @@ entries[50196] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS90055 TenantThrottlingError)
 entries[90055] := {
 	"title": "Tenant throttled for too many requests",
@@ -233,6 +247,7 @@ entries[90055] := {
 }
 
 # --- other ---------------------------------------------------------------
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50199 CmsiInterrupt)
 entries[50199] := {
 	"title": "User asked to confirm the app",
@@ -246,6 +261,7 @@ entries[50199] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS1000002 BindCompleteInterruptError)
 entries[1000002] := {
 	"title": "Account link completed",
@@ -256,6 +272,7 @@ entries[1000002] := {
 	"actor": "none",
 }
 
+# reviewed: 2026-12-07 against the code table (pkg/engine/testdata/aadsts-codes.tsv, from an earlier reference-error-codes; the code is no longer on it at entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50157)
 entries[50157] := {
 	"title": "Redirected for routing",
@@ -266,6 +283,7 @@ entries[50157] := {
 	"actor": "none",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS51000 RequiredFeatureNotEnabled)
 entries[51000] := {
 	"title": "Required feature not enabled",
@@ -276,6 +294,7 @@ entries[51000] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS90013 InvalidUserInput)
 entries[90013] := {
 	"title": "Invalid input from the user",
@@ -286,6 +305,7 @@ entries[90013] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS90101 InvalidEmailAddress)
 entries[90101] := {
 	"title": "Not a valid email address",
@@ -296,6 +316,7 @@ entries[90101] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS165004)
 entries[165004] := {
 	"title": "Runtime error, see exception message",

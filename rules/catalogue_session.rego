@@ -65,6 +65,7 @@ entries[50143] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS16001 UserAccountSelectionInvalid)
 entries[16001] := {
 	"title": "Account choice rejected",
@@ -100,6 +101,7 @@ entries[50133] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against troubleshoot-sign-in-errors
 # source: troubleshoot-sign-in-errors (AADSTS70046)
 entries[70046] := {
 	"title": "Session expired or reauthentication failed",
@@ -117,6 +119,7 @@ entries[70046] := {
 	}],
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS16002 AppSessionSelectionInvalid)
 entries[16002] := {
 	"title": "Requested session not available",
@@ -127,6 +130,7 @@ entries[16002] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS160021 AppSessionSelectionInvalidSessionNotExist)
 entries[160021] := {
 	"title": "Requested session does not exist",
@@ -190,6 +194,7 @@ entries[700082] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS700084)
 entries[700084] := {
 	"title": "Single-page app token lifetime ended",
@@ -203,6 +208,7 @@ entries[700084] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS700020 InteractionRequired)
 entries[700020] := {
 	"title": "User interaction required",
@@ -252,6 +258,7 @@ entries[50085] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50139 SessionMissingMsaOAuth2RefreshToken)
 entries[50139] := {
 	"title": "Session missing external refresh token",
@@ -262,6 +269,7 @@ entries[50139] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS90086 OrgIdWsTrustDaTokenExpired)
 entries[90086] := {
 	"title": "Device authentication token expired",
@@ -283,6 +291,7 @@ entries[50136] := {
 	"actor": "none",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50168 ChromeBrowserSsoInterruptRequired)
 entries[50168] := {
 	"title": "Browser SSO token missing",
@@ -330,6 +339,7 @@ entries[50027] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS900384)
 entries[900384] := {
 	"title": "JWT signature validation failed",
@@ -340,6 +350,7 @@ entries[900384] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS90016 MissingRequiredClaim)
 entries[90016] := {
 	"title": "Token missing a required claim",
@@ -350,6 +361,7 @@ entries[90016] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against the code table (pkg/engine/testdata/aadsts-codes.tsv, from an earlier reference-error-codes; the code is no longer on it at entra-docs 04f65548)
 # source: reference-error-codes (AADSTS50164)
 entries[50164] := {
 	"title": "Token used for the wrong purpose",
@@ -360,6 +372,7 @@ entries[50164] := {
 	"actor": "developer",
 }
 
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548)
 # source: reference-error-codes (AADSTS140001 InvalidSessionKey)
 entries[140001] := {
 	"title": "Session key invalid",
