@@ -7,13 +7,13 @@ package signin.rules.catalogue
 # plus optional links. Copy one, change the code and the texts.
 
 # --- pass-through authentication ------------------------------------------
-# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes
-# source: reference-error-codes (AADSTS80001 OnPremiseStoreIsNotAvailable); sign-in-error-codes
+# reviewed: 2026-12-07 against reference-error-codes (entra-docs 04f65548) and sign-in-error-codes and tshoot-connect-pass-through-authentication (entra-docs 07d3251d)
+# source: reference-error-codes (AADSTS80001 OnPremiseStoreIsNotAvailable); sign-in-error-codes; https://learn.microsoft.com/entra/identity/hybrid/connect/tshoot-connect-pass-through-authentication
 entries[80001] := {
 	"title": "Pass-through agent cannot reach AD",
-	"cause": "The pass-through authentication agent received the password check but could not contact Active Directory, so the password could not be validated. While it lasts, every pass-through user's password sign-in fails.",
+	"cause": "The password check could not be done on-premises: the pass-through authentication agent could not contact Active Directory, or (as Microsoft's pass-through troubleshooting article reads the same code) no authentication agent was available at all. While it lasts, every pass-through user's password sign-in fails.",
 	"nextSteps": [
-		"An admin checks that the agent servers are joined to the domain and can reach a domain controller, in the Entra admin center > Entra ID > Entra Connect > Connect Sync > Pass-through authentication (agent status).",
+		"An admin checks in the Entra admin center > Entra ID > Entra Connect > Connect Sync > Pass-through authentication that at least one agent is Active (installing and registering one if none is), and that the agent servers are joined to the users' forest and can reach a domain controller.",
 		"An admin reads the agent's log (Event Viewer > Applications and Services Logs > Microsoft > AzureAdConnect > AuthenticationAgent > Admin).",
 	],
 	"severity": "high",
@@ -271,6 +271,7 @@ entries[81001] := {
 
 # --- codes of Microsoft's troubleshooting articles (issue 16) ------------------
 
+# reviewed: 2026-12-07 against tshoot-connect-pass-through-authentication (entra-docs 07d3251d)
 # source: tshoot-connect-pass-through-authentication (https://learn.microsoft.com/entra/identity/hybrid/connect/tshoot-connect-pass-through-authentication, MicrosoftDocs/entra-docs 07d3251d, sign-in failure reasons table)
 entries[80004] := {
 	"title": "Wrong username sent to the pass-through agent",
@@ -284,6 +285,7 @@ entries[80004] := {
 	"actor": "user",
 }
 
+# reviewed: 2026-12-07 against tshoot-connect-sso (entra-docs 0affd933)
 # source: tshoot-connect-sso (https://learn.microsoft.com/entra/identity/hybrid/connect/tshoot-connect-sso, MicrosoftDocs/entra-docs 0affd933, sign-in failure reasons table)
 entries[81002] := {
 	"title": "Seamless SSO could not validate the ticket",
@@ -297,6 +299,7 @@ entries[81002] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against tshoot-connect-sso (entra-docs 0affd933)
 # source: tshoot-connect-sso (https://learn.microsoft.com/entra/identity/hybrid/connect/tshoot-connect-sso, MicrosoftDocs/entra-docs 0affd933, sign-in failure reasons table)
 entries[81003] := {
 	"title": "Seamless SSO ticket not accepted",
@@ -310,6 +313,7 @@ entries[81003] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against tshoot-connect-sso (entra-docs 0affd933)
 # source: tshoot-connect-sso (https://learn.microsoft.com/entra/identity/hybrid/connect/tshoot-connect-sso, MicrosoftDocs/entra-docs 0affd933, sign-in failure reasons table)
 entries[81008] := {
 	"title": "Seamless SSO ticket could not be checked",
@@ -323,6 +327,7 @@ entries[81008] := {
 	"actor": "admin",
 }
 
+# reviewed: 2026-12-07 against tshoot-connect-sso (entra-docs 0affd933)
 # source: tshoot-connect-sso (https://learn.microsoft.com/entra/identity/hybrid/connect/tshoot-connect-sso, MicrosoftDocs/entra-docs 0affd933, sign-in failure reasons table)
 entries[81013] := {
 	"title": "Seamless SSO user not found from the ticket",
