@@ -60,11 +60,11 @@
 #     sign-in-analysis-workbook is Microsoft's Sign-in Analysis workbook
 #     (Azure/Azure-Sentinel Workbooks/AzureActiveDirectorySignins.json).
 #     Other pages are named by URL. pkg/engine/catalogue_source_test.go checks
-#     that no entry lacks its line. An entry checked against its page by a
-#     reviewer (cause, next steps with actor and today's portal path,
-#     severity, category, interrupt or failure) also has a line
-#     "# reviewed: <YYYY-MM-DD> against <page> (entra-docs <commit>)" right
-#     above the source line; the same test checks its form and place.
+#     that no entry lacks its line. Every entry was also checked against its
+#     page by a reviewer (cause, next steps with actor and today's portal
+#     path, severity, category, interrupt or failure) and has a line
+#     "# reviewed: <YYYY-MM-DD> against <page> (<repository> <commit>)" right
+#     above the source line; the same test fails for an entry without it.
 #   fields: [title, cause, nextSteps, severity, category, actor]
 #   style: >-
 #     title under 60 characters and unique; cause in plain words (what
