@@ -104,3 +104,15 @@ test_reason_texts_are_normalized if {
 		lib.normalize(text) == text
 	}
 }
+
+# Issue 16, precedence: the guide's generic texts ("invalid username or password", "authentication
+# failed during strong authentication request") never explain a sign-in whose code has a catalogue
+# entry of its own, whatever the code; only the PRT text, which names AD FS, still may.
+test_generic_texts_never_hide_an_entry if {
+	generic := {troubleshooting.invalid_credentials_reason} | troubleshooting.strong_auth_reasons
+	every code, _ in data.signin.rules.catalogue.entries {
+		every reason in generic {
+			count(rule_ids(reason, code)) == 0
+		}
+	}
+}
