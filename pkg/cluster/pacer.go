@@ -130,11 +130,13 @@ func (p *Pacer) keepShare() {
 				h.Hold(st.Since.Add(p.window))
 			}
 		}
-		n.Narrow(share.Requests, now.Add(p.b.cfg.ProbeInterval+p.window))
+		// Counted over the cluster's wider window: the replicas' requests leave from different
+		// hosts, and a loaded host sends a request later than its pacer let it go.
+		n.Narrow(share.Requests, p.window, now.Add(p.b.cfg.ProbeInterval+p.window))
 		p.b.setShare(share)
 	case fresh && !st.Since.IsZero():
 		// Back to the shared budget: the other replicas may not know yet.
-		n.Narrow(share.Requests, st.Since.Add(p.b.cfg.ProbeInterval+p.window))
+		n.Narrow(share.Requests, p.window, st.Since.Add(p.b.cfg.ProbeInterval+p.window))
 	}
 }
 

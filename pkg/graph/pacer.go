@@ -26,9 +26,10 @@ type Holder interface {
 // Narrower is a Pacer whose budget can be narrowed for a while: a Grafana replica that can
 // no longer share the app's budget with the others through Redis keeps to its share of it.
 type Narrower interface {
-	// Narrow lets at most limit requests start in any window until the given time (a later
-	// call with a later time extends it). Requests already sent count against it.
-	Narrow(limit int, until time.Time)
+	// Narrow lets at most limit requests start in any window (the pacer's own, or the given
+	// one when it is longer) until the given time (a later call with a later time extends
+	// it). Requests already sent count against it.
+	Narrow(limit int, window time.Duration, until time.Time)
 }
 
 // Graph's documented limit for identity and access reports, per app per tenant.
@@ -53,9 +54,11 @@ type WindowPacer struct {
 	mu     sync.Mutex
 	slots  []time.Time // reservations still in a window, ascending; some are in the future
 	hold   time.Time   // no slot before this (Retry-After)
-	// narrow, when above zero, replaces limit for the reservations made before narrowUntil.
-	narrow      int
-	narrowUntil time.Time
+	// narrow, when above zero, replaces limit (and narrowWindow window, when longer) for the
+	// reservations made before narrowUntil.
+	narrow       int
+	narrowWindow time.Duration
+	narrowUntil  time.Time
 	// history holds the slots of the last UsageSpan, for the health check's use of the budget.
 	history []time.Time
 }
@@ -104,8 +107,14 @@ func (p *WindowPacer) reserve(now time.Time) time.Time {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	// Reservations that left the window can no longer constrain a slot at or after now.
+	limit, window := p.limit, p.window
+	if p.narrow > 0 && now.Before(p.narrowUntil) {
+		limit, window = min(limit, p.narrow), max(window, p.narrowWindow)
+	}
+	// Reservations that left the window can no longer constrain a slot at or after now (the
+	// log keeps the longest window it may be asked about).
 	old := 0
-	for old < len(p.slots) && !p.slots[old].After(now.Add(-p.window)) {
+	for old < len(p.slots) && !p.slots[old].After(now.Add(-max(p.window, p.narrowWindow))) {
 		old++
 	}
 	p.slots = append(p.slots[:0], p.slots[old:]...)
@@ -116,12 +125,8 @@ func (p *WindowPacer) reserve(now time.Time) time.Time {
 	if n := len(p.slots); n > 0 && p.slots[n-1].After(slot) {
 		slot = p.slots[n-1]
 	}
-	limit := p.limit
-	if p.narrow > 0 && now.Before(p.narrowUntil) {
-		limit = min(limit, p.narrow)
-	}
 	if n := len(p.slots); n >= limit {
-		if free := p.slots[n-limit].Add(p.window); free.After(slot) {
+		if free := p.slots[n-limit].Add(window); free.After(slot) {
 			slot = free
 		}
 	}
@@ -180,10 +185,10 @@ func (p *WindowPacer) Hold(until time.Time) {
 }
 
 // Narrow implements Narrower.
-func (p *WindowPacer) Narrow(limit int, until time.Time) {
+func (p *WindowPacer) Narrow(limit int, window time.Duration, until time.Time) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	p.narrow = max(limit, 1)
+	p.narrow, p.narrowWindow = max(limit, 1), window
 	if until.After(p.narrowUntil) {
 		p.narrowUntil = until
 	}

@@ -94,7 +94,7 @@ func TestWindowPacerNarrow(t *testing.T) {
 	p := NewWindowPacer(5, window)
 	t0 := time.Date(2026, 5, 1, 10, 0, 0, 0, time.UTC)
 	p.reserve(t0) // sent while the whole budget applied
-	p.Narrow(2, t0.Add(25*time.Second))
+	p.Narrow(2, window, t0.Add(25*time.Second))
 	var got []time.Duration
 	for _, a := range []time.Duration{1, 1, 1, 12, 12, 30, 30, 30, 30} {
 		got = append(got, p.reserve(t0.Add(a*time.Second)).Sub(t0)/time.Second)
@@ -110,6 +110,17 @@ func TestWindowPacerNarrow(t *testing.T) {
 }
 
 // The pacer remembers the requests of the last minutes, for the health check.
+// A narrowing with a longer window counts over that window.
+func TestWindowPacerNarrowWindow(t *testing.T) {
+	p := NewWindowPacer(5, 10*time.Second)
+	t0 := time.Date(2026, 5, 1, 10, 0, 0, 0, time.UTC)
+	p.Narrow(1, 11*time.Second, t0.Add(time.Minute))
+	first, second := p.reserve(t0), p.reserve(t0)
+	if got := second.Sub(first); got != 11*time.Second {
+		t.Errorf("the second request left %v after the first, want 11s", got)
+	}
+}
+
 func TestWindowPacerUsed(t *testing.T) {
 	p := NewWindowPacer(5, 10*time.Second)
 	t0 := time.Date(2026, 5, 1, 10, 0, 0, 0, time.UTC)
