@@ -12,16 +12,20 @@ import (
 
 var entryLine = regexp.MustCompile(`^entries\[(\d+)\] := \{`)
 
-// Every catalogue entry names the Microsoft page it rests on in a "# source:" line right above
-// it (rules/catalogue.rego lists the short names), so the next reviewer can check it.
-func TestEveryCatalogueEntryHasASourceLine(t *testing.T) {
-	files, err := fs.Glob(rules.FS, "catalogue_*.rego")
+type catalogueFile struct {
+	name  string
+	lines []string
+}
+
+// catalogueFiles are the catalogue's Rego files (not their tests), line by line.
+func catalogueFiles(t *testing.T) []catalogueFile {
+	t.Helper()
+	names, err := fs.Glob(rules.FS, "catalogue_*.rego")
 	if err != nil {
 		t.Fatal(err)
 	}
-	var missing []string
-	entries := 0
-	for _, name := range files {
+	var out []catalogueFile
+	for _, name := range names {
 		if strings.HasSuffix(name, "_test.rego") {
 			continue
 		}
@@ -29,7 +33,18 @@ func TestEveryCatalogueEntryHasASourceLine(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		lines := strings.Split(string(src), "\n")
+		out = append(out, catalogueFile{name, strings.Split(string(src), "\n")})
+	}
+	return out
+}
+
+// Every catalogue entry names the Microsoft page it rests on in a "# source:" line right above
+// it (rules/catalogue.rego lists the short names), so the next reviewer can check it.
+func TestEveryCatalogueEntryHasASourceLine(t *testing.T) {
+	var missing []string
+	entries := 0
+	for _, file := range catalogueFiles(t) {
+		name, lines := file.name, file.lines
 		for i, line := range lines {
 			m := entryLine.FindStringSubmatch(line)
 			if m == nil {
@@ -58,21 +73,10 @@ var reviewedLine = regexp.MustCompile(`^# reviewed: (\d{4}-\d{2}-\d{2}) against 
 // entry is checked against its page before it is added. A malformed or misplaced review line
 // fails; the count of reviewed entries is logged.
 func TestCatalogueReviewLines(t *testing.T) {
-	files, err := fs.Glob(rules.FS, "catalogue_*.rego")
-	if err != nil {
-		t.Fatal(err)
-	}
 	reviewed, entries := 0, 0
 	var unreviewed []string
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.rego") {
-			continue
-		}
-		src, err := fs.ReadFile(rules.FS, name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		lines := strings.Split(string(src), "\n")
+	for _, file := range catalogueFiles(t) {
+		name, lines := file.name, file.lines
 		for i, line := range lines {
 			if m := entryLine.FindStringSubmatch(line); m != nil {
 				entries++
