@@ -86,7 +86,7 @@ func startClusterEnv(t *testing.T) *clusterEnv {
 	binary := buildPlugin(t, dir)
 	for range 3 {
 		logs := &strings.Builder{}
-		p, err := harness.Start(binary, harness.Options{Stderr: logs, Env: []string{"SSL_CERT_FILE=" + caFile}})
+		p, err := harness.Start(binary, harness.Options{Stderr: logs, Env: withServerConfig("SSL_CERT_FILE=" + caFile)})
 		if err != nil {
 			t.Fatal(err, logs.String())
 		}

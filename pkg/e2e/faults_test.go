@@ -65,7 +65,7 @@ func startSimPluginEnv(t *testing.T, vars []string, sims ...*simulator.Server) *
 	env := &simPlugin{logs: &lockedBuffer{}}
 	binary := buildPlugin(t, dir)
 	var err error
-	env.plugin, err = harness.Start(binary, harness.Options{Stderr: env.logs, Env: append([]string{"SSL_CERT_FILE=" + caFile}, vars...)})
+	env.plugin, err = harness.Start(binary, harness.Options{Stderr: env.logs, Env: withServerConfig(append([]string{"SSL_CERT_FILE=" + caFile}, vars...)...)})
 	if err != nil {
 		t.Fatal(err, env.logs.String())
 	}

@@ -99,7 +99,7 @@ func startGraphEnv(t *testing.T) *graphEnv {
 		t.Setenv(k, v)
 		pluginEnv = append(pluginEnv, k+"="+v)
 	}
-	env.plugin, err = harness.Start(buildPlugin(t, dir), harness.Options{Stderr: env.logs, Env: pluginEnv})
+	env.plugin, err = harness.Start(buildPlugin(t, dir), harness.Options{Stderr: env.logs, Env: withServerConfig(pluginEnv...)})
 	if err != nil {
 		t.Fatal(err, env.logs.String())
 	}

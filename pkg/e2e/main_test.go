@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/sigdiag/signin-diagnostics/pkg/harness"
+	"github.com/sigdiag/signin-diagnostics/pkg/settings"
 )
 
 var plugin *harness.Plugin
@@ -40,7 +41,7 @@ func run(m *testing.M) int {
 		return 1
 	}
 	var logs strings.Builder
-	plugin, err = harness.Start(binary, harness.Options{Stderr: &logs})
+	plugin, err = harness.Start(binary, harness.Options{Stderr: &logs, Env: serverConfig})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err, logs.String())
 		return 1
@@ -52,6 +53,22 @@ func run(m *testing.M) int {
 	}
 	plugin.Close()
 	return code
+}
+
+// serverConfig is the environment Grafana hands the plugin for the grafana.ini the tests run
+// with: the simulators and Redis on 127.0.0.1 are a customized cloud the administrator allowed
+// ([plugin.<id>] allowed_hosts = 127.0.0.1), and the [azure] section lends the server's managed
+// and workload identity. Other loopback addresses (127.0.0.2) stay outside: the canary tests
+// listen there.
+var serverConfig = []string{
+	settings.EnvAllowedHosts + "=127.0.0.1",
+	settings.EnvManagedIdentityEnabled + "=true",
+	settings.EnvWorkloadIdentityEnabled + "=true",
+}
+
+// withServerConfig adds the tests' server configuration to a plugin's environment.
+func withServerConfig(vars ...string) []string {
+	return append(append([]string{}, serverConfig...), vars...)
 }
 
 func moduleRoot() (string, error) {

@@ -57,6 +57,19 @@ func TestEachCredentialTypeReadsSignIns(t *testing.T) {
 			t.Setenv("AZURE_CLIENT_ID", federated)
 			t.Setenv("AZURE_FEDERATED_TOKEN_FILE", tokenFile)
 		}},
+		{"workload identity from Grafana's [azure] settings", settings.AuthWorkloadIdentity, federated, "token", func(t *testing.T, s *settings.Settings) {
+			s.AzureCredentials.TenantID, s.AzureCredentials.ClientID = "", ""
+			t.Setenv("AZURE_TENANT_ID", "")
+			t.Setenv("AZURE_CLIENT_ID", "")
+			t.Setenv("AZURE_FEDERATED_TOKEN_FILE", "")
+			s.Server = settings.Server{WorkloadIdentity: true, WorkloadIdentityTenantID: simulator.DemoTenantID,
+				WorkloadIdentityClientID: federated, WorkloadIdentityToken: tokenFile}
+		}},
+		{"user-assigned managed identity from Grafana's [azure] settings", settings.AuthManagedIdentity, simulator.DemoClientID, "msi", func(t *testing.T, s *settings.Settings) {
+			s.AzureCredentials.TenantID, s.AzureCredentials.ClientID = "", ""
+			s.Server = settings.Server{ManagedIdentity: true, ManagedIdentityClientID: simulator.DemoClientID}
+			setManagedIdentityEnv(t, sim)
+		}},
 		{"system-assigned managed identity", settings.AuthManagedIdentity, simulator.DemoManagedIdentityClientID, "msi", func(t *testing.T, s *settings.Settings) {
 			s.AzureCredentials.TenantID, s.AzureCredentials.ClientID = "", ""
 			setManagedIdentityEnv(t, sim)

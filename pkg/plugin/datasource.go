@@ -5,6 +5,7 @@ package plugin
 
 import (
 	"context"
+	"os"
 	"sync/atomic"
 
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
@@ -51,6 +52,11 @@ type Datasource struct {
 func NewDatasource(ctx context.Context, s backend.DataSourceInstanceSettings) (instancemgmt.Instance, error) {
 	ds := &Datasource{logger: backend.Logger.With("datasource", s.UID), uid: s.UID}
 	ds.settings, ds.initErr = settings.Load(s)
+	if ds.initErr == nil {
+		// Hosts and identities are checked before any client exists: a data source pointing
+		// where the server's administrator did not allow sends nothing, not even a DNS lookup.
+		ds.initErr = ds.settings.Authorize(settings.ServerFromEnv(os.Getenv))
+	}
 	rs, err := buildRuleSet(ctx, ds.settings, nil)
 	if err != nil {
 		// The built-in rules are part of the binary: failing to compile them is a build bug.

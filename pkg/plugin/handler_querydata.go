@@ -13,6 +13,7 @@ import (
 
 	"github.com/sigdiag/signin-diagnostics/pkg/graph"
 	"github.com/sigdiag/signin-diagnostics/pkg/query"
+	"github.com/sigdiag/signin-diagnostics/pkg/settings"
 )
 
 // queryHandler answers one query of a request.
@@ -55,6 +56,10 @@ func (ds *Datasource) query(ctx context.Context, q backend.DataQuery) (res backe
 	}()
 	ctx, cancel := queryContext(ctx)
 	defer cancel()
+	if errors.Is(ds.initErr, settings.ErrNotAllowed) {
+		// Even the queries that need no network say so: the panel shows the setting to change.
+		return backend.ErrDataResponseWithSource(backend.StatusBadRequest, backend.ErrorSourceDownstream, "the data source is not configured correctly: "+ds.initErr.Error())
+	}
 	m, err := query.Parse(q.JSON, q.QueryType)
 	if err != nil {
 		return backend.ErrDataResponseWithSource(backend.StatusBadRequest, backend.ErrorSourceDownstream, err.Error())

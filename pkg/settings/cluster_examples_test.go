@@ -35,6 +35,10 @@ func TestClusterExamplesLoad(t *testing.T) {
 		}
 		lines = append(lines, "  "+strings.TrimPrefix(strings.TrimPrefix(l, "  #"), " "))
 	}
+	// The README's grafana.ini allows the examples' Redis.
+	_, ini, _ := strings.Cut(string(readme), "\nallowed_hosts = ")
+	ini, _, _ = strings.Cut(ini, "\n")
+	srv := ServerFromEnv(func(k string) string { return map[string]string{EnvAllowedHosts: ini}[k] })
 	examples := map[string]string{"README": block, "provisioning template": "datasources:\n" + strings.Join(lines, "\n")}
 	for name, text := range examples {
 		t.Run(name, func(t *testing.T) {
@@ -52,6 +56,9 @@ func TestClusterExamplesLoad(t *testing.T) {
 			s, err := Load(backend.DataSourceInstanceSettings{JSONData: raw, DecryptedSecureJSONData: ds.SecureJSONData})
 			if err != nil {
 				t.Fatal(err)
+			}
+			if err := s.Authorize(srv); err != nil {
+				t.Errorf("the README's allowed_hosts (%q) does not allow it: %v", ini, err)
 			}
 			if !s.Cluster.Enabled() || !s.Cluster.RedisTLS || s.Secrets.RedisPassword == "" {
 				t.Errorf("cluster = %+v, password set %v", s.Cluster, s.Secrets.RedisPassword != "")

@@ -44,6 +44,8 @@ type Settings struct {
 	Cluster Cluster `json:"cluster"`
 
 	Secrets Secrets `json:"-"`
+	// Server is the Grafana server's configuration, set by Authorize; never from jsonData.
+	Server Server `json:"-"`
 }
 
 // Secrets holds secureJsonData. It is never serialised, logged or returned.
@@ -115,6 +117,11 @@ func (s *Settings) Validate() error {
 type FieldError struct {
 	Field string
 	Msg   string
+	// Err classifies the error for errors.Is (ErrNotAllowed); nil for a malformed value.
+	Err error
 }
 
 func (e *FieldError) Error() string { return e.Field + " " + e.Msg }
+
+// Unwrap returns the error's class.
+func (e *FieldError) Unwrap() error { return e.Err }
