@@ -177,7 +177,7 @@ func (s *Server) scopeResource(scope string, t *tenant) (string, *entraError) {
 func (s *Server) isGraphAudience(res string) bool {
 	res = strings.TrimRight(res, "/")
 	local := "https://localhost:" + s.url[strings.LastIndexByte(s.url, ':')+1:]
-	for _, ok := range []string{s.url, local, "https://graph.microsoft.com", "00000003-0000-0000-c000-000000000000"} {
+	for _, ok := range append([]string{s.url, local, "https://graph.microsoft.com", "00000003-0000-0000-c000-000000000000"}, s.opts.GraphAudiences...) {
 		if strings.EqualFold(res, ok) {
 			return true
 		}

@@ -53,6 +53,9 @@ type Options struct {
 	Log func(format string, args ...any)
 	// TokenLifetime is how long issued access tokens last; default 3599 seconds, as Entra.
 	TokenLifetime time.Duration
+	// GraphAudiences are further resources (https URLs) the token endpoint issues Graph tokens
+	// for, as a tenant's Entra does for a Graph proxy's: a test can then see where the token goes.
+	GraphAudiences []string
 }
 
 // Client is an app registration with its service principal in a tenant.
