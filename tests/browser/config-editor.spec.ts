@@ -74,6 +74,18 @@ test.describe('ConfigEditor', () => {
     await expect(editor.field(/^Client certificate/)).toBeEditable();
   });
 
+  test('a new authority host asks for the client secret again', async ({ editor }) => {
+    await editor.mount({ editor: 'config', options: { secureJsonFields: { azureClientSecret: true } } });
+    await expect(editor.field(/^Client secret/)).toHaveValue('configured');
+    await editor.field(/^Authority host/).fill('https://login.example.org');
+    const last = (await editor.recorded()).onOptionsChange.at(-1)!;
+    expect(last.jsonData.authorityHost).toBe('https://login.example.org');
+    expect(last.secureJsonFields).toEqual({ azureClientSecret: false });
+    expect(last.secureJsonData).toEqual({ azureClientSecret: '' });
+    await expect(editor.field(/^Client secret/)).toBeEditable();
+    await expect(editor.field(/^Client secret/)).toHaveValue('');
+  });
+
   test('validates inline rules against the backend and lists the errors', async ({ editor }) => {
     const { page } = editor;
     await editor.mount({

@@ -4,7 +4,7 @@ import { Combobox, ComboboxOption, Field, Input, Stack, Text, TextLink } from '@
 import { MS_REGISTER_APP_URL, PLUGIN_ID, README_REGISTER_APP_ANCHOR } from '../../constants';
 import { AzureAuthType, AzureCloud, DEFAULT_AZURE_CLOUD } from '../../types';
 import { ConfigSection } from './ConfigSection';
-import { credentialsOf, Options, withCredentials } from './options';
+import { AZURE_SECRETS, credentialsOf, Options, withCredentials, withStoredSecretsReset } from './options';
 import { SecretFields } from './SecretFields';
 
 const AUTH_TYPES: Array<ComboboxOption<AzureAuthType>> = [
@@ -53,7 +53,12 @@ export function AzureCredentialsSection({ options, onOptionsChange }: Props) {
           width={WIDTH}
           options={CLOUDS}
           value={credentials.azureCloud ?? DEFAULT_AZURE_CLOUD}
-          onChange={(option) => onOptionsChange(withCredentials(options, { azureCloud: option.value }))}
+          onChange={(option) =>
+            // Another cloud is another authority host: the stored secret must be typed again.
+            onOptionsChange(
+              withStoredSecretsReset(withCredentials(options, { azureCloud: option.value }), AZURE_SECRETS)
+            )
+          }
         />
       </Field>
       {authType !== 'msi' && (

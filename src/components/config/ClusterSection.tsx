@@ -3,7 +3,7 @@ import { Field, Input, SecretInput, Switch } from '@grafana/ui';
 
 import { ClusterSettings, DEFAULT_KEY_PREFIX } from '../../types';
 import { ConfigSection } from './ConfigSection';
-import { Options, withJsonData, withSecret, withSecretReset } from './options';
+import { Options, withJsonData, withSecret, withSecretReset, withStoredSecretsReset } from './options';
 
 interface Props {
   options: Options;
@@ -28,7 +28,7 @@ export function ClusterSection({ options, onOptionsChange }: Props) {
     >
       <Field
         label="Redis address"
-        description="host:port of the Redis server, e.g. redis.internal:6379."
+        description="host:port of the Redis server, e.g. redis.internal:6379; the Grafana server administrator must allow it (allowed_hosts). Changing it clears the stored password."
         htmlFor="sigdiag-redis-address"
       >
         <Input
@@ -36,7 +36,12 @@ export function ClusterSection({ options, onOptionsChange }: Props) {
           width={WIDTH}
           placeholder="redis.internal:6379"
           value={cluster.redisAddress ?? ''}
-          onChange={(e) => set({ redisAddress: e.currentTarget.value })}
+          onChange={(e) =>
+            // The password goes to the new address only if typed again.
+            onOptionsChange(
+              withStoredSecretsReset(withCluster(options, { redisAddress: e.currentTarget.value }), ['redisPassword'])
+            )
+          }
         />
       </Field>
       <Field

@@ -43,7 +43,9 @@ describe('GraphSection', () => {
   it('asks a customized cloud for its authority host and Graph endpoint', () => {
     const onOptionsChange = setup(customizedCloud);
     expect(
-      screen.getByText('The Entra ID sign-in endpoint of the cloud, an https URL with no path.')
+      screen.getByText(
+        /^The Entra ID sign-in endpoint of the cloud, an https URL with no path\. Hosts other than Microsoft's/
+      )
     ).toBeInTheDocument();
     fireEvent.change(screen.getByLabelText(/Authority host/), { target: { value: 'https://login.example' } });
     expect(onOptionsChange).toHaveBeenLastCalledWith({

@@ -2,9 +2,15 @@ import React from 'react';
 import { SelectableValue } from '@grafana/data';
 import { Field, Input, RadioButtonGroup } from '@grafana/ui';
 
-import { AzureCloud, DEFAULT_AZURE_CLOUD, DEFAULT_GRAPH_API_VERSION, GraphApiVersion } from '../../types';
+import {
+  AzureCloud,
+  DEFAULT_AZURE_CLOUD,
+  DEFAULT_GRAPH_API_VERSION,
+  GraphApiVersion,
+  SignInDataSourceOptions,
+} from '../../types';
 import { ConfigSection } from './ConfigSection';
-import { credentialsOf, Options, withJsonData } from './options';
+import { AZURE_SECRETS, credentialsOf, Options, withJsonData, withStoredSecretsReset } from './options';
 
 const API_VERSIONS: Array<SelectableValue<GraphApiVersion>> = [
   { label: 'v1.0', value: 'v1.0' },
@@ -28,8 +34,15 @@ const CLOUD_ENDPOINTS: Record<Exclude<AzureCloud, 'AzureCustomizedCloud'>, { aut
   AzureChinaCloud: { authority: 'https://login.chinacloudapi.cn', graph: 'https://microsoftgraph.chinacloudapi.cn' },
 };
 
+// Said under both endpoints: the server's allow-list decides, and a change forgets the secret.
+const ONLY_ALLOWED =
+  " Hosts other than Microsoft's need the Grafana server administrator's allowed_hosts. Changing it clears the stored secret: type it again.";
+
 export function GraphSection({ options, onOptionsChange }: Props) {
   const { jsonData } = options;
+  // A new host for the credentials forgets the stored ones: they must be typed again.
+  const setEndpoint = (patch: Pick<SignInDataSourceOptions, 'authorityHost' | 'graphEndpoint'>) =>
+    onOptionsChange(withStoredSecretsReset(withJsonData(options, patch), AZURE_SECRETS));
   const cloud = credentialsOf(options).azureCloud ?? DEFAULT_AZURE_CLOUD;
   const customized = cloud === 'AzureCustomizedCloud';
   const defaults = customized ? undefined : CLOUD_ENDPOINTS[cloud];
@@ -42,7 +55,7 @@ export function GraphSection({ options, onOptionsChange }: Props) {
     <ConfigSection title="Microsoft Graph">
       <Field
         label="Authority host"
-        description={description('Entra ID sign-in endpoint', defaults?.authority)}
+        description={description('Entra ID sign-in endpoint', defaults?.authority) + ONLY_ALLOWED}
         htmlFor="sigdiag-authority-host"
         required={customized}
       >
@@ -51,12 +64,12 @@ export function GraphSection({ options, onOptionsChange }: Props) {
           width={60}
           placeholder={defaults?.authority ?? 'https://login.microsoftonline.com'}
           value={jsonData.authorityHost ?? ''}
-          onChange={(e) => onOptionsChange(withJsonData(options, { authorityHost: e.currentTarget.value }))}
+          onChange={(e) => setEndpoint({ authorityHost: e.currentTarget.value })}
         />
       </Field>
       <Field
         label="Graph endpoint"
-        description={description('Microsoft Graph root', defaults?.graph)}
+        description={description('Microsoft Graph root', defaults?.graph) + ONLY_ALLOWED}
         htmlFor="sigdiag-graph-endpoint"
         required={customized}
       >
@@ -65,7 +78,7 @@ export function GraphSection({ options, onOptionsChange }: Props) {
           width={60}
           placeholder={defaults?.graph ?? 'https://graph.microsoft.com'}
           value={jsonData.graphEndpoint ?? ''}
-          onChange={(e) => onOptionsChange(withJsonData(options, { graphEndpoint: e.currentTarget.value }))}
+          onChange={(e) => setEndpoint({ graphEndpoint: e.currentTarget.value })}
         />
       </Field>
       <Field label="Graph API version">
