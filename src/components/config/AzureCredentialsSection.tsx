@@ -10,8 +10,18 @@ import { SecretFields } from './SecretFields';
 const AUTH_TYPES: Array<ComboboxOption<AzureAuthType>> = [
   { label: 'App registration (client secret)', value: 'clientsecret' },
   { label: 'App registration (client certificate)', value: 'clientcertificate' },
-  { label: 'Managed identity', value: 'msi', description: 'The identity of the Azure resource Grafana runs on' },
-  { label: 'Workload identity', value: 'workloadidentity', description: 'Kubernetes workload identity federation' },
+  {
+    label: 'Managed identity',
+    value: 'msi',
+    description:
+      "The Azure identity of Grafana's server; needs managed_identity_enabled in grafana.ini's [azure] section",
+  },
+  {
+    label: 'Workload identity',
+    value: 'workloadidentity',
+    description:
+      "Kubernetes workload identity federation; needs workload_identity_enabled in grafana.ini's [azure] section",
+  },
 ];
 
 const CLOUDS: Array<ComboboxOption<AzureCloud>> = [
@@ -21,7 +31,7 @@ const CLOUDS: Array<ComboboxOption<AzureCloud>> = [
   {
     label: 'Customized cloud',
     value: 'AzureCustomizedCloud',
-    description: 'Set the authority host and Graph endpoint',
+    description: "Set the authority host and Graph endpoint; grafana.ini's allowed_hosts must list them",
   },
 ];
 
