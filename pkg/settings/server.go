@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net"
 	"net/url"
+	"strconv"
 	"strings"
 )
 
@@ -64,9 +65,12 @@ func ServerFromEnv(getenv func(string) string) Server {
 	}
 }
 
+// isTrue reads a flag as grafana-azure-sdk-go's azsettings does (strconv.ParseBool): a value
+// it would reject is off here too, so the plugin never lends the identity Grafana's own Azure
+// data sources would refuse.
 func isTrue(v string) bool {
-	v = strings.ToLower(strings.TrimSpace(v))
-	return v == "true" || v == "1" || v == "yes" || v == "on"
+	on, err := strconv.ParseBool(strings.TrimSpace(v))
+	return err == nil && on
 }
 
 // normalizeHost turns an allow-list entry (host, host:port or a URL) into lower-case host[:port].

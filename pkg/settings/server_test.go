@@ -31,6 +31,11 @@ func TestServerFromEnv(t *testing.T) {
 	if off := ServerFromEnv(env(nil)); off.ManagedIdentity || off.WorkloadIdentity || len(off.AllowedHosts) != 0 {
 		t.Errorf("nothing set, yet %+v", off)
 	}
+	for v, want := range map[string]bool{"true": true, "1": true, "True": true, " true ": true, "false": false, "yes": false, "on": false, "": false} {
+		if got := ServerFromEnv(env(map[string]string{EnvManagedIdentityEnabled: v})).ManagedIdentity; got != want {
+			t.Errorf("%s=%q: enabled %v, want %v (as azsettings reads it)", EnvManagedIdentityEnabled, v, got, want)
+		}
+	}
 }
 
 func TestAuthorize(t *testing.T) {
@@ -53,6 +58,7 @@ func TestAuthorize(t *testing.T) {
 		{"Microsoft's host on another port", `{` + creds("clientsecret", "AzureCloud") + `,"authorityHost":"https://login.microsoftonline.com:8443"}`, Server{}, "jsonData.authorityHost"},
 		{"a Graph host as authority", `{` + creds("clientsecret", "AzureCloud") + `,"authorityHost":"https://graph.microsoft.com"}`, Server{}, "jsonData.authorityHost"},
 		{"an authority host as Graph", `{` + creds("clientsecret", "AzureCloud") + `,"graphEndpoint":"https://login.microsoftonline.com"}`, Server{}, "jsonData.graphEndpoint"},
+		{"user info before Microsoft's host", `{` + creds("clientsecret", "AzureCloud") + `,"authorityHost":"https://login.microsoftonline.com@evil.example"}`, Server{}, "jsonData.authorityHost"},
 		{"a look-alike host", `{` + creds("clientsecret", "AzureCloud") + `,"authorityHost":"https://login.microsoftonline.com.evil.example"}`, Server{}, "jsonData.authorityHost"},
 		{"custom authority not allowed", `{` + custom + `,"authorityHost":"https://login.example.org","graphEndpoint":"https://graph.microsoft.com"}`, Server{}, "jsonData.authorityHost"},
 		{"custom Graph not allowed", `{` + creds("clientsecret", "AzureCloud") + `,"graphEndpoint":"https://graph.example.org"}`, Server{}, "jsonData.graphEndpoint"},
