@@ -199,15 +199,8 @@ func (env *clusterEnv) requestsOf(app string) []simulator.RequestLog {
 
 // stat is a frame's panel-inspector figure (0 when absent).
 func stat(f *data.Frame, name string) float64 {
-	if f.Meta == nil {
-		return 0
-	}
-	for _, s := range f.Meta.Stats {
-		if s.DisplayName == name {
-			return s.Value
-		}
-	}
-	return 0
+	v, _ := statOK(f, name)
+	return v
 }
 
 const sharedHoursStat = "Hours from the replicas' shared cache"
