@@ -68,6 +68,16 @@ func blobFetched(blob []byte) (time.Time, error) {
 // decodeBucket decodes a blob into its sign-ins, newest first as they were stored. The rows'
 // Raw bytes share one buffer.
 func decodeBucket(blob []byte) ([]signin.SignIn, error) {
+	plain, err := bucketJSON(blob)
+	if err != nil {
+		return nil, err
+	}
+	return decodeBucketJSON(plain)
+}
+
+// bucketJSON decompresses a blob into its sign-ins' raw JSON, each preceded by its length:
+// enough to search it (Cache.Find) before decoding any sign-in.
+func bucketJSON(blob []byte) ([]byte, error) {
 	if _, err := blobFetched(blob); err != nil {
 		return nil, err
 	}
@@ -75,6 +85,11 @@ func decodeBucket(blob []byte) ([]signin.SignIn, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", errBadBlob, err)
 	}
+	return plain, nil
+}
+
+// decodeBucketJSON decodes what bucketJSON returned.
+func decodeBucketJSON(plain []byte) ([]signin.SignIn, error) {
 	var rows []signin.SignIn
 	for len(plain) > 0 {
 		n, k := binary.Uvarint(plain)

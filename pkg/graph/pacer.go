@@ -106,7 +106,6 @@ func (p *WindowPacer) Wait(ctx context.Context) error {
 func (p *WindowPacer) reserve(now time.Time) time.Time {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	// Reservations that left the window can no longer constrain a slot at or after now.
 	limit, window := p.limit, p.window
 	if p.narrow > 0 && now.Before(p.narrowUntil) {
 		limit, window = min(limit, p.narrow), max(window, p.narrowWindow)
