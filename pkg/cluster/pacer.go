@@ -121,23 +121,24 @@ func (p *Pacer) keepShare() {
 	fresh := !st.Since.Equal(p.adapted)
 	p.adapted = st.Since
 	p.mu.Unlock()
+	if st.Shared && (!fresh || st.Since.IsZero()) {
+		return // every request while Redis answers: nothing to change
+	}
 	share := p.share()
-	now := time.Now()
-	switch {
-	case !st.Shared:
-		if fresh {
-			if h, ok := p.local.(graph.Holder); ok {
-				h.Hold(st.Since.Add(p.window))
-			}
-		}
-		// Counted over the cluster's wider window: the replicas' requests leave from different
-		// hosts, and a loaded host sends a request later than its pacer let it go.
-		n.Narrow(share.Requests, p.window, now.Add(p.b.cfg.ProbeInterval+p.window))
-		p.b.setShare(share)
-	case fresh && !st.Since.IsZero():
+	if st.Shared {
 		// Back to the shared budget: the other replicas may not know yet.
 		n.Narrow(share.Requests, p.window, st.Since.Add(p.b.cfg.ProbeInterval+p.window))
+		return
 	}
+	if fresh {
+		if h, ok := p.local.(graph.Holder); ok {
+			h.Hold(st.Since.Add(p.window))
+		}
+	}
+	// Counted over the cluster's wider window: the replicas' requests leave from different
+	// hosts, and a loaded host sends a request later than its pacer let it go.
+	n.Narrow(share.Requests, p.window, time.Now().Add(p.b.cfg.ProbeInterval+p.window))
+	p.b.setShare(share)
 }
 
 // retrySlow is the pause before asking Redis again after a call timed out.
