@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -112,15 +113,7 @@ func splitHostPort(hostport, defaultPort string) (string, string) {
 
 func isMicrosoft(hostport string, hosts []string) bool {
 	host, port := splitHostPort(hostport, "443")
-	if port != "443" {
-		return false
-	}
-	for _, h := range hosts {
-		if host == h {
-			return true
-		}
-	}
-	return false
+	return port == "443" && slices.Contains(hosts, host)
 }
 
 // Authorize checks the settings against the server's decisions and keeps them for the
