@@ -148,13 +148,20 @@ func exampleWith(t *testing.T, status string, fields map[string]any) signin.Sign
 	for k, v := range fields {
 		obj[k] = v
 	}
+	return decodeObject(t, "the example with "+status, obj)
+}
+
+// decodeObject decodes a sign-in built as a JSON object, as Graph would send it; name says
+// which in a failure.
+func decodeObject(t *testing.T, name string, obj map[string]any) signin.SignIn {
+	t.Helper()
 	raw, err := json.Marshal(obj)
 	if err != nil {
 		t.Fatal(err)
 	}
 	s, err := signin.Decode(raw)
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("%s: %v", name, err)
 	}
 	return s
 }

@@ -91,15 +91,7 @@ func corpusSignIn(t *testing.T, f corpusFile, r corpusRecord) signin.SignIn {
 	for k, v := range r.SignIn {
 		obj[k] = v
 	}
-	raw, err := json.Marshal(obj)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := signin.Decode(raw)
-	if err != nil {
-		t.Fatalf("%s: %v", r.ID, err)
-	}
-	return s
+	return decodeObject(t, r.ID, obj)
 }
 
 // leafPaths lists the dotted paths of an object's leaves (an empty object is a leaf).
