@@ -117,7 +117,6 @@ var fuzzers = []struct{ pkg, name, inputs string }{
 	{"./pkg/signin", "FuzzDecode", ""}, {"./pkg/signin", "FuzzDecodeFields", ""},
 	{"./pkg/export", "FuzzReadJSON", ""}, {"./pkg/export", "FuzzReadCSV", ""},
 	{"./pkg/graph", "FuzzRetryDelay", ""}, {"./pkg/graph", "FuzzDecodePage", ""},
-	{"./pkg/cluster/resp", "FuzzReadReply", ""},
 	{"./pkg/engine", "FuzzMemoAgreesWithTheReference", "5000x"},
 }
 

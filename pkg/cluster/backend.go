@@ -1,5 +1,4 @@
-// Package cluster is the backend that several Grafana replicas share through Redis (issue
-// #11): a second level of the sign-in cache (Store, a cache.Shared) and the Graph request
+// Package cluster is the backend that several Grafana replicas share through Redis: a second level of the sign-in cache (Store, a cache.Shared) and the Graph request
 // budget of each app and tenant (Pacer, a graph.Pacer). Graph's limit of 5 requests per 10
 // seconds is per app and tenant, not per replica, so replicas that pace on their own trip it.
 //
@@ -10,7 +9,13 @@
 // when Redis answers. Status says which, for the frames' notice and the health check.
 //
 // Only sign-in data (the cache's blobs), claims and pacing state are written, every key under
-// the configured prefix and with an expiry; never a token, a secret or the Redis password.
+// the configured prefix (the rate limiter's under "rate:" and the prefix, as redis_rate names
+// them) and with an expiry; never a token, a secret or the Redis password.
+//
+// Redis is reached with go-redis, the maintained client: one server, a Sentinel-managed
+// primary or a Redis Cluster from the same settings, with its pool, TLS, ACL users and RESP3.
+// The Graph budget is redis_rate's GCRA limiter; only the Retry-After hold, the claim release
+// and the replica heartbeat are scripts of ours, each a few lines on one key.
 package cluster
 
 import (
@@ -18,10 +23,12 @@ import (
 	"crypto/tls"
 	"errors"
 	"net"
+	"strings"
 	"sync"
 	"time"
 
-	"github.com/sigdiag/signin-diagnostics/pkg/cluster/resp"
+	"github.com/go-redis/redis_rate/v10"
+	"github.com/redis/go-redis/v9"
 )
 
 // Defaults of Config.
@@ -35,12 +42,32 @@ const (
 	maxTimeouts = 3
 )
 
+// Topology is how the Redis servers are deployed.
+type Topology string
+
+// The topologies go-redis reaches from the same settings.
+const (
+	// Standalone is one server (or a proxy in front of several): one address.
+	Standalone Topology = "standalone"
+	// Sentinel is a primary and its replicas watched by Redis Sentinel: the addresses are the
+	// sentinels', which name the current primary of MasterName.
+	Sentinel Topology = "sentinel"
+	// Cluster is Redis Cluster: the addresses are some of its nodes, which name the others.
+	Cluster Topology = "cluster"
+)
+
 // Config says how to reach Redis. Zero durations take the defaults.
 type Config struct {
-	Address  string // host:port
-	Username string
-	Password string
-	DB       int
+	Topology Topology // empty is Standalone
+	// Addresses are host:port: the server's, the sentinels' or some cluster nodes'.
+	Addresses []string
+	// MasterName is the primary's name at the sentinels (Sentinel only).
+	MasterName string
+	// SentinelPassword authenticates with the sentinels when they require it (Sentinel only).
+	SentinelPassword string
+	Username         string
+	Password         string
+	DB               int // not with Cluster, which has only database 0
 	// TLS, when not nil, connects with TLS.
 	TLS *tls.Config
 	// KeyPrefix starts every key, e.g. "sigdiag".
@@ -68,7 +95,8 @@ var ErrUnavailable = errors.New("the shared Redis backend is unavailable")
 // Backend is the Redis client of one data source instance. It is safe for concurrent use.
 type Backend struct {
 	cfg    Config
-	rdb    *resp.Client
+	rdb    redis.UniversalClient
+	rate   *redis_rate.Limiter
 	closed chan struct{}
 	once   sync.Once
 
@@ -98,25 +126,58 @@ func New(cfg Config) *Backend {
 	if cfg.ReplicaID == "" {
 		cfg.ReplicaID = processReplicaID
 	}
-	rdb := resp.New(resp.Config{
-		Address: cfg.Address, Username: cfg.Username, Password: cfg.Password, DB: cfg.DB, TLS: cfg.TLS,
+	if cfg.Topology == "" {
+		cfg.Topology = Standalone
+	}
+	opts := &redis.UniversalOptions{
+		Addrs: cfg.Addresses, Username: cfg.Username, Password: cfg.Password, DB: cfg.DB, TLSConfig: cfg.TLS,
+		IsClusterMode: cfg.Topology == Cluster,
 		// Fail fast: a slow Redis must cost a query a fraction of a second, once. Every call
-		// has its own deadline (call); IOTimeout only bounds one that would not.
-		DialTimeout: cfg.Timeout, IOTimeout: cfg.BlobTimeout, PoolSize: 16,
-	})
-	return &Backend{cfg: cfg, rdb: rdb, closed: make(chan struct{})}
+		// has its own deadline (call), which go-redis keeps to; the read and write timeouts
+		// only bound a call that would not. No retries: a refused connection is an outage at
+		// once, and the probe finds Redis again.
+		DialTimeout: cfg.Timeout, ReadTimeout: cfg.BlobTimeout, WriteTimeout: cfg.BlobTimeout,
+		ContextTimeoutEnabled: true, MaxRetries: -1, DialerRetries: 1, PoolSize: 16, PoolTimeout: cfg.Timeout,
+	}
+	if cfg.Topology == Sentinel {
+		opts.MasterName, opts.SentinelPassword = cfg.MasterName, cfg.SentinelPassword
+	}
+	quietOnce.Do(func() { redis.SetLogger(quiet{}) })
+	rdb := redis.NewUniversalClient(opts)
+	return &Backend{cfg: cfg, rdb: rdb, rate: redis_rate.NewLimiter(rdb), closed: make(chan struct{})}
 }
+
+// quiet is go-redis's logger: it would print every failed dial and pool event to stderr,
+// which Grafana files as the plugin's errors, many times a second during an outage. The
+// backend reports an outage once instead, through OnChange, the notices and the health check.
+type quiet struct{}
+
+func (quiet) Printf(context.Context, string, ...any) {}
+
+var quietOnce sync.Once
 
 // Close stops the probe and closes the connections.
 func (b *Backend) Close() {
 	b.once.Do(func() {
 		close(b.closed)
-		b.rdb.Close()
+		_ = b.rdb.Close()
 	})
 }
 
-// Address is the Redis server's host:port.
-func (b *Backend) Address() string { return b.cfg.Address }
+// Address names where Redis is for messages: the server's host:port, the primary's name and
+// its sentinels, or the cluster's nodes.
+func (b *Backend) Address() string { return b.cfg.where() }
+
+func (c Config) where() string {
+	addrs := strings.Join(c.Addresses, ", ")
+	switch c.Topology {
+	case Sentinel:
+		return c.MasterName + " (sentinels " + addrs + ")"
+	case Cluster:
+		return "cluster " + addrs
+	}
+	return addrs
+}
 
 // Ping asks Redis for an answer now, whatever the state, and updates the state with it.
 func (b *Backend) Ping(ctx context.Context) error {
@@ -139,14 +200,13 @@ func (b *Backend) usable() bool {
 }
 
 func (b *Backend) ping(ctx context.Context) error {
-	_, err := b.rdb.Do(ctx, "PING")
-	return err
+	return b.rdb.Ping(ctx).Err()
 }
 
-// check classifies the error of a Redis call: nil and resp.ErrNil are answers; the caller's
+// check classifies the error of a Redis call: nil and redis.Nil are answers; the caller's
 // own cancellation is not Redis's fault; anything else degrades the backend.
 func (b *Backend) check(parent context.Context, err error) error {
-	if err == nil || errors.Is(err, resp.ErrNil) {
+	if err == nil || errors.Is(err, redis.Nil) {
 		b.mu.Lock()
 		b.timeouts = 0
 		b.mu.Unlock()
@@ -170,7 +230,8 @@ func (b *Backend) check(parent context.Context, err error) error {
 
 func isTimeout(err error) bool {
 	var ne net.Error
-	return errors.Is(err, context.DeadlineExceeded) || (errors.As(err, &ne) && ne.Timeout())
+	// A full pool is a slow Redis too: every connection waits for an answer.
+	return errors.Is(err, context.DeadlineExceeded) || errors.Is(err, redis.ErrPoolTimeout) || (errors.As(err, &ne) && ne.Timeout())
 }
 
 // fail marks the backend degraded and starts the probe.

@@ -3,6 +3,8 @@ package cluster
 import (
 	"bytes"
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"slices"
@@ -12,8 +14,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/redis/go-redis/v9"
+
 	"github.com/sigdiag/signin-diagnostics/pkg/cluster/redistest"
-	"github.com/sigdiag/signin-diagnostics/pkg/cluster/resp"
 	"github.com/sigdiag/signin-diagnostics/pkg/graph"
 )
 
@@ -22,7 +25,7 @@ const password = "Red1s~test-Pa55word"
 // replica is one plugin process's backend against srv.
 func replica(t *testing.T, srv *redistest.Server, prefix string) *Backend {
 	t.Helper()
-	b := New(Config{Address: srv.Addr, Password: srv.Password, KeyPrefix: prefix, ProbeInterval: 100 * time.Millisecond})
+	b := New(Config{Addresses: []string{srv.Addr}, Password: srv.Password, KeyPrefix: prefix, ProbeInterval: 100 * time.Millisecond})
 	t.Cleanup(b.Close)
 	return b
 }
@@ -202,7 +205,7 @@ func TestNothingSecretOrPermanentInRedis(t *testing.T) {
 	p.Hold(time.Now().Add(time.Second))
 	p.announce(ctx)
 	raw := rawClient(t, srv, "", password)
-	keys, err := strs(raw.Do(ctx, "KEYS", "*"))
+	keys, err := raw.Keys(ctx, "*").Result()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -210,16 +213,16 @@ func TestNothingSecretOrPermanentInRedis(t *testing.T) {
 		t.Errorf("keys = %v, want a bucket, a claim, the pacer, its hold and its replicas", keys)
 	}
 	for _, k := range keys {
-		if !strings.HasPrefix(k, "grafana-prod:") {
+		if !strings.HasPrefix(k, "grafana-prod:") && !strings.HasPrefix(k, "rate:grafana-prod:") {
 			t.Errorf("key %q is not under the prefix", k)
 		}
-		if ttl, err := resp.Int(raw.Do(ctx, "PTTL", k)); ttl <= 0 {
+		if ttl, err := raw.PTTL(ctx, k).Result(); ttl <= 0 {
 			t.Errorf("key %q has no expiry (%v, %v)", k, ttl, err)
 		}
-		if v, _ := resp.String(raw.Do(ctx, "GET", k)); strings.Contains(v, password) {
+		if v, _ := raw.Get(ctx, k).Result(); strings.Contains(v, password) {
 			t.Errorf("key %q holds the password", k)
 		}
-		if members, _ := strs(raw.Do(ctx, "ZRANGE", k, 0, -1)); strings.Contains(strings.Join(members, " "), password) {
+		if members, _ := raw.ZRange(ctx, k, 0, -1).Result(); strings.Contains(strings.Join(members, " "), password) {
 			t.Errorf("key %q names the password", k)
 		}
 	}
@@ -229,7 +232,7 @@ func TestFallbackAndRecovery(t *testing.T) {
 	srv := redistest.Start(t, password)
 	var changes []Status
 	var mu sync.Mutex
-	b := New(Config{Address: srv.Addr, Password: password, KeyPrefix: "sigdiag", ProbeInterval: 100 * time.Millisecond,
+	b := New(Config{Addresses: []string{srv.Addr}, Password: password, KeyPrefix: "sigdiag", ProbeInterval: 100 * time.Millisecond,
 		OnChange: func(s Status) { mu.Lock(); changes = append(changes, s); mu.Unlock() }})
 	t.Cleanup(b.Close)
 	local := &countingPacer{}
@@ -243,10 +246,10 @@ func TestFallbackAndRecovery(t *testing.T) {
 	}
 	raw := rawClient(t, srv, "", password)
 	exists := func(key string) int64 {
-		n, _ := resp.Int(raw.Do(ctx, "EXISTS", key))
+		n, _ := raw.Exists(ctx, key).Result()
 		return n
 	}
-	if n := exists(p.key); n != 1 {
+	if n := exists("rate:" + p.key); n != 1 {
 		t.Fatalf("the pacer's key %s is not in Redis", p.key)
 	}
 
@@ -283,8 +286,8 @@ func TestFallbackAndRecovery(t *testing.T) {
 	if !b.Status().Shared {
 		t.Fatalf("still degraded 3 s after Redis came back: %+v", b.Status())
 	}
-	if err := p.Wait(ctx); err != nil || exists(p.key) != 1 {
-		t.Errorf("after recovery: err %v, pacer key in Redis: %d", err, exists(p.key))
+	if err := p.Wait(ctx); err != nil || exists("rate:"+p.key) != 1 {
+		t.Errorf("after recovery: err %v, pacer key in Redis: %d", err, exists("rate:"+p.key))
 	}
 	if err := s.Put(ctx, "bucket:1", []byte("x"), time.Minute); err != nil {
 		t.Errorf("Put after recovery: %v", err)
@@ -298,7 +301,7 @@ func TestFallbackAndRecovery(t *testing.T) {
 
 func TestWrongPasswordDegradesWithoutNamingIt(t *testing.T) {
 	srv := redistest.Start(t, password)
-	b := New(Config{Address: srv.Addr, Password: "not-" + password, KeyPrefix: "sigdiag"})
+	b := New(Config{Addresses: []string{srv.Addr}, Password: "not-" + password, KeyPrefix: "sigdiag"})
 	defer b.Close()
 	err := b.Ping(context.Background())
 	st := b.Status()
@@ -313,7 +316,7 @@ func TestWrongPasswordDegradesWithoutNamingIt(t *testing.T) {
 // A Redis that accepts connections and never answers: one slow call is not an outage, three
 // in a row are.
 func TestRepeatedTimeoutsDegrade(t *testing.T) {
-	b := New(Config{Address: redistest.Silent(t), KeyPrefix: "sigdiag", Timeout: 100 * time.Millisecond, BlobTimeout: 100 * time.Millisecond})
+	b := New(Config{Addresses: []string{redistest.Silent(t)}, KeyPrefix: "sigdiag", Timeout: 100 * time.Millisecond, BlobTimeout: 100 * time.Millisecond})
 	defer b.Close()
 	s := b.Store("ds1")
 	for i := range maxTimeouts {
@@ -335,11 +338,11 @@ func TestReadmeACL(t *testing.T) {
 	srv := redistest.Start(t, password)
 	ctx := context.Background()
 	admin := rawClient(t, srv, "", password)
-	acl := []any{"ACL", "SETUSER", "sigdiag", "on", ">user-pw", "~sigdiag:*", "+@read", "+@write", "+@scripting", "+ping", "+time", "-@dangerous"}
-	if _, err := admin.Do(ctx, acl...); err != nil {
+	acl := []any{"ACL", "SETUSER", "sigdiag", "on", ">user-pw", "~sigdiag:*", "~rate:sigdiag:*", "+@read", "+@write", "+@scripting", "+ping", "+time", "-@dangerous"}
+	if err := admin.Do(ctx, acl...).Err(); err != nil {
 		t.Fatal(err)
 	}
-	b := New(Config{Address: srv.Addr, Username: "sigdiag", Password: "user-pw", KeyPrefix: "sigdiag"})
+	b := New(Config{Addresses: []string{srv.Addr}, Username: "sigdiag", Password: "user-pw", KeyPrefix: "sigdiag"})
 	defer b.Close()
 	s := b.Store("ds1")
 	p := b.Pacer("https://login.example", "tenant", "app", GraphLimit, &countingPacer{})
@@ -365,38 +368,20 @@ func TestReadmeACL(t *testing.T) {
 	if !b.Status().Shared {
 		t.Fatalf("the ACL user was refused something: %+v", b.Status())
 	}
-	if n, err := resp.Int(admin.Do(ctx, "EXISTS", "sigdiag:ds:ds1:claim:1")); n != 0 || err != nil {
+	if n, err := admin.Exists(ctx, "sigdiag:ds:ds1:claim:1").Result(); n != 0 || err != nil {
 		t.Errorf("the claim was not released: %d, %v", n, err)
 	}
 	user := rawClient(t, srv, "sigdiag", "user-pw")
-	if _, err := user.Do(ctx, "SET", "other:key", "x", "PX", 60000); err == nil {
+	if err := user.Set(ctx, "other:key", "x", time.Minute).Err(); err == nil {
 		t.Error("the ACL user may write outside its prefix")
 	}
 }
 
 // rawClient is a client of srv beside the backends, to look at what they wrote.
-func rawClient(t *testing.T, srv *redistest.Server, username, password string) *resp.Client {
-	c := resp.New(resp.Config{Address: srv.Addr, Username: username, Password: password, IOTimeout: 5 * time.Second})
-	t.Cleanup(c.Close)
+func rawClient(t *testing.T, srv *redistest.Server, username, password string) *redis.Client {
+	c := redis.NewClient(&redis.Options{Addr: srv.Addr, Username: username, Password: password, TLSConfig: srv.TLS, ReadTimeout: 5 * time.Second})
+	t.Cleanup(func() { _ = c.Close() })
 	return c
-}
-
-// strs is an array reply of strings.
-func strs(v any, err error) ([]string, error) {
-	if err != nil {
-		return nil, err
-	}
-	a, ok := v.([]any)
-	if !ok {
-		return nil, fmt.Errorf("%T reply, want an array", v)
-	}
-	out := make([]string, len(a))
-	for i, e := range a {
-		if out[i], err = resp.String(e, nil); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
 }
 
 func TestShareOf(t *testing.T) {
@@ -435,7 +420,7 @@ func TestDegradedReplicasKeepToTheirShares(t *testing.T) {
 	limit := Limit{Requests: 5, Window: 1100 * time.Millisecond}
 	var pacers []*Pacer
 	for i := range 3 {
-		b := New(Config{Address: srv.Addr, Password: password, KeyPrefix: "sigdiag", ProbeInterval: 100 * time.Millisecond,
+		b := New(Config{Addresses: []string{srv.Addr}, Password: password, KeyPrefix: "sigdiag", ProbeInterval: 100 * time.Millisecond,
 			ReplicaID: fmt.Sprintf("replica-%d", i)})
 		t.Cleanup(b.Close)
 		pacers = append(pacers, b.Pacer("https://login.example", "tenant", "app", limit, graph.NewWindowPacer(5, localWindow)))
@@ -502,10 +487,125 @@ func TestDegradedReplicasKeepToTheirShares(t *testing.T) {
 	}
 
 	// A replica that never reached Redis splits the budget over the configured count.
-	b := New(Config{Address: srv.Addr, Password: password, KeyPrefix: "sigdiag", Replicas: 3, ReplicaID: "late"})
+	b := New(Config{Addresses: []string{srv.Addr}, Password: password, KeyPrefix: "sigdiag", Replicas: 3, ReplicaID: "late"})
 	t.Cleanup(b.Close)
 	late := b.Pacer("https://login.example", "tenant", "app", limit, graph.NewWindowPacer(5, localWindow))
 	if got := late.share(); got.Requests != 1 || got.Replicas != 3 {
 		t.Errorf("a replica that never saw Redis, with 3 configured: share %+v, want 1 of 3 replicas", got)
+	}
+}
+
+// The store, the claims, the pacer and the registry work the same on each topology go-redis
+// reaches: a server over TLS in database 2, a Sentinel-managed primary, a Redis Cluster.
+func TestTopologies(t *testing.T) {
+	ctx := context.Background()
+	tests := []struct {
+		name  string
+		setup func(t *testing.T) (Config, func(key string) bool)
+	}{{
+		name: "TLS and a database",
+		setup: func(t *testing.T) (Config, func(string) bool) {
+			srv := redistest.StartTLS(t, password)
+			raw := rawClient(t, srv, "", password)
+			db2 := redis.NewClient(&redis.Options{Addr: srv.Addr, Password: password, TLSConfig: srv.TLS, DB: 2})
+			t.Cleanup(func() { _ = db2.Close() })
+			return Config{Addresses: []string{srv.Addr}, Password: password, TLS: srv.TLS, DB: 2},
+				func(key string) bool { return db2.Exists(ctx, key).Val() == 1 && raw.Exists(ctx, key).Val() == 0 }
+		},
+	}, {
+		name: "Sentinel",
+		setup: func(t *testing.T) (Config, func(string) bool) {
+			primary := redistest.Start(t, password)
+			sentinels := []*redistest.Server{redistest.StartSentinel(t, primary, "grafana"), redistest.StartSentinel(t, primary, "grafana")}
+			raw := rawClient(t, primary, "", password)
+			return Config{Topology: Sentinel, Addresses: []string{sentinels[0].Addr, sentinels[1].Addr}, MasterName: "grafana", Password: password},
+				func(key string) bool { return raw.Exists(ctx, key).Val() == 1 }
+		},
+	}, {
+		name: "Redis Cluster",
+		setup: func(t *testing.T) (Config, func(string) bool) {
+			nodes := redistest.StartCluster(t, 3, password)
+			raws := make([]*redis.Client, len(nodes))
+			for i, n := range nodes {
+				raws[i] = rawClient(t, n, "", password)
+			}
+			used := map[int]bool{}
+			t.Cleanup(func() {
+				if len(used) < 2 {
+					t.Errorf("every key went to node(s) %v: the client did not route by slot", used)
+				}
+			})
+			// One seed node is enough: it names the others.
+			return Config{Topology: Cluster, Addresses: []string{nodes[1].Addr}, Password: password},
+				func(key string) bool {
+					found := 0
+					for i, r := range raws {
+						// A node answers MOVED for a key of another node's slots.
+						if n, err := r.Exists(ctx, key).Result(); err == nil && n == 1 {
+							found++
+							used[i] = true
+						}
+					}
+					return found == 1
+				}
+		},
+	}}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg, stored := tc.setup(t)
+			cfg.KeyPrefix = "sigdiag"
+			b := New(cfg)
+			t.Cleanup(b.Close)
+			if err := b.Ping(ctx); err != nil {
+				t.Fatalf("ping %s: %v", b.Address(), err)
+			}
+			s := b.Store("ds1")
+			for i := range 8 { // keys in several slots
+				key := fmt.Sprintf("bucket:%d", i)
+				if err := s.Put(ctx, key, []byte("sign-ins"), time.Minute); err != nil {
+					t.Fatal(err)
+				}
+				if got, ok, err := s.Get(ctx, key); !ok || err != nil || string(got) != "sign-ins" {
+					t.Fatalf("Get %s = %q, %v, %v", key, got, ok, err)
+				}
+				if !stored("sigdiag:ds:ds1:" + key) {
+					t.Errorf("%s is not where the topology keeps it", key)
+				}
+			}
+			release, ok, err := s.Claim(ctx, "claim:1", time.Minute)
+			if !ok || err != nil {
+				t.Fatalf("Claim: %v, %v", ok, err)
+			}
+			if _, ok, _ := s.Claim(ctx, "claim:1", time.Minute); ok {
+				t.Error("a held claim was taken twice")
+			}
+			release()
+			p := b.Pacer("https://login.example", "tenant", "app", GraphLimit, &countingPacer{})
+			p.Hold(time.Now().Add(20 * time.Millisecond))
+			if err := p.Wait(ctx); err != nil {
+				t.Fatal(err)
+			}
+			if wait, err := b.allow(ctx, p.key, p.limit); wait <= 0 || err != nil {
+				t.Errorf("a second request at once: wait %v, %v; want the limiter to hold it", wait, err)
+			}
+			p.announce(ctx)
+			if got := p.share(); got.Replicas != 1 {
+				t.Errorf("the announcement was not kept: %+v", got)
+			}
+			if st := b.Status(); !st.Shared {
+				t.Fatalf("degraded: %+v", st)
+			}
+		})
+	}
+}
+
+// A server whose certificate nobody trusts is an outage that says so.
+func TestUntrustedCertificateDegrades(t *testing.T) {
+	srv := redistest.StartTLS(t, password)
+	b := New(Config{Addresses: []string{srv.Addr}, Password: password, TLS: &tls.Config{MinVersion: tls.VersionTLS12}, KeyPrefix: "sigdiag"})
+	defer b.Close()
+	var unknown x509.UnknownAuthorityError
+	if err := b.Ping(context.Background()); !errors.As(err, &unknown) || b.Status().Shared {
+		t.Errorf("ping: %v, status %+v; want an unknown authority and a degraded backend", err, b.Status())
 	}
 }

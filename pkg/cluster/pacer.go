@@ -9,7 +9,9 @@ import (
 	"sync"
 	"time"
 
-	"github.com/sigdiag/signin-diagnostics/pkg/cluster/resp"
+	"github.com/go-redis/redis_rate/v10"
+	"github.com/redis/go-redis/v9"
+
 	"github.com/sigdiag/signin-diagnostics/pkg/graph"
 )
 
@@ -25,12 +27,13 @@ type Limit struct {
 // more, and the budget is admitted by Redis's clock, one more hop away.
 var GraphLimit = Limit{Requests: graph.GraphRequestsPerWindow, Window: graph.GraphWindow + time.Second}
 
-// gcra is the GCRA limit for l. GCRA with burst b and emission interval T = Window/Requests
-// admits b + floor(W/T) requests in any window W (b at once, then one per T). With the usual
-// burst b = Requests that is 2*Requests per Window, twice Graph's budget; with b = 1 it is
-// 1 + floor(W/T): for Graph's W = 10 s and T = 11 s / 5 = 2.2 s, 5.
-func (l Limit) gcra() gcra {
-	return gcra{Rate: l.Requests, Period: l.Window, Burst: 1}
+// gcra is redis_rate's limit for l. GCRA with burst b and emission interval
+// T = Window/Requests admits b + floor(W/T) requests in any window W (b at once, then one per
+// T). With the burst redis_rate's constructors set, b = Requests, that is 2*Requests per
+// Window, twice Graph's budget; with b = 1 it is 1 + floor(W/T): for Graph's W = 10 s and
+// T = 11 s / 5 = 2.2 s, 5.
+func (l Limit) gcra() redis_rate.Limit {
+	return redis_rate.Limit{Rate: l.Requests, Period: l.Window, Burst: 1}
 }
 
 // Pacer is the Graph budget of one app and tenant, shared by every replica through Redis
@@ -42,7 +45,7 @@ type Pacer struct {
 	key         string // the GCRA state
 	holdKey     string // exists, with a TTL, while Graph asked everyone to wait (Retry-After)
 	replicasKey string // the replicas pacing this budget (replicas.go)
-	limit       gcra
+	limit       redis_rate.Limit
 	window      time.Duration // Limit.Window
 	local       graph.Pacer
 	// turn lets one waiter of this process at a time ask Redis: the others queue here in
@@ -148,15 +151,15 @@ const retrySlow = 50 * time.Millisecond
 func (p *Pacer) next(ctx context.Context) (time.Duration, error) {
 	var wait time.Duration
 	err := p.b.call(ctx, p.b.cfg.Timeout, func(ctx context.Context) error {
-		hold, err := resp.Int(p.b.rdb.Do(ctx, "PTTL", p.holdKey)) // -2: no hold
+		hold, err := p.b.rdb.PTTL(ctx, p.holdKey).Result() // negative: no hold
 		if err != nil {
 			return err
 		}
 		if hold > 0 {
-			wait = time.Duration(hold) * time.Millisecond
+			wait = hold
 			return nil
 		}
-		wait, err = p.limit.allow(ctx, p.b.rdb, p.key)
+		wait, err = p.b.allow(ctx, p.key, p.limit)
 		return err
 	})
 	if wait > 0 {
@@ -166,9 +169,20 @@ func (p *Pacer) next(ctx context.Context) (time.Duration, error) {
 	return wait, err
 }
 
+// allow books a request on the limiter at key: 0 when it may leave now, else how long until
+// it may, booking nothing. Redis's clock decides (TIME in redis_rate's script), so the
+// replicas' clocks do not matter; the state expires when it has passed.
+func (b *Backend) allow(ctx context.Context, key string, limit redis_rate.Limit) (time.Duration, error) {
+	res, err := b.rate.Allow(ctx, key, limit)
+	if err != nil || res.Allowed > 0 {
+		return 0, err
+	}
+	return max(res.RetryAfter, time.Millisecond), nil
+}
+
 // holdScript extends the hold to ARGV[1] ms from now, never shortens it; the TTL is Redis's
 // clock, so replicas' clocks do not matter.
-var holdScript = resp.NewScript(`
+var holdScript = redis.NewScript(`
 if redis.call("PTTL", KEYS[1]) < tonumber(ARGV[1]) then
   redis.call("SET", KEYS[1], "1", "PX", ARGV[1])
 end
@@ -186,7 +200,6 @@ func (p *Pacer) Hold(until time.Time) {
 		return
 	}
 	_ = p.b.call(context.Background(), p.b.cfg.Timeout, func(ctx context.Context) error {
-		_, err := holdScript.Run(ctx, p.b.rdb, []string{p.holdKey}, ms)
-		return err
+		return holdScript.Run(ctx, p.b.rdb, []string{p.holdKey}, ms).Err()
 	})
 }

@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/sigdiag/signin-diagnostics/pkg/cluster/resp"
+	"github.com/redis/go-redis/v9"
 )
 
 // While Redis answers, the replicas share an app's Graph budget through one limiter there.
@@ -45,7 +45,7 @@ var processReplicaID = newToken()
 // heartbeatScript announces ARGV[2] at ARGV[1] (ms) in the sorted set KEYS[1], forgets the
 // replicas not seen for ARGV[3] ms and returns the others. The time is the caller's clock:
 // replicas' clocks differ by far less than the TTL.
-var heartbeatScript = resp.NewScript(`
+var heartbeatScript = redis.NewScript(`
 local now = tonumber(ARGV[1])
 local ttl = tonumber(ARGV[3])
 redis.call("ZADD", KEYS[1], now, ARGV[2])
@@ -75,18 +75,10 @@ func (p *Pacer) heartbeat() {
 func (p *Pacer) announce(ctx context.Context) {
 	var seen []string
 	err := p.b.call(ctx, p.b.cfg.Timeout, func(ctx context.Context) error {
-		v, err := heartbeatScript.Run(ctx, p.b.rdb, []string{p.replicasKey},
-			time.Now().UnixMilli(), p.b.cfg.ReplicaID, replicaTTL.Milliseconds())
-		if err != nil {
-			return err
-		}
-		members, _ := v.([]any)
-		for _, m := range members {
-			if s, err := resp.String(m, nil); err == nil {
-				seen = append(seen, s)
-			}
-		}
-		return nil
+		var err error
+		seen, err = heartbeatScript.Run(ctx, p.b.rdb, []string{p.replicasKey},
+			time.Now().UnixMilli(), p.b.cfg.ReplicaID, replicaTTL.Milliseconds()).StringSlice()
+		return err
 	})
 	if err != nil {
 		return

@@ -7,6 +7,7 @@ import (
 
 // Status is whether the replicas currently share the backend.
 type Status struct {
+	// Address names where Redis is (Backend.Address).
 	Address string
 	// Shared is false while the backend is degraded.
 	Shared bool
@@ -27,7 +28,7 @@ func (b *Backend) Status() Status {
 }
 
 func (b *Backend) statusLocked() Status {
-	return Status{Address: b.cfg.Address, Shared: !b.degraded, Err: b.lastErr, Since: b.since, Share: b.share}
+	return Status{Address: b.cfg.where(), Shared: !b.degraded, Err: b.lastErr, Since: b.since, Share: b.share}
 }
 
 func (b *Backend) setShare(s Share) {

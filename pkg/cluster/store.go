@@ -7,7 +7,7 @@ import (
 	"errors"
 	"time"
 
-	"github.com/sigdiag/signin-diagnostics/pkg/cluster/resp"
+	"github.com/redis/go-redis/v9"
 )
 
 // Store is the sign-in cache's level shared by the replicas (a cache.Shared): the blobs and
@@ -29,10 +29,10 @@ func (s *Store) Get(ctx context.Context, key string) ([]byte, bool, error) {
 	var blob []byte
 	err := s.b.call(ctx, s.b.cfg.BlobTimeout, func(ctx context.Context) error {
 		var err error
-		blob, err = resp.Bytes(s.b.rdb.Do(ctx, "GET", s.base+key))
+		blob, err = s.b.rdb.Get(ctx, s.base+key).Bytes()
 		return err
 	})
-	if errors.Is(err, resp.ErrNil) {
+	if errors.Is(err, redis.Nil) {
 		return nil, false, nil
 	}
 	return blob, err == nil, err
@@ -45,14 +45,13 @@ func (s *Store) Put(ctx context.Context, key string, blob []byte, ttl time.Durat
 		return nil
 	}
 	return s.b.call(ctx, s.b.cfg.BlobTimeout, func(ctx context.Context) error {
-		_, err := s.b.rdb.Do(ctx, "SET", s.base+key, blob, "PX", ttl.Milliseconds())
-		return err
+		return s.b.rdb.Set(ctx, s.base+key, blob, ttl).Err()
 	})
 }
 
 // releaseScript deletes a claim only if it still holds our token: after our TTL expired,
 // another replica may hold it.
-var releaseScript = resp.NewScript(`
+var releaseScript = redis.NewScript(`
 if redis.call("GET", KEYS[1]) == ARGV[1] then
   return redis.call("DEL", KEYS[1])
 end
@@ -65,12 +64,9 @@ func (s *Store) Claim(ctx context.Context, key string, ttl time.Duration) (func(
 	full := s.base + key
 	var ok bool
 	err := s.b.call(ctx, s.b.cfg.Timeout, func(ctx context.Context) error {
-		_, err := s.b.rdb.Do(ctx, "SET", full, token, "NX", "PX", max(ttl, time.Millisecond).Milliseconds())
-		if errors.Is(err, resp.ErrNil) {
-			return nil // another replica holds the claim
-		}
-		ok = err == nil
-		return err
+		var err error
+		ok, err = s.b.rdb.SetNX(ctx, full, token, max(ttl, time.Millisecond)).Result()
+		return err // not ok: another replica holds the claim
 	})
 	if err != nil || !ok {
 		return nil, false, err
@@ -78,8 +74,7 @@ func (s *Store) Claim(ctx context.Context, key string, ttl time.Duration) (func(
 	release := func() {
 		// The caller's context may be gone by now (the query ended): the release has its own.
 		_ = s.b.call(context.Background(), s.b.cfg.Timeout, func(ctx context.Context) error {
-			_, err := releaseScript.Run(ctx, s.b.rdb, []string{full}, token)
-			return err
+			return releaseScript.Run(ctx, s.b.rdb, []string{full}, token).Err()
 		})
 	}
 	return release, true, nil

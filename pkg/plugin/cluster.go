@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/tls"
 	"fmt"
-	"net"
 
 	"github.com/grafana/grafana-plugin-sdk-go/backend/log"
 	"github.com/grafana/grafana-plugin-sdk-go/data"
@@ -26,11 +25,13 @@ func newCluster(s *settings.Settings, logger log.Logger) *cluster.Backend {
 	}
 	var tlsConfig *tls.Config
 	if c.RedisTLS {
-		host, _, _ := net.SplitHostPort(c.RedisAddress)
-		tlsConfig = &tls.Config{MinVersion: tls.VersionTLS12, ServerName: host}
+		// No ServerName: each connection verifies the name of the host it dials, which for
+		// Sentinel and Redis Cluster is a server the configured addresses only lead to.
+		tlsConfig = &tls.Config{MinVersion: tls.VersionTLS12}
 	}
 	return cluster.New(cluster.Config{
-		Address: c.RedisAddress, Username: c.RedisUsername, Password: s.Secrets.RedisPassword, DB: c.RedisDB,
+		Addresses: []string{c.RedisAddress},
+		Username:  c.RedisUsername, Password: s.Secrets.RedisPassword, DB: c.RedisDB,
 		TLS: tlsConfig, KeyPrefix: c.KeyPrefix, Replicas: c.Replicas,
 		OnChange: func(st cluster.Status) {
 			if st.Shared {

@@ -22,13 +22,16 @@ type Server struct {
 	Addr     string
 	Password string
 	// TLS, for a server from StartTLS, is a client configuration that trusts its certificate.
-	TLS    *tls.Config
-	t      testing.TB
-	port   int
-	dir    string
-	extra  []string // redis-server arguments beyond the port and password
-	cmd    *exec.Cmd
-	exited chan struct{}
+	TLS   *tls.Config
+	t     testing.TB
+	port  int
+	dir   string
+	extra []string // redis-server arguments beyond the port and password
+	// sentinel is the configuration file of a sentinel; cluster runs a Redis Cluster node.
+	sentinel string
+	cluster  bool
+	cmd      *exec.Cmd
+	exited   chan struct{}
 }
 
 // Start starts redis-server on a free port of 127.0.0.1, with password when not empty.
@@ -83,6 +86,7 @@ func freePort() (int, error) {
 func (s *Server) start() error {
 	args := []string{"--port", strconv.Itoa(s.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
 		"--dir", s.dir, "--daemonize", "no", "--loglevel", "warning"}
+
 	if s.extra != nil { // TLS: the port serves TLS only
 		args[1] = "0"
 		args = append(args, "--tls-port", strconv.Itoa(s.port))
@@ -90,6 +94,15 @@ func (s *Server) start() error {
 	}
 	if s.Password != "" {
 		args = append(args, "--requirepass", s.Password)
+	}
+	switch {
+	case s.sentinel != "": // the configuration file comes first
+		args = append([]string{s.sentinel, "--sentinel"}, args...)
+	case s.cluster:
+		args = append(args, "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", "5000")
+		if s.Password != "" {
+			args = append(args, "--masterauth", s.Password)
+		}
 	}
 	cmd := exec.Command("redis-server", args...)
 	cmd.SysProcAttr = sysProcAttr()
