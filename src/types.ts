@@ -227,10 +227,20 @@ export interface SignInDataSourceOptions extends DataSourceJsonData {
   cluster?: ClusterSettings;
 }
 
-/** jsonData.cluster, mirrored from pkg/settings/cluster.go; the password is secureJsonData.redisPassword. */
+/** How the Redis servers are deployed (jsonData.cluster.redisMode). */
+export type RedisMode = 'standalone' | 'sentinel' | 'cluster';
+
+/**
+ * jsonData.cluster, mirrored from pkg/settings/cluster.go; the passwords are secureJsonData.redisPassword and
+ * secureJsonData.redisSentinelPassword.
+ */
 export interface ClusterSettings {
-  /** host:port; empty turns the shared backend off. */
+  /** Absent: standalone. */
+  redisMode?: RedisMode;
+  /** host:port, or a comma-separated list (sentinels, cluster nodes); empty turns the shared backend off. */
   redisAddress?: string;
+  /** The name the sentinels know the primary by (sentinel only). */
+  redisMasterName?: string;
   redisTLS?: boolean;
   redisUsername?: string;
   redisDB?: number;
@@ -251,6 +261,8 @@ export interface SignInSecureJsonData {
   azureClientCertificate?: string;
   /** The Redis password of jsonData.cluster. */
   redisPassword?: string;
+  /** The sentinels' own password, when they ask for one (redisMode sentinel). */
+  redisSentinelPassword?: string;
 }
 
 /** Resource `POST rules/validate`: body. */

@@ -30,8 +30,9 @@ func newCluster(s *settings.Settings, logger log.Logger) *cluster.Backend {
 		tlsConfig = &tls.Config{MinVersion: tls.VersionTLS12}
 	}
 	return cluster.New(cluster.Config{
-		Addresses: []string{c.RedisAddress},
-		Username:  c.RedisUsername, Password: s.Secrets.RedisPassword, DB: c.RedisDB,
+		Topology: cluster.Topology(c.RedisMode), Addresses: c.Addresses(), MasterName: c.RedisMasterName,
+		SentinelPassword: s.Secrets.RedisSentinelPassword,
+		Username:         c.RedisUsername, Password: s.Secrets.RedisPassword, DB: c.RedisDB,
 		TLS: tlsConfig, KeyPrefix: c.KeyPrefix, Replicas: c.Replicas,
 		OnChange: func(st cluster.Status) {
 			if st.Shared {

@@ -24,13 +24,33 @@ func TestClusterSettings(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := Cluster{RedisAddress: "redis.internal:6380", RedisTLS: true, RedisUsername: "grafana", RedisDB: 2, KeyPrefix: "grafana-prod", Replicas: 3}
+		want := Cluster{RedisMode: RedisStandalone, RedisAddress: "redis.internal:6380", RedisTLS: true, RedisUsername: "grafana", RedisDB: 2, KeyPrefix: "grafana-prod", Replicas: 3}
 		if s.Cluster != want || s.Secrets.RedisPassword != "r3dis-Pa55" {
 			t.Errorf("cluster = %+v, want %+v and the password in Secrets", s.Cluster, want)
 		}
 		b, _ := json.Marshal(s)
 		if strings.Contains(string(b), "r3dis-Pa55") {
 			t.Error("marshalled settings contain the Redis password")
+		}
+	})
+	t.Run("sentinel", func(t *testing.T) {
+		s, err := Load(instance(`{`+creds+`,"cluster":{"redisMode":"Sentinel","redisAddress":"s1:26379, s2:26379 ,","redisMasterName":" grafana "}}`,
+			map[string]string{"azureClientSecret": "s", "redisSentinelPassword": "s3ntinel"}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := s.Cluster
+		if c.RedisMode != RedisSentinel || c.RedisMasterName != "grafana" || strings.Join(c.Addresses(), " ") != "s1:26379 s2:26379" || s.Secrets.RedisSentinelPassword != "s3ntinel" {
+			t.Errorf("cluster = %+v, addresses %q, sentinel password %q", c, c.Addresses(), s.Secrets.RedisSentinelPassword)
+		}
+	})
+	t.Run("Redis Cluster", func(t *testing.T) {
+		s, err := Load(instance(`{`+creds+`,"cluster":{"redisMode":"cluster","redisAddress":"n1:6379,n2:6379,n3:6379"}}`, secure))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := s.Cluster.Addresses(); len(got) != 3 || s.Cluster.RedisMode != RedisCluster {
+			t.Errorf("cluster = %+v, addresses %q", s.Cluster, got)
 		}
 	})
 	t.Run("IPv6 address", func(t *testing.T) {
@@ -56,6 +76,13 @@ func TestClusterSettingsNameTheBadField(t *testing.T) {
 		{"negative replica count", `{"redisAddress":"127.0.0.1:6379","replicas":-2}`, nil, "jsonData.cluster.replicas"},
 		{"replica count beyond any cluster", `{"redisAddress":"127.0.0.1:6379","replicas":5000}`, nil, "jsonData.cluster.replicas"},
 		{"prefix with a space", `{"redisAddress":"127.0.0.1:6379","keyPrefix":"my prefix"}`, nil, "jsonData.cluster.keyPrefix"},
+		{"several servers without a mode", `{"redisAddress":"n1:6379,n2:6379"}`, nil, "jsonData.cluster.redisAddress"},
+		{"unknown mode", `{"redisMode":"replicated","redisAddress":"n1:6379"}`, nil, "jsonData.cluster.redisMode"},
+		{"sentinel without a master name", `{"redisMode":"sentinel","redisAddress":"s1:26379"}`, nil, "jsonData.cluster.redisMasterName"},
+		{"master name without sentinel", `{"redisAddress":"n1:6379","redisMasterName":"grafana"}`, nil, "jsonData.cluster.redisMode"},
+		{"sentinel password without sentinel", `{"redisAddress":"n1:6379"}`, map[string]string{"redisSentinelPassword": "Red1s~Secret"}, "jsonData.cluster.redisMode"},
+		{"cluster with a database", `{"redisMode":"cluster","redisAddress":"n1:6379","redisDB":2}`, nil, "jsonData.cluster.redisDB"},
+		{"one bad address of several", `{"redisMode":"cluster","redisAddress":"n1:6379,n2"}`, nil, "jsonData.cluster.redisAddress"},
 		{"prefix with a glob", `{"redisAddress":"127.0.0.1:6379","keyPrefix":"sigdiag*"}`, nil, "jsonData.cluster.keyPrefix"},
 	}
 	for _, tt := range tests {
@@ -68,7 +95,7 @@ func TestClusterSettingsNameTheBadField(t *testing.T) {
 			if fe.Field != tt.field {
 				t.Errorf("field = %q, want %q (%v)", fe.Field, tt.field, err)
 			}
-			if tt.secure != nil && strings.Contains(err.Error(), tt.secure["redisPassword"]) {
+			if tt.secure != nil && strings.Contains(err.Error(), "Red1s~Secret") {
 				t.Errorf("the error %q holds the password", err)
 			}
 		})

@@ -144,8 +144,10 @@ func (s *Settings) Authorize(srv Server) error {
 			return hostError(f.field, u.Host, "only Microsoft's own hosts ("+strings.Join(f.microsoft, ", ")+") may receive the credentials or tokens")
 		}
 	}
-	if s.Cluster.Enabled() && !srv.allows(s.Cluster.RedisAddress, "") {
-		return hostError("jsonData.cluster.redisAddress", s.Cluster.RedisAddress, "a Redis server receives the password and the cached sign-ins")
+	for _, a := range s.Cluster.Addresses() {
+		if !srv.allows(a, "") {
+			return hostError("jsonData.cluster.redisAddress", a, "a Redis server receives the password and the cached sign-ins")
+		}
 	}
 	return nil
 }

@@ -68,6 +68,7 @@ func TestAuthorize(t *testing.T) {
 		{"another loopback address", `{` + custom + `,"authorityHost":"https://127.0.0.2:1234","graphEndpoint":"https://127.0.0.1:5678"}`, allowed, "jsonData.authorityHost"},
 		{"Redis not allowed", `{` + creds("clientsecret", "AzureCloud") + `,"cluster":{"redisAddress":"redis.evil.example:6379"}}`, allowed, "jsonData.cluster.redisAddress"},
 		{"Redis on another port", `{` + creds("clientsecret", "AzureCloud") + `,"cluster":{"redisAddress":"redis:6380"}}`, allowed, "jsonData.cluster.redisAddress"},
+		{"one sentinel of two not allowed", `{` + creds("clientsecret", "AzureCloud") + `,"cluster":{"redisMode":"sentinel","redisMasterName":"m","redisAddress":"redis:6379,sentinel.evil.example:26379"}}`, allowed, "jsonData.cluster.redisAddress"},
 		{"Redis allowed", `{` + creds("clientsecret", "AzureCloud") + `,"cluster":{"redisAddress":"redis:6379"}}`, allowed, ""},
 		{"managed identity off", `{` + creds("msi", "AzureCloud") + `}`, Server{}, "jsonData.azureCredentials.authType"},
 		{"managed identity on", `{` + creds("msi", "AzureCloud") + `}`, Server{ManagedIdentity: true}, ""},

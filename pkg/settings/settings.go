@@ -53,6 +53,8 @@ type Secrets struct {
 	ClientSecret      string
 	ClientCertificate string
 	RedisPassword     string
+	// RedisSentinelPassword is the sentinels' own password, when they ask for one.
+	RedisSentinelPassword string
 }
 
 // Load parses and validates the settings Grafana sends for a data source instance.
@@ -64,9 +66,10 @@ func Load(s backend.DataSourceInstanceSettings) (*Settings, error) {
 		}
 	}
 	out.Secrets = Secrets{
-		ClientSecret:      s.DecryptedSecureJSONData["azureClientSecret"],
-		ClientCertificate: s.DecryptedSecureJSONData["azureClientCertificate"],
-		RedisPassword:     s.DecryptedSecureJSONData["redisPassword"],
+		ClientSecret:          s.DecryptedSecureJSONData["azureClientSecret"],
+		ClientCertificate:     s.DecryptedSecureJSONData["azureClientCertificate"],
+		RedisPassword:         s.DecryptedSecureJSONData["redisPassword"],
+		RedisSentinelPassword: s.DecryptedSecureJSONData["redisSentinelPassword"],
 	}
 	out.applyDefaults()
 	if err := out.Validate(); err != nil {

@@ -1,5 +1,5 @@
 import React from 'react';
-import { fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 
 import { makeOptions } from '../../__fixtures__/settings';
@@ -81,5 +81,65 @@ describe('ClusterSection', () => {
       secureJsonFields: { redisPassword: false },
       secureJsonData: { redisPassword: '' },
     });
+  });
+});
+
+describe('ClusterSection topologies', () => {
+  it('asks for the master name and the sentinel password only for Sentinel', async () => {
+    const options = makeOptions({
+      jsonData: { ...makeOptions().jsonData, cluster: { redisAddress: 's1:26379' } },
+    });
+    const onOptionsChange = setup(options);
+    expect(screen.queryByLabelText(/^Master name/)).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole('radio', { name: 'Sentinel' }));
+    expect(onOptionsChange).toHaveBeenLastCalledWith({
+      ...options,
+      jsonData: { ...options.jsonData, cluster: { redisAddress: 's1:26379', redisMode: 'sentinel' } },
+    });
+
+    cleanup();
+    const sentinel = makeOptions({
+      jsonData: { ...makeOptions().jsonData, cluster: { redisMode: 'sentinel', redisAddress: 's1:26379' } },
+    });
+    const onSentinelChange = jest.fn();
+    render(<ClusterSection options={sentinel} onOptionsChange={onSentinelChange} />);
+    expect(screen.getByLabelText(/^Redis address/)).toHaveAttribute(
+      'placeholder',
+      'sentinel-1:26379, sentinel-2:26379'
+    );
+    fireEvent.change(screen.getByLabelText(/^Master name/), { target: { value: 'grafana' } });
+    expect(onSentinelChange).toHaveBeenLastCalledWith({
+      ...sentinel,
+      jsonData: {
+        ...sentinel.jsonData,
+        cluster: { redisMode: 'sentinel', redisAddress: 's1:26379', redisMasterName: 'grafana' },
+      },
+    });
+    fireEvent.change(screen.getByLabelText(/^Sentinel password/), { target: { value: 'sent1nel' } });
+    expect(onSentinelChange).toHaveBeenLastCalledWith({
+      ...sentinel,
+      secureJsonData: { redisSentinelPassword: 'sent1nel' },
+    });
+  });
+
+  it('has no database for Redis Cluster, and standalone is the default written as no mode', async () => {
+    const options = makeOptions({
+      jsonData: { ...makeOptions().jsonData, cluster: { redisMode: 'cluster', redisAddress: 'n1:6379' } },
+    });
+    const onOptionsChange = setup(options);
+    expect(screen.queryByLabelText(/^Database/)).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole('radio', { name: 'Standalone' }));
+    expect(onOptionsChange).toHaveBeenLastCalledWith({
+      ...options,
+      jsonData: { ...options.jsonData, cluster: { redisMode: undefined, redisAddress: 'n1:6379' } },
+    });
+  });
+
+  it('clears both stored passwords when the address changes', () => {
+    const options = makeOptions({ secureJsonFields: { redisPassword: true, redisSentinelPassword: true } });
+    const onOptionsChange = setup(options);
+    fireEvent.change(screen.getByLabelText(/^Redis address/), { target: { value: 'other:6379' } });
+    const next = onOptionsChange.mock.lastCall[0];
+    expect(next.secureJsonFields).toMatchObject({ redisPassword: false, redisSentinelPassword: false });
   });
 });

@@ -1,7 +1,7 @@
 import React from 'react';
-import { Field, Input, SecretInput, Switch } from '@grafana/ui';
+import { Field, Input, RadioButtonGroup, SecretInput, Switch } from '@grafana/ui';
 
-import { ClusterSettings, DEFAULT_KEY_PREFIX } from '../../types';
+import { ClusterSettings, DEFAULT_KEY_PREFIX, RedisMode } from '../../types';
 import { ConfigSection } from './ConfigSection';
 import { Options, withJsonData, withSecret, withSecretReset, withStoredSecretsReset } from './options';
 
@@ -12,6 +12,24 @@ interface Props {
 
 const WIDTH = 40;
 
+const MODES: Array<{ label: string; value: RedisMode; description: string }> = [
+  { label: 'Standalone', value: 'standalone', description: 'One Redis server, or a proxy in front of several' },
+  { label: 'Sentinel', value: 'sentinel', description: 'A primary watched by Redis Sentinel: give the sentinels' },
+  { label: 'Cluster', value: 'cluster', description: 'Redis Cluster: give one or more of its nodes' },
+];
+
+const ADDRESS: Record<RedisMode, { description: string; placeholder: string }> = {
+  standalone: { description: 'host:port of the Redis server.', placeholder: 'redis.internal:6379' },
+  sentinel: {
+    description: "host:port of the sentinels, comma-separated; they name the primary's current address.",
+    placeholder: 'sentinel-1:26379, sentinel-2:26379',
+  },
+  cluster: {
+    description: 'host:port of one or more cluster nodes, comma-separated; they name the others.',
+    placeholder: 'redis-1:6379, redis-2:6379',
+  },
+};
+
 function withCluster(options: Options, patch: Partial<ClusterSettings>): Options {
   return withJsonData(options, { cluster: { ...options.jsonData.cluster, ...patch } });
 }
@@ -21,29 +39,72 @@ export function ClusterSection({ options, onOptionsChange }: Props) {
   const cluster = options.jsonData.cluster ?? {};
   const { secureJsonFields, secureJsonData } = options;
   const set = (patch: Partial<ClusterSettings>) => onOptionsChange(withCluster(options, patch));
+  const mode = cluster.redisMode ?? 'standalone';
   return (
     <ConfigSection
       title="Grafana cluster"
       description="Optional. With several Grafana replicas, a shared Redis keeps the app's Graph budget (5 requests per 10 seconds per app and tenant) and the sign-in cache common to all of them. Leave the address empty on a single Grafana server."
     >
+      <Field label="Topology" description={MODES.find((m) => m.value === mode)?.description}>
+        <RadioButtonGroup<RedisMode>
+          options={MODES.map(({ label, value }) => ({ label, value }))}
+          value={mode}
+          onChange={(v) => set({ redisMode: v === 'standalone' ? undefined : v })}
+        />
+      </Field>
       <Field
         label="Redis address"
-        description="host:port of the Redis server, e.g. redis.internal:6379; the Grafana server administrator must allow it (allowed_hosts). Changing it clears the stored password."
+        description={`${ADDRESS[mode].description} The Grafana server administrator must allow each host (allowed_hosts). Changing it clears the stored passwords.`}
         htmlFor="sigdiag-redis-address"
       >
         <Input
           id="sigdiag-redis-address"
           width={WIDTH}
-          placeholder="redis.internal:6379"
+          placeholder={ADDRESS[mode].placeholder}
           value={cluster.redisAddress ?? ''}
           onChange={(e) =>
             // The password goes to the new address only if typed again.
             onOptionsChange(
-              withStoredSecretsReset(withCluster(options, { redisAddress: e.currentTarget.value }), ['redisPassword'])
+              withStoredSecretsReset(withCluster(options, { redisAddress: e.currentTarget.value }), [
+                'redisPassword',
+                'redisSentinelPassword',
+              ])
             )
           }
         />
       </Field>
+      {mode === 'sentinel' && (
+        <>
+          <Field
+            label="Master name"
+            description="The name the sentinels know the primary by (sentinel monitor <name> ...)."
+            htmlFor="sigdiag-redis-master-name"
+          >
+            <Input
+              id="sigdiag-redis-master-name"
+              width={WIDTH}
+              placeholder="mymaster"
+              value={cluster.redisMasterName ?? ''}
+              onChange={(e) => set({ redisMasterName: e.currentTarget.value })}
+            />
+          </Field>
+          <Field
+            label="Sentinel password"
+            description="Optional: only when the sentinels themselves ask for a password."
+            htmlFor="sigdiag-redis-sentinel-password"
+          >
+            <SecretInput
+              id="sigdiag-redis-sentinel-password"
+              width={WIDTH}
+              placeholder="Sentinel password"
+              isConfigured={Boolean(secureJsonFields?.redisSentinelPassword)}
+              value={secureJsonData?.redisSentinelPassword ?? ''}
+              onChange={(e) => onOptionsChange(withSecret(options, 'redisSentinelPassword', e.currentTarget.value))}
+              onReset={() => onOptionsChange(withSecretReset(options, 'redisSentinelPassword'))}
+            />
+          </Field>
+        </>
+      )}
       <Field
         label="TLS"
         description="Connect with TLS; the server's certificate is checked against Grafana's trust store (SSL_CERT_FILE for a private CA)."
@@ -78,20 +139,22 @@ export function ClusterSection({ options, onOptionsChange }: Props) {
           onReset={() => onOptionsChange(withSecretReset(options, 'redisPassword'))}
         />
       </Field>
-      <Field label="Database" description="The Redis database number, 0 by default." htmlFor="sigdiag-redis-db">
-        <Input
-          id="sigdiag-redis-db"
-          type="number"
-          min={0}
-          width={12}
-          placeholder="0"
-          value={cluster.redisDB ?? ''}
-          onChange={(e) => {
-            const n = parseInt(e.currentTarget.value, 10);
-            set({ redisDB: Number.isNaN(n) ? undefined : n });
-          }}
-        />
-      </Field>
+      {mode !== 'cluster' && (
+        <Field label="Database" description="The Redis database number, 0 by default." htmlFor="sigdiag-redis-db">
+          <Input
+            id="sigdiag-redis-db"
+            type="number"
+            min={0}
+            width={12}
+            placeholder="0"
+            value={cluster.redisDB ?? ''}
+            onChange={(e) => {
+              const n = parseInt(e.currentTarget.value, 10);
+              set({ redisDB: Number.isNaN(n) ? undefined : n });
+            }}
+          />
+        </Field>
+      )}
       <Field
         label="Key prefix"
         description="Starts every key. Data sources of the same app and tenant share the Graph budget under the same prefix."
