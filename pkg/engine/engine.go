@@ -44,6 +44,12 @@ func New(ctx context.Context, modules []Module) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
+	return NewCompiled(ctx, compiler, modules)
+}
+
+// NewCompiled prepares the decision query on modules already compiled by Compile, so that a
+// rule set compiled once serves both the engine and the pattern detector.
+func NewCompiled(ctx context.Context, compiler *ast.Compiler, modules []Module) (*Engine, error) {
 	if !hasDecision(compiler) {
 		return nil, &CompileError{Problems: []Problem{{Message: "no rule defines " + DecisionQuery + ": keep the built-in rules/main.rego"}}}
 	}

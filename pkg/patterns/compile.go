@@ -39,9 +39,9 @@ func patternModules(user []engine.Module) ([]engine.Module, error) {
 	}
 	var problems []engine.Problem
 	for _, m := range user {
-		mod, err := ast.ParseModuleWithOpts(m.Name, m.Source, parserOptions())
+		mod, err := ast.ParseModuleWithOpts(m.Name, m.Source, engine.ParserOptions())
 		if err != nil {
-			problems = append(problems, problemsFrom(err, m.Name)...)
+			problems = append(problems, engine.ProblemsFrom(err, m.Name)...)
 			continue
 		}
 		if mod.Package.Path.HasPrefix(patternsRoot) {
@@ -53,14 +53,6 @@ func patternModules(user []engine.Module) ([]engine.Module, error) {
 	}
 	return out, nil
 }
-
-func parserOptions() ast.ParserOptions { return engine.ParserOptions() }
-
-// compile builds the pattern rules with the engine's compiler and capabilities, so a pattern
-// rule cannot call what a sign-in rule may not (http.send, time.now_ns...).
-func compile(modules []engine.Module) (*ast.Compiler, error) { return engine.Compile(modules) }
-
-func problemsFrom(err error, file string) []engine.Problem { return engine.ProblemsFrom(err, file) }
 
 // evalThresholds reads an object of per-pattern objects (the defaults, or the effective
 // thresholds for the given overrides).

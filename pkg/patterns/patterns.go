@@ -85,10 +85,17 @@ func NewDetector(ctx context.Context, userModules []engine.Module, overrides Thr
 	if err != nil {
 		return nil, err
 	}
-	compiler, err := compile(modules)
+	compiler, err := engine.Compile(modules)
 	if err != nil {
 		return nil, err
 	}
+	return NewCompiledDetector(ctx, compiler, overrides)
+}
+
+// NewCompiledDetector prepares the detector on a rule set already compiled by engine.Compile
+// (the same compilation the decision engine uses): the pattern rules are the packages under
+// signin.patterns, whatever else the compiler holds.
+func NewCompiledDetector(ctx context.Context, compiler *ast.Compiler, overrides Thresholds) (*Detector, error) {
 	d := &Detector{compiler: compiler}
 	defaults, err := d.evalThresholds(ctx, "data.signin.patterns.config.thresholds", nil)
 	if err != nil {

@@ -15,6 +15,7 @@ import (
 	"github.com/sigdiag/signin-diagnostics/pkg/cluster"
 	"github.com/sigdiag/signin-diagnostics/pkg/engine"
 	"github.com/sigdiag/signin-diagnostics/pkg/graph"
+	"github.com/sigdiag/signin-diagnostics/pkg/ruleset"
 	"github.com/sigdiag/signin-diagnostics/pkg/settings"
 )
 
@@ -38,7 +39,7 @@ type Datasource struct {
 	// queries report it instead of failing obscurely.
 	initErr error
 	source  SignInSource
-	rules   atomic.Pointer[ruleSet]
+	rules   atomic.Pointer[ruleset.Set]
 	closers []func()
 	logger  log.Logger
 	// uid names the data source in process-wide registries (rule history).
@@ -57,7 +58,7 @@ func NewDatasource(ctx context.Context, s backend.DataSourceInstanceSettings) (i
 		// where the server's administrator did not allow sends nothing, not even a DNS lookup.
 		ds.initErr = ds.settings.Authorize(settings.ServerFromEnv(os.Getenv))
 	}
-	rs, err := buildRuleSet(ctx, ds.settings, nil)
+	rs, err := ruleset.Build(ctx, ruleset.FromSettings(ds.settings), nil)
 	if err != nil {
 		// The built-in rules are part of the binary: failing to compile them is a build bug.
 		return nil, err
@@ -87,4 +88,4 @@ func (ds *Datasource) Dispose() {
 }
 
 // engine is the rule set currently serving queries.
-func (ds *Datasource) engine() *engine.Engine { return ds.rules.Load().engine }
+func (ds *Datasource) engine() *engine.Engine { return ds.rules.Load().Engine }

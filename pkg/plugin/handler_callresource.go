@@ -9,6 +9,7 @@ import (
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
 
 	"github.com/sigdiag/signin-diagnostics/pkg/engine"
+	"github.com/sigdiag/signin-diagnostics/pkg/ruleset"
 	"github.com/sigdiag/signin-diagnostics/pkg/settings"
 )
 
@@ -40,7 +41,7 @@ func (ds *Datasource) CallResource(ctx context.Context, req *backend.CallResourc
 		if len(body.Rules) > settings.MaxCustomRulesBytes {
 			return sendJSON(sender, http.StatusRequestEntityTooLarge, map[string]string{"error": "the rules are larger than the limit"})
 		}
-		problems := validate(ctx, body.Rules)
+		problems := ruleset.Check(ctx, ruleset.InlineName, body.Rules)
 		return sendJSON(sender, http.StatusOK, ValidateResponse{Valid: len(problems) == 0, Errors: nonNil(problems)})
 	case strings.HasPrefix(req.Path, "values/") && req.Method == http.MethodGet:
 		return ds.serveValues(ctx, req, sender)

@@ -46,8 +46,8 @@ func (ds *Datasource) CheckHealth(ctx context.Context, _ *backend.CheckHealthReq
 	if msg += shared; err != nil {
 		return healthError(msg, err), nil
 	}
-	if rs := ds.rules.Load(); rs.userErr != nil {
-		return healthError(msg+" But your rules are not loaded (the built-in rules serve meanwhile): "+rs.userErr.Error(), rs.userErr), nil
+	if rs := ds.rules.Load(); rs.Refused != nil {
+		return healthError(msg+" But your rules are not loaded (the built-in rules serve meanwhile): "+rs.Refused.Error(), rs.Refused), nil
 	}
 	return &backend.CheckHealthResult{Status: backend.HealthStatusOk, Message: msg + fmt.Sprintf(" %d rules loaded.", len(ds.engine().Rules())) + ds.budgetUse()}, nil
 }

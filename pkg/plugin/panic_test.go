@@ -13,6 +13,7 @@ import (
 	"github.com/grafana/grafana-plugin-sdk-go/backend/log"
 
 	"github.com/sigdiag/signin-diagnostics/pkg/graph"
+	"github.com/sigdiag/signin-diagnostics/pkg/ruleset"
 	"github.com/sigdiag/signin-diagnostics/pkg/settings"
 )
 
@@ -91,7 +92,7 @@ func testDatasource(t *testing.T, s *settings.Settings, source SignInSource) (*D
 	}
 	logger := newRecordingLogger()
 	ds := &Datasource{settings: s, source: source, logger: logger, uid: "test-" + t.Name()}
-	rs, err := buildRuleSet(context.Background(), s, nil)
+	rs, err := ruleset.Build(context.Background(), ruleset.FromSettings(s), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

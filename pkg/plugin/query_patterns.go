@@ -25,7 +25,7 @@ func (ds *Datasource) detectPatterns(ctx context.Context, q backend.DataQuery, m
 	for i := range a.decisions {
 		statuses[i] = a.decisions[i].Status
 	}
-	findings, err := ds.rules.Load().detector.Detect(ctx, a.rows, statuses)
+	findings, err := ds.rules.Load().Detector.Detect(ctx, a.rows, statuses)
 	if err != nil {
 		resp := backend.ErrDataResponseWithSource(backend.StatusInternal, backend.ErrorSourcePlugin, "the pattern rules failed: "+err.Error())
 		return nil, nil, &resp
@@ -69,7 +69,7 @@ func (ds *Datasource) queryPatternSeries(ctx context.Context, q backend.DataQuer
 		return *errResp
 	}
 	step := series.Interval(q.TimeRange.From, q.TimeRange.To, q.Interval, q.MaxDataPoints)
-	ids := ds.rules.Load().detector.IDs()
+	ids := ds.rules.Load().Detector.IDs()
 	if len(m.PatternIDs) > 0 {
 		ids = slices.DeleteFunc(ids, func(id string) bool { return !slices.Contains(m.PatternIDs, id) })
 	}

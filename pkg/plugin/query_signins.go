@@ -73,7 +73,7 @@ func (ds *Datasource) notices(res *graph.Result, m query.Model, rows, fetched in
 	if rows == m.MaxRows {
 		out = append(out, data.Notice{Severity: data.NoticeSeverityInfo, Text: fmt.Sprintf("Showing the newest %d rows (maxRows); raise maxRows or narrow the query to see more.", m.MaxRows)})
 	}
-	if err := ds.rules.Load().userErr; err != nil {
+	if err := ds.rules.Load().Refused; err != nil {
 		out = append(out, data.Notice{Severity: data.NoticeSeverityError, Text: "Your rules are not loaded, the built-in rules annotate these rows: " + err.Error()})
 	}
 	return append(out, ds.clusterNotices()...)

@@ -3,6 +3,8 @@ package plugin
 import (
 	"sync"
 	"time"
+
+	"github.com/sigdiag/signin-diagnostics/pkg/ruleset"
 )
 
 // ruleEvent is one change of a data source's rule set, shown as an annotation so a change in
@@ -47,15 +49,15 @@ func ruleEventsBetween(uid string, from, to time.Time) []ruleEvent {
 }
 
 // eventFor describes a rule set that was just built.
-func eventFor(rs *ruleSet, reload bool) ruleEvent {
+func eventFor(rs *ruleset.Set, reload bool) ruleEvent {
 	verb := "Rules loaded"
 	if reload {
 		verb = "Rules reloaded"
 	}
-	if rs.userErr != nil {
-		return ruleEvent{Time: time.Now(), Title: "Rules refused", Text: "The previous rules keep serving: " + rs.userErr.Error(), Refused: true}
+	if rs.Refused != nil {
+		return ruleEvent{Time: time.Now(), Title: "Rules refused", Text: "The previous rules keep serving: " + rs.Refused.Error(), Refused: true}
 	}
-	return ruleEvent{Time: time.Now(), Title: verb, Text: pluralFiles(rs.userFiles) + " of your own rules with the built-in rules; " + itoa(len(rs.engine.Rules())) + " rules and catalogue entries in force."}
+	return ruleEvent{Time: time.Now(), Title: verb, Text: pluralFiles(rs.UserFiles) + " of your own rules with the built-in rules; " + itoa(len(rs.Engine.Rules())) + " rules and catalogue entries in force."}
 }
 
 func pluralFiles(n int) string {

@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"github.com/fsnotify/fsnotify"
+
+	"github.com/sigdiag/signin-diagnostics/pkg/ruleset"
 )
 
 // How the rules folder is watched. File events are the fast path; the poll catches what they
@@ -67,20 +69,20 @@ func (ds *Datasource) watchLoop(ctx context.Context, events <-chan fsnotify.Even
 // otherwise the serving rules stay and the error is kept for the health check and frames.
 func (ds *Datasource) reloadRules(ctx context.Context) {
 	current := ds.rules.Load()
-	user, _ := readUserSources(ds.settings)
-	if user.fingerprint() == current.fingerprint {
+	opts := ruleset.FromSettings(ds.settings)
+	if ruleset.Fingerprint(ctx, opts) == current.Fingerprint {
 		return
 	}
-	next, err := buildRuleSet(ctx, ds.settings, current)
+	next, err := ruleset.Build(ctx, opts, current)
 	if err != nil {
 		ds.logger.Error("Reloading the rules failed", "error", err)
 		return
 	}
 	ds.rules.Store(next)
 	recordRuleEvent(ds.uid, eventFor(next, true))
-	if next.userErr != nil {
-		ds.logger.Warn("Changed rules were refused; the previous rules keep serving", "error", next.userErr)
+	if next.Refused != nil {
+		ds.logger.Warn("Changed rules were refused; the previous rules keep serving", "error", next.Refused)
 		return
 	}
-	ds.logger.Info("Rules reloaded", "files", next.userFiles)
+	ds.logger.Info("Rules reloaded", "files", next.UserFiles)
 }

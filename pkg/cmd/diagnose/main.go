@@ -22,6 +22,7 @@ import (
 	"github.com/sigdiag/signin-diagnostics/pkg/export"
 	"github.com/sigdiag/signin-diagnostics/pkg/frames"
 	"github.com/sigdiag/signin-diagnostics/pkg/report"
+	"github.com/sigdiag/signin-diagnostics/pkg/ruleset"
 	"github.com/sigdiag/signin-diagnostics/pkg/signin"
 )
 
@@ -94,29 +95,24 @@ func run(args []string, w io.Writer) error {
 	return nil
 }
 
+// loadEngine builds the rule set the plugin would serve with a rules folder, through the same
+// lifecycle; rules that do not compile or whose tests fail stop the command with the reasons.
 func loadEngine(ctx context.Context, dir string) (*engine.Engine, error) {
-	mods, err := engine.BuiltinModules()
+	var opts ruleset.Options
+	if dir != "" {
+		opts.Sources = []ruleset.Source{ruleset.Folder(dir)}
+	}
+	set, err := ruleset.Build(ctx, opts, nil)
 	if err != nil {
 		return nil, err
 	}
-	if dir != "" {
-		user, tests, err := engine.ReadFolder(dir)
-		if err != nil {
-			return nil, err
-		}
-		mods = append(mods, user...)
-		if len(tests) > 0 {
-			ran, failures, err := engine.RunTests(ctx, append(append([]engine.Module{}, mods...), tests...))
-			if err != nil {
-				return nil, err
-			}
-			if len(failures) > 0 {
-				return nil, &engine.TestsFailedError{Failures: failures}
-			}
-			fmt.Fprintf(os.Stderr, "%d rule tests passed\n", ran)
-		}
+	if set.Refused != nil {
+		return nil, set.Refused
 	}
-	return engine.New(ctx, mods)
+	if set.TestsRun > 0 {
+		fmt.Fprintf(os.Stderr, "%d rule tests passed\n", set.TestsRun)
+	}
+	return set.Engine, nil
 }
 
 func readAll(files []string) ([]signin.SignIn, error) {

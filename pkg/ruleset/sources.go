@@ -1,0 +1,76 @@
+package ruleset
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/sigdiag/signin-diagnostics/pkg/engine"
+	"github.com/sigdiag/signin-diagnostics/pkg/settings"
+)
+
+// InlineName is the file name inline rules carry in problems and findings.
+const InlineName = "customRules"
+
+// Inline is Rego typed into the data source settings (jsonData.customRules). Its tests, rules
+// named test_*, live in the same text and run with it.
+type Inline string
+
+// Read implements Source.
+func (s Inline) Read(context.Context) (Files, error) {
+	if strings.TrimSpace(string(s)) == "" {
+		return Files{}, nil
+	}
+	m := engine.Module{Name: InlineName, Source: string(s), User: true}
+	return Files{Modules: []engine.Module{m}}, nil
+}
+
+// Folder is a folder of .rego files on the Grafana server (jsonData.rulesPath); files ending
+// _test.rego are its tests.
+type Folder string
+
+// Read implements Source.
+func (f Folder) Read(context.Context) (Files, error) {
+	modules, tests, err := ReadFolder(string(f))
+	if err != nil {
+		return Files{}, fmt.Errorf("jsonData.rulesPath: %w", err)
+	}
+	return Files{Modules: modules, Tests: tests}, nil
+}
+
+// FromSettings are the rule sources and thresholds of a data source's settings.
+func FromSettings(s *settings.Settings) Options {
+	if s == nil {
+		return Options{}
+	}
+	var o Options
+	if strings.TrimSpace(s.CustomRules) != "" {
+		o.Sources = append(o.Sources, Inline(s.CustomRules))
+	}
+	if s.RulesPath != "" {
+		o.Sources = append(o.Sources, Folder(s.RulesPath))
+	}
+	if len(s.PatternThresholds) > 0 {
+		o.Thresholds = s.PatternThresholds
+	}
+	return o
+}
+
+// testProblems runs the tests among modules and reports each failure at its rule in file.
+func testProblems(ctx context.Context, file string, modules []engine.Module) []engine.Problem {
+	_, failures, err := engine.RunTests(ctx, modules)
+	if err != nil {
+		return []engine.Problem{{File: file, Message: "running the rules' tests: " + err.Error()}}
+	}
+	var out []engine.Problem
+	for _, f := range failures {
+		p := engine.Problem{File: file, Message: f.Name + ": " + f.Message}
+		if _, row, ok := strings.Cut(f.Location, ":"); ok {
+			p.Row, _ = strconv.Atoi(row)
+			p.Col = 1
+		}
+		out = append(out, p)
+	}
+	return out
+}
