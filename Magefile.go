@@ -19,6 +19,7 @@ import (
 	"github.com/magefile/mage/sh"
 
 	"github.com/sigdiag/signin-diagnostics/pkg/demo"
+	"github.com/sigdiag/signin-diagnostics/pkg/provisioning"
 )
 
 func init() {
@@ -60,6 +61,11 @@ func Dist() error {
 		}
 	}
 	return nil
+}
+
+// Provision writes the dashboards and alert rules built in pkg/provisioning into provisioning/.
+func Provision() error {
+	return provisioning.Write("provisioning")
 }
 
 // Demo builds the plugin, starts it exactly as Grafana does, and prints the annotated failures

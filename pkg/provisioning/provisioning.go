@@ -1,0 +1,137 @@
+// Package provisioning builds the files of provisioning/ that Grafana reads at startup: the dashboards and
+// the alert rules, written with Grafana's foundation SDK, whose builders are generated from Grafana's own
+// schemas, so panels, queries and alert expressions are type-checked as Go instead of hand-edited as JSON.
+// Each dashboard is one file of this package that registers itself with addDashboard; alerts.go holds the
+// alert rules. The SDK builds alert rules in the shape of Grafana's alerting API; alerts.go wraps them in the
+// file-provisioning shape (apiVersion 1, groups with their folder), which the SDK has no type for.
+//
+// Regenerate with `go tool mage provision`; a test fails while the
+// committed files differ from what this package builds.
+package provisioning
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"github.com/grafana/grafana-foundation-sdk/go/cog"
+	"github.com/grafana/grafana-foundation-sdk/go/common"
+	"github.com/grafana/grafana-foundation-sdk/go/dashboard"
+
+	"github.com/sigdiag/signin-diagnostics/pkg/settings"
+)
+
+// Folder is the Grafana folder of the dashboards and the alert rules (dashboards.yaml names it too).
+const Folder = "Sign-in Diagnostics"
+
+// demoUID is the demo data source of provisioning/datasources: the dashboards' default and the alert rules'
+// data source.
+const demoUID = "signin-demo"
+
+// dashboards are the dashboards by their path under provisioning/.
+var dashboards = map[string]func() *dashboard.DashboardBuilder{}
+
+// addDashboard registers a dashboard; path is relative to provisioning/ and must sit in the folder a
+// provider of dashboards/dashboards.yaml reads.
+func addDashboard(path string, build func() *dashboard.DashboardBuilder) bool {
+	if dashboards[path] != nil {
+		panic("two dashboards at " + path)
+	}
+	dashboards[path] = build
+	return true
+}
+
+// newDashboard starts a dashboard as they all start: the last 24 hours, a shared crosshair, the data source
+// variable, Grafana's built-in annotations, and a menu of the folder's other dashboards.
+func newDashboard(uid, title, description string) *dashboard.DashboardBuilder {
+	return dashboard.NewDashboardBuilder(title).Uid(uid).Description(description).
+		Tags([]string{"sign-in-diagnostics", "entra-id"}).Editable().Tooltip(dashboard.DashboardCursorSyncCrosshair).
+		Time("now-24h", "now").Timepicker(dashboard.NewTimePickerBuilder()).Version(1).
+		WithVariable(dashboard.NewDatasourceVariableBuilder("datasource").Label("Data source").
+			Hide(dashboard.VariableHideDontHide).Type(settings.PluginID).
+			Description("The Sign-in Diagnostics data source to read: the demo tenant or one of your tenants.").
+			Current(dashboard.VariableOption{Selected: ptr(false), Text: text("Sign-in Diagnostics (demo)"), Value: text(demoUID)})).
+		Annotation(dashboard.NewAnnotationQueryBuilder().Name("Annotations & Alerts").BuiltIn(1).Type("dashboard").
+			Datasource(common.DataSourceRef{Type: ptr("grafana"), Uid: ptr("-- Grafana --")}).Hide(true).
+			IconColor("rgba(0, 211, 255, 1)")).
+		Link(dashboard.NewDashboardLinkBuilder("Sign-in Diagnostics").Type("dashboards").Icon("external link").
+			Tags([]string{"sign-in-diagnostics"}).IncludeVars(true).KeepTime(true))
+}
+
+// byName overrides the field of that name: most overrides of the dashboards name a table column and set its
+// width.
+func byName(field string, props ...dashboard.DynamicConfigValue) cog.Builder[dashboard.DashboardFieldConfigSourceOverrides] {
+	return dashboard.NewDashboardFieldConfigSourceOverridesBuilder().
+		Matcher(dashboard.MatcherConfig{Id: "byName", Options: field}).Properties(props)
+}
+
+func overrides(o ...cog.Builder[dashboard.DashboardFieldConfigSourceOverrides]) []cog.Builder[dashboard.DashboardFieldConfigSourceOverrides] {
+	return o
+}
+
+func prop(id string, value any) dashboard.DynamicConfigValue {
+	return dashboard.DynamicConfigValue{Id: id, Value: value}
+}
+
+func text(s string) dashboard.StringOrArrayOfString {
+	return dashboard.StringOrArrayOfString{String: &s}
+}
+
+// Dashboards builds every dashboard, by its path under provisioning/.
+func Dashboards() (map[string]dashboard.Dashboard, error) {
+	out := make(map[string]dashboard.Dashboard, len(dashboards))
+	for _, path := range slices.Sorted(maps.Keys(dashboards)) {
+		d, err := dashboards[path]().Build()
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		out[path] = d
+	}
+	return out, nil
+}
+
+// Files are the generated files by their path under provisioning/, as they are committed.
+func Files() (map[string][]byte, error) {
+	ds, err := Dashboards()
+	if err != nil {
+		return nil, err
+	}
+	files := make(map[string][]byte, len(ds)+1)
+	for path, d := range ds {
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false) // keep the descriptions' & and < > readable
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(d); err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		files[path] = buf.Bytes()
+	}
+	files[alertsPath], err = alertFile()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", alertsPath, err)
+	}
+	return files, nil
+}
+
+// Write writes the generated files under dir (the repository's provisioning/).
+func Write(dir string) error {
+	files, err := Files()
+	if err != nil {
+		return err
+	}
+	for path, content := range files {
+		file := filepath.Join(dir, filepath.FromSlash(path))
+		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(file, content, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
