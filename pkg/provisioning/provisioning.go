@@ -21,6 +21,7 @@ import (
 	"github.com/grafana/grafana-foundation-sdk/go/cog"
 	"github.com/grafana/grafana-foundation-sdk/go/common"
 	"github.com/grafana/grafana-foundation-sdk/go/dashboard"
+	"github.com/grafana/grafana-foundation-sdk/go/table"
 
 	"github.com/sigdiag/signin-diagnostics/pkg/settings"
 )
@@ -69,12 +70,50 @@ func byName(field string, props ...dashboard.DynamicConfigValue) cog.Builder[das
 		Matcher(dashboard.MatcherConfig{Id: "byName", Options: field}).Properties(props)
 }
 
+// column names a table column and sets its width, after any other property.
+func column(field, title string, width int, props ...dashboard.DynamicConfigValue) cog.Builder[dashboard.DashboardFieldConfigSourceOverrides] {
+	props = append(append([]dashboard.DynamicConfigValue{prop("displayName", title)}, props...), prop("custom.width", width))
+	return byName(field, props...)
+}
+
+func fixedColor(color string) dashboard.DynamicConfigValue {
+	return prop("color", map[string]any{"mode": "fixed", "fixedColor": color})
+}
+
+// severityColors colours a finding's severity, from dark red for critical to green for info.
+var severityColors = []any{map[string]any{"type": "value", "options": map[string]any{
+	"critical": map[string]any{"color": "dark-red", "index": 0}, "high": map[string]any{"color": "red", "index": 1},
+	"medium": map[string]any{"color": "orange", "index": 2}, "low": map[string]any{"color": "blue", "index": 3},
+	"info": map[string]any{"color": "green", "index": 4},
+}}}
+
+// newTable is a table as most of the dashboards' are: it reads the data source variable, and its columns are
+// plain text that can be filtered and inspected.
+func newTable() *table.PanelBuilder {
+	return table.NewPanelBuilder().Datasource(dataSource).
+		Thresholds(dashboard.NewThresholdsConfigBuilder().Mode("absolute").Steps([]dashboard.Threshold{{Color: "text"}})).
+		ColorScheme(dashboard.NewFieldColorBuilder().Mode("thresholds")).
+		CellHeight("sm").Align("auto").CellOptions(autoCells).Inspect(true).Filterable(true)
+}
+
+var autoCells = common.TableAutoCellOptionsOrTableSparklineCellOptionsOrTableBarGaugeCellOptionsOrTableColoredBackgroundCellOptionsOrTableColorTextCellOptionsOrTableImageCellOptionsOrTableDataLinksCellOptionsOrTableActionsCellOptionsOrTableJsonViewCellOptions{
+	TableAutoCellOptions: &common.TableAutoCellOptions{Type: "auto"},
+}
+
 func overrides(o ...cog.Builder[dashboard.DashboardFieldConfigSourceOverrides]) []cog.Builder[dashboard.DashboardFieldConfigSourceOverrides] {
 	return o
 }
 
 func prop(id string, value any) dashboard.DynamicConfigValue {
 	return dashboard.DynamicConfigValue{Id: id, Value: value}
+}
+
+// textbox is a variable the viewer types in, starting at value.
+func textbox(name, label, value, description string) *dashboard.TextBoxVariableBuilder {
+	return dashboard.NewTextBoxVariableBuilder(name).Label(label).Hide(dashboard.VariableHideDontHide).Description(description).
+		DefaultValue(dashboard.StringOrMap{String: &value}).
+		Current(dashboard.VariableOption{Selected: ptr(false), Text: text(value), Value: text(value)}).
+		Options([]dashboard.VariableOption{{Selected: ptr(true), Text: text(value), Value: text(value)}})
 }
 
 func text(s string) dashboard.StringOrArrayOfString {

@@ -5,7 +5,6 @@ import (
 	"github.com/grafana/grafana-foundation-sdk/go/common"
 	"github.com/grafana/grafana-foundation-sdk/go/dashboard"
 	"github.com/grafana/grafana-foundation-sdk/go/stat"
-	"github.com/grafana/grafana-foundation-sdk/go/table"
 	"github.com/grafana/grafana-foundation-sdk/go/timeseries"
 
 	"github.com/sigdiag/signin-diagnostics/pkg/query"
@@ -13,6 +12,7 @@ import (
 
 var _ = addDashboard("dashboards/sign-in-diagnostics/rule-coverage.json", ruleCoverage)
 
+// ruleCoverage shows how well the rules explain the tenant's failures and which error codes need a rule next.
 func ruleCoverage() *dashboard.DashboardBuilder {
 	return newDashboard("sigdiag-rule-coverage", "Rule coverage",
 		"How well the rules explain the tenant's failures: failures by rule over time, the failures no rule explains, the error codes to write rules for next, and the searchable catalogue of loaded rules.").
@@ -29,7 +29,7 @@ func ruleCoverage() *dashboard.DashboardBuilder {
 			Min(0).
 			ColorScheme(dashboard.NewFieldColorBuilder().
 				Mode("palette-classic")).
-			Overrides(overrides(byName("unmapped", prop("color", map[string]any{"mode": "fixed", "fixedColor": "red"})))).
+			Overrides(overrides(byName("unmapped", fixedColor("red")))).
 			Legend(common.NewVizLegendOptionsBuilder().
 				DisplayMode("table").
 				Placement("right").
@@ -64,8 +64,8 @@ func ruleCoverage() *dashboard.DashboardBuilder {
 			Decimals(0).
 			Thresholds(dashboard.NewThresholdsConfigBuilder().
 				Mode("absolute").
-				Steps([]dashboard.Threshold{dashboard.Threshold{Color: "green"},
-					dashboard.Threshold{Value: cog.ToPtr[float64](1), Color: "orange"}})).
+				Steps([]dashboard.Threshold{{Color: "green"},
+					{Value: cog.ToPtr[float64](1), Color: "orange"}})).
 			ColorScheme(dashboard.NewFieldColorBuilder().
 				Mode("thresholds")).
 			NoValue("0").
@@ -79,69 +79,36 @@ func ruleCoverage() *dashboard.DashboardBuilder {
 				Fields("/^unmapped$/")).
 			PercentChangeColorMode(common.PercentChangeColorModeStandard).
 			Orientation("auto")).
-		WithPanel(table.NewPanelBuilder().
+		WithPanel(newTable().
 			Id(3).
 			WithTarget(target(Query{QueryType: query.TypeBreakdown, Status: query.StatusFailure, GroupBy: "errorCode", TopN: 100})).
 			Title("Error codes to write rules for next").
 			Description("Failed sign-ins per error code, most frequent first, with the cause the rules give each code. Rows whose cause starts **\"No rule covers\"** (in red) are codes no rule explains yet: their sign-ins get the `unmapped` fallback, whose only next step is Microsoft's lookup page. Write a rule for the top ones first: README \"Writing a rule for a code you have never seen\" walks through it, from the lookup page to a tested catalogue entry or contextual rule. The other rows show the cause a rule already gives the code; if it is wrong for your tenant, override it with a rule of the same ruleId.").
-			Datasource(dataSource).
 			GridPos(dashboard.GridPos{H: 11, W: 24, X: 0, Y: 9}).
-			Transformations([]dashboard.DataTransformerConfig{dashboard.DataTransformerConfig{Id: "filterFieldsByName", Options: map[string]any{"include": map[string]any{"names": []any{"errorCode", "failures", "users", "firstSeen", "lastSeen", "cause", "nextSteps"}}}}}).
-			Thresholds(dashboard.NewThresholdsConfigBuilder().
-				Mode("absolute").
-				Steps([]dashboard.Threshold{dashboard.Threshold{Color: "text"}})).
-			ColorScheme(dashboard.NewFieldColorBuilder().
-				Mode("thresholds")).
-			Overrides(overrides(byName("errorCode", prop("displayName", "Error code"), prop("custom.width", 100)),
-				byName("failures", prop("displayName", "Failures"), prop("custom.width", 90)),
-				byName("users", prop("displayName", "Users"), prop("custom.width", 80)),
-				byName("firstSeen", prop("displayName", "First seen"),
-					prop("unit", "dateTimeAsLocal"),
-					prop("custom.width", 160)),
-				byName("lastSeen", prop("displayName", "Last seen"),
-					prop("unit", "dateTimeAsLocal"),
-					prop("custom.width", 160)),
+			Transformations([]dashboard.DataTransformerConfig{{Id: "filterFieldsByName", Options: map[string]any{"include": map[string]any{"names": []any{"errorCode", "failures", "users", "firstSeen", "lastSeen", "cause", "nextSteps"}}}}}).
+			Overrides(overrides(column("errorCode", "Error code", 100),
+				column("failures", "Failures", 90),
+				column("users", "Users", 80),
+				column("firstSeen", "First seen", 160, prop("unit", "dateTimeAsLocal")),
+				column("lastSeen", "Last seen", 160, prop("unit", "dateTimeAsLocal")),
 				byName("cause", prop("displayName", "Cause"),
 					prop("custom.cellOptions", map[string]any{"type": "color-text"}),
 					prop("custom.wrapText", true),
 					prop("custom.width", 480),
 					prop("mappings", []any{map[string]any{"type": "regex", "options": map[string]any{"pattern": "^No rule covers.*", "result": map[string]any{"color": "red", "index": 0}}}})),
-				byName("nextSteps", prop("displayName", "Next steps"),
-					prop("custom.wrapText", true),
-					prop("custom.width", 480)))).
+				column("nextSteps", "Next steps", 480, prop("custom.wrapText", true)))).
 			SortBy([]cog.Builder[common.TableSortByFieldState]{common.NewTableSortByFieldStateBuilder().
 				DisplayName("Failures").
-				Desc(true)}).
-			CellHeight("sm").
-			Align("auto").
-			CellOptions(common.TableAutoCellOptionsOrTableSparklineCellOptionsOrTableBarGaugeCellOptionsOrTableColoredBackgroundCellOptionsOrTableColorTextCellOptionsOrTableImageCellOptionsOrTableDataLinksCellOptionsOrTableActionsCellOptionsOrTableJsonViewCellOptions{TableAutoCellOptions: cog.ToPtr[common.TableAutoCellOptions](common.TableAutoCellOptions{Type: "auto"})}).
-			Inspect(true).
-			Filterable(true)).
-		WithPanel(table.NewPanelBuilder().
+				Desc(true)})).
+		WithPanel(newTable().
 			Id(4).
 			WithTarget(target(Query{QueryType: query.TypeRules})).
 			Title("Rule catalogue").
 			Description("Every loaded rule and catalogue entry: built-in, from the data source's inline rules, or from its rules folder. Use the filter icon in a column header to search (for example the codes column for an error code, or the source column for your own rules); 'location' is the file and row of the rule.").
-			Datasource(dataSource).
 			GridPos(dashboard.GridPos{H: 14, W: 24, X: 0, Y: 20}).
-			Thresholds(dashboard.NewThresholdsConfigBuilder().
-				Mode("absolute").
-				Steps([]dashboard.Threshold{dashboard.Threshold{Color: "text"}})).
-			ColorScheme(dashboard.NewFieldColorBuilder().
-				Mode("thresholds")).
-			Overrides(overrides(byName("ruleId", prop("displayName", "Rule"), prop("custom.width", 220)),
-				byName("title", prop("displayName", "Title"), prop("custom.width", 280)),
-				byName("description", prop("displayName", "Description"),
-					prop("custom.wrapText", true),
-					prop("custom.width", 420)),
-				byName("codes", prop("displayName", "Codes"), prop("custom.width", 140)),
-				byName("severity", prop("displayName", "Severity"),
-					prop("mappings", []any{map[string]any{"type": "value", "options": map[string]any{"low": map[string]any{"color": "blue", "index": 3}, "info": map[string]any{"color": "green", "index": 4}, "critical": map[string]any{"color": "dark-red", "index": 0}, "high": map[string]any{"color": "red", "index": 1}, "medium": map[string]any{"color": "orange", "index": 2}}}}),
-					prop("custom.cellOptions", map[string]any{"type": "color-text"}),
-					prop("custom.width", 90)))).
-			CellHeight("sm").
-			Align("auto").
-			CellOptions(common.TableAutoCellOptionsOrTableSparklineCellOptionsOrTableBarGaugeCellOptionsOrTableColoredBackgroundCellOptionsOrTableColorTextCellOptionsOrTableImageCellOptionsOrTableDataLinksCellOptionsOrTableActionsCellOptionsOrTableJsonViewCellOptions{TableAutoCellOptions: cog.ToPtr[common.TableAutoCellOptions](common.TableAutoCellOptions{Type: "auto"})}).
-			Inspect(true).
-			Filterable(true))
+			Overrides(overrides(column("ruleId", "Rule", 220),
+				column("title", "Title", 280),
+				column("description", "Description", 420, prop("custom.wrapText", true)),
+				column("codes", "Codes", 140),
+				column("severity", "Severity", 90, prop("mappings", severityColors), prop("custom.cellOptions", map[string]any{"type": "color-text"})))))
 }

@@ -15,16 +15,13 @@ import (
 
 var _ = addDashboard("dashboards/sign-in-diagnostics/sign-in-health.json", signInHealth)
 
+// signInHealth is the tenant-wide view: outcomes, causes with next steps, where failures come from, and the
+// patterns across sign-ins.
 func signInHealth() *dashboard.DashboardBuilder {
 	return newDashboard("sigdiag-signin-health", "Sign-in health",
 		"How sign-ins are going across the tenant: outcomes, failure causes with next steps, where failures come from (apps, countries, client apps, devices), legacy authentication, and the newest failures with links to troubleshoot each one.").
-		WithVariable(dashboard.NewTextBoxVariableBuilder("app").
-			Label("App").
-			Hide(0).
-			Description("Show one application only: its display name (a trailing * matches a prefix) or application ID. Empty: every app.").
-			DefaultValue(dashboard.StringOrMap{String: ptr("")}).
-			Current(dashboard.VariableOption{Selected: ptr(false), Text: text(""), Value: text("")}).
-			Options([]dashboard.VariableOption{dashboard.VariableOption{Selected: ptr(true), Text: text(""), Value: text("")}})).
+		WithVariable(textbox("app", "App", "",
+			"Show one application only: its display name (a trailing * matches a prefix) or application ID. Empty: every app.")).
 		Annotation(dashboard.NewAnnotationQueryBuilder().
 			Name("Suspicious patterns").
 			Datasource(dataSource).
@@ -49,11 +46,11 @@ func signInHealth() *dashboard.DashboardBuilder {
 				Mode("fixed").
 				FixedColor("blue")).
 			Overrides(overrides(byName("success", prop("displayName", "Successful"),
-				prop("color", map[string]any{"mode": "fixed", "fixedColor": "green"})),
+				fixedColor("green")),
 				byName("interrupted", prop("displayName", "Interrupted"),
-					prop("color", map[string]any{"mode": "fixed", "fixedColor": "orange"})),
+					fixedColor("orange")),
 				byName("failure", prop("displayName", "Failed"),
-					prop("color", map[string]any{"fixedColor": "red", "mode": "fixed"})))).
+					fixedColor("red")))).
 			GraphMode("area").
 			ColorMode("background").
 			JustifyMode("center").
@@ -135,46 +132,27 @@ func signInHealth() *dashboard.DashboardBuilder {
 				Mode("normal").
 				Group("A")).
 			SpanNulls(common.BoolOrFloat64{Bool: ptr(false)})).
-		WithPanel(table.NewPanelBuilder().
+		WithPanel(newTable().
 			Id(4).
 			WithTarget(target(Query{QueryType: query.TypeBreakdown, Status: query.StatusFailure, App: "$app", GroupBy: "cause", TopN: 15})).
 			Title("Top causes and next steps").
 			Description("The causes of the failed sign-ins in the time range, largest first: how many failures, how many users, when first and last seen, and what to do (one step per line, each saying who acts).").
-			Datasource(dataSource).
 			GridPos(dashboard.GridPos{H: 10, W: 24, X: 0, Y: 15}).
-			Transformations([]dashboard.DataTransformerConfig{dashboard.DataTransformerConfig{Id: "filterFieldsByName", Options: map[string]any{"include": map[string]any{"names": []any{"cause", "failures", "users", "firstSeen", "lastSeen", "nextSteps"}}}}}).
-			Thresholds(dashboard.NewThresholdsConfigBuilder().
-				Mode("absolute").
-				Steps([]dashboard.Threshold{dashboard.Threshold{Color: "text"}})).
-			ColorScheme(dashboard.NewFieldColorBuilder().
-				Mode("thresholds")).
-			Overrides(overrides(byName("cause", prop("displayName", "Explanation"),
-				prop("custom.wrapText", true),
-				prop("custom.width", 420)),
+			Transformations([]dashboard.DataTransformerConfig{{Id: "filterFieldsByName", Options: map[string]any{"include": map[string]any{"names": []any{"cause", "failures", "users", "firstSeen", "lastSeen", "nextSteps"}}}}}).
+			Overrides(overrides(column("cause", "Explanation", 420, prop("custom.wrapText", true)),
 				dashboard.NewDashboardFieldConfigSourceOverridesBuilder().
 					Matcher(dashboard.MatcherConfig{Id: "first"}).
 					Properties([]dashboard.DynamicConfigValue{prop("displayName", "Cause"),
 						prop("custom.wrapText", false),
 						prop("custom.width", 280)}),
-				byName("nextSteps", prop("displayName", "Next steps"),
-					prop("custom.wrapText", true),
-					prop("custom.width", 560)),
-				byName("failures", prop("displayName", "Failures"), prop("custom.width", 90)),
-				byName("users", prop("displayName", "Users"), prop("custom.width", 80)),
-				byName("firstSeen", prop("displayName", "First seen"),
-					prop("unit", "dateTimeAsLocal"),
-					prop("custom.width", 160)),
-				byName("lastSeen", prop("displayName", "Last seen"),
-					prop("unit", "dateTimeAsLocal"),
-					prop("custom.width", 160)))).
+				column("nextSteps", "Next steps", 560, prop("custom.wrapText", true)),
+				column("failures", "Failures", 90),
+				column("users", "Users", 80),
+				column("firstSeen", "First seen", 160, prop("unit", "dateTimeAsLocal")),
+				column("lastSeen", "Last seen", 160, prop("unit", "dateTimeAsLocal")))).
 			SortBy([]cog.Builder[common.TableSortByFieldState]{common.NewTableSortByFieldStateBuilder().
 				DisplayName("Failures").
-				Desc(true)}).
-			CellHeight("sm").
-			Align("auto").
-			CellOptions(common.TableAutoCellOptionsOrTableSparklineCellOptionsOrTableBarGaugeCellOptionsOrTableColoredBackgroundCellOptionsOrTableColorTextCellOptionsOrTableImageCellOptionsOrTableDataLinksCellOptionsOrTableActionsCellOptionsOrTableJsonViewCellOptions{TableAutoCellOptions: cog.ToPtr[common.TableAutoCellOptions](common.TableAutoCellOptions{Type: "auto"})}).
-			Inspect(true).
-			Filterable(true)).
+				Desc(true)})).
 		WithPanel(barchart.NewPanelBuilder().
 			Id(5).
 			WithTarget(target(Query{QueryType: query.TypeBreakdown, Status: query.StatusFailure, App: "$app", GroupBy: "app", TopN: 10})).
@@ -182,15 +160,15 @@ func signInHealth() *dashboard.DashboardBuilder {
 			Description("Failed sign-ins and the users they hit, per application (the 10 apps with the most failures).").
 			Datasource(dataSource).
 			GridPos(dashboard.GridPos{H: 9, W: 8, X: 0, Y: 25}).
-			Transformations([]dashboard.DataTransformerConfig{dashboard.DataTransformerConfig{Id: "filterFieldsByName", Options: map[string]any{"include": map[string]any{"names": []any{"app", "failures", "users"}}}}}).
+			Transformations([]dashboard.DataTransformerConfig{{Id: "filterFieldsByName", Options: map[string]any{"include": map[string]any{"names": []any{"app", "failures", "users"}}}}}).
 			Unit("short").
 			Decimals(0).
 			ColorScheme(dashboard.NewFieldColorBuilder().
 				Mode("palette-classic")).
 			Overrides(overrides(byName("failures", prop("displayName", "Failures"),
-				prop("color", map[string]any{"mode": "fixed", "fixedColor": "red"})),
+				fixedColor("red")),
 				byName("users", prop("displayName", "Users affected"),
-					prop("color", map[string]any{"fixedColor": "blue", "mode": "fixed"})))).
+					fixedColor("blue")))).
 			XField("app").
 			Orientation("horizontal").
 			XTickLabelMaxLength(36).
@@ -213,16 +191,16 @@ func signInHealth() *dashboard.DashboardBuilder {
 			Description("Failed sign-ins and the users they hit, per country of the sign-in's IP address (ISO code). Failures from a country where nobody works are often attacks: filter the recent failures table by that country.").
 			Datasource(dataSource).
 			GridPos(dashboard.GridPos{H: 9, W: 8, X: 8, Y: 25}).
-			Transformations([]dashboard.DataTransformerConfig{dashboard.DataTransformerConfig{Id: "filterFieldsByName", Options: map[string]any{"include": map[string]any{"names": []any{"country", "failures", "users"}}}}}).
+			Transformations([]dashboard.DataTransformerConfig{{Id: "filterFieldsByName", Options: map[string]any{"include": map[string]any{"names": []any{"country", "failures", "users"}}}}}).
 			Unit("short").
 			Decimals(0).
 			Mappings([]dashboard.ValueMapping{dashboard.ValueMapOrRangeMapOrRegexMapOrSpecialValueMap{SpecialValueMap: cog.ToPtr[dashboard.SpecialValueMap](dashboard.SpecialValueMap{Type: "special", Options: dashboard.DashboardSpecialValueMapOptions{Match: "empty", Result: dashboard.ValueMappingResult{Text: ptr("(unknown)"), Index: cog.ToPtr[int32](0)}}})}}).
 			ColorScheme(dashboard.NewFieldColorBuilder().
 				Mode("palette-classic")).
 			Overrides(overrides(byName("failures", prop("displayName", "Failures"),
-				prop("color", map[string]any{"mode": "fixed", "fixedColor": "red"})),
+				fixedColor("red")),
 				byName("users", prop("displayName", "Users affected"),
-					prop("color", map[string]any{"mode": "fixed", "fixedColor": "blue"})))).
+					fixedColor("blue")))).
 			XField("country").
 			Orientation("horizontal").
 			XTickLabelMaxLength(36).
@@ -245,15 +223,15 @@ func signInHealth() *dashboard.DashboardBuilder {
 			Description("Failed sign-ins and the users they hit, per client app (clientAppUsed). Anything other than Browser and Mobile Apps and Desktop clients is legacy authentication: see 'Legacy authentication share'.").
 			Datasource(dataSource).
 			GridPos(dashboard.GridPos{H: 9, W: 8, X: 16, Y: 25}).
-			Transformations([]dashboard.DataTransformerConfig{dashboard.DataTransformerConfig{Id: "filterFieldsByName", Options: map[string]any{"include": map[string]any{"names": []any{"clientApp", "failures", "users"}}}}}).
+			Transformations([]dashboard.DataTransformerConfig{{Id: "filterFieldsByName", Options: map[string]any{"include": map[string]any{"names": []any{"clientApp", "failures", "users"}}}}}).
 			Unit("short").
 			Decimals(0).
 			ColorScheme(dashboard.NewFieldColorBuilder().
 				Mode("palette-classic")).
 			Overrides(overrides(byName("failures", prop("displayName", "Failures"),
-				prop("color", map[string]any{"mode": "fixed", "fixedColor": "red"})),
+				fixedColor("red")),
 				byName("users", prop("displayName", "Users affected"),
-					prop("color", map[string]any{"mode": "fixed", "fixedColor": "blue"})))).
+					fixedColor("blue")))).
 			XField("clientApp").
 			Orientation("horizontal").
 			XTickLabelMaxLength(36).
@@ -276,18 +254,18 @@ func signInHealth() *dashboard.DashboardBuilder {
 			Description("All sign-ins per device operating system, split by outcome. A platform whose red share stands out usually has a device-compliance or client problem (see the causes table).").
 			Datasource(dataSource).
 			GridPos(dashboard.GridPos{H: 9, W: 12, X: 0, Y: 34}).
-			Transformations([]dashboard.DataTransformerConfig{dashboard.DataTransformerConfig{Id: "filterFieldsByName", Options: map[string]any{"include": map[string]any{"names": []any{"os", "successes", "interrupts", "failures"}}}}}).
+			Transformations([]dashboard.DataTransformerConfig{{Id: "filterFieldsByName", Options: map[string]any{"include": map[string]any{"names": []any{"os", "successes", "interrupts", "failures"}}}}}).
 			Unit("short").
 			Decimals(0).
 			Mappings([]dashboard.ValueMapping{dashboard.ValueMapOrRangeMapOrRegexMapOrSpecialValueMap{SpecialValueMap: cog.ToPtr[dashboard.SpecialValueMap](dashboard.SpecialValueMap{Type: "special", Options: dashboard.DashboardSpecialValueMapOptions{Match: "empty", Result: dashboard.ValueMappingResult{Text: ptr("(not reported)"), Index: cog.ToPtr[int32](0)}}})}}).
 			ColorScheme(dashboard.NewFieldColorBuilder().
 				Mode("palette-classic")).
 			Overrides(overrides(byName("successes", prop("displayName", "Successful"),
-				prop("color", map[string]any{"mode": "fixed", "fixedColor": "green"})),
+				fixedColor("green")),
 				byName("interrupts", prop("displayName", "Interrupted"),
-					prop("color", map[string]any{"mode": "fixed", "fixedColor": "orange"})),
+					fixedColor("orange")),
 				byName("failures", prop("displayName", "Failed"),
-					prop("color", map[string]any{"mode": "fixed", "fixedColor": "red"})))).
+					fixedColor("red")))).
 			XField("os").
 			Orientation("horizontal").
 			XTickLabelMaxLength(36).
@@ -310,14 +288,14 @@ func signInHealth() *dashboard.DashboardBuilder {
 			Description("Sign-ins by client app (clientAppUsed), all outcomes. **Browser** and **Mobile Apps and Desktop clients** use modern authentication. Every other client app is legacy (basic) authentication, which sends the password itself and cannot do MFA or satisfy most Conditional Access grant controls: Authenticated SMTP, AutoDiscover, Exchange ActiveSync, Exchange Online PowerShell, Exchange Web Services, IMAP4, MAPI Over HTTP, Offline Address Book, Other clients, Outlook Anywhere (RPC over HTTP), POP3, Reporting Web Services, SMTP and Universal Outlook (the list the rules use, `legacy_clients` in rules/lib.rego). Modern slices are green and blue, legacy slices are shades of red: the red share is what a Conditional Access policy blocking legacy authentication would stop. Password sprays favour legacy protocols.").
 			Datasource(dataSource).
 			GridPos(dashboard.GridPos{H: 9, W: 12, X: 12, Y: 34}).
-			Transformations([]dashboard.DataTransformerConfig{dashboard.DataTransformerConfig{Id: "filterFieldsByName", Options: map[string]any{"include": map[string]any{"names": []any{"clientApp", "total"}}}}}).
+			Transformations([]dashboard.DataTransformerConfig{{Id: "filterFieldsByName", Options: map[string]any{"include": map[string]any{"names": []any{"clientApp", "total"}}}}}).
 			Unit("short").
 			Decimals(0).
 			ColorScheme(dashboard.NewFieldColorBuilder().
 				Mode("shades").
 				FixedColor("red")).
-			Overrides(overrides(byName("Browser", prop("color", map[string]any{"mode": "fixed", "fixedColor": "green"})),
-				byName("Mobile Apps and Desktop clients", prop("color", map[string]any{"mode": "fixed", "fixedColor": "blue"})))).
+			Overrides(overrides(byName("Browser", fixedColor("green")),
+				byName("Mobile Apps and Desktop clients", fixedColor("blue")))).
 			PieType("donut").
 			DisplayLabels([]piechart.PieChartLabels{"percent"}).
 			Tooltip(common.NewVizTooltipOptionsBuilder().
@@ -334,52 +312,26 @@ func signInHealth() *dashboard.DashboardBuilder {
 				Placement("right").
 				ShowLegend(true)).
 			Orientation(common.VizOrientationAuto)).
-		WithPanel(table.NewPanelBuilder().
+		WithPanel(newTable().
 			Id(10).
 			WithTarget(target(Query{QueryType: query.TypeSignIns, Status: query.StatusFailure, App: "$app", MaxRows: 1000})).
 			Title("Recent failures").
 			Description("The newest failed sign-ins with their cause and next steps. Click a user to troubleshoot them, a correlation ID to see every rule that matched the sign-in, the lookup link for Microsoft's page on the error code, and the request ID to open the sign-in logs in the Entra admin center (paste the request ID into its filter).").
-			Datasource(dataSource).
 			GridPos(dashboard.GridPos{H: 14, W: 24, X: 0, Y: 43}).
-			Transformations([]dashboard.DataTransformerConfig{dashboard.DataTransformerConfig{Id: "organize", Options: map[string]any{"excludeByName": map[string]any{"category": true, "actor": true, "otherRules": true, "city": true, "browser": true, "userDisplayName": true, "appId": true, "title": true, "operatingSystem": true, "conditionalAccessStatus": true, "status": true, "failureReason": true, "ruleId": true, "userId": true, "additionalDetails": true, "ruleError": true}, "indexByName": map[string]any{"severity": 4, "cause": 5, "nextSteps": 6, "clientApp": 7, "country": 9, "user": 1, "ipAddress": 8, "correlationId": 10, "lookupUrl": 11, "requestId": 12, "time": 0, "app": 2, "errorCode": 3}, "renameByName": map[string]any{}}}}).
-			Thresholds(dashboard.NewThresholdsConfigBuilder().
-				Mode("absolute").
-				Steps([]dashboard.Threshold{dashboard.Threshold{Color: "text"}})).
-			ColorScheme(dashboard.NewFieldColorBuilder().
-				Mode("thresholds")).
-			Overrides(overrides(byName("time", prop("displayName", "Time"), prop("custom.width", 160)),
-				byName("user", prop("displayName", "User"),
-					prop("links", []any{map[string]any{"title": "Troubleshoot ${__data.fields.user}", "url": "/d/sigdiag-user/troubleshoot-a-user?var-datasource=${datasource}&var-user=${__data.fields.user}&${__url_time_range}"}}),
-					prop("custom.width", 240)),
-				byName("app", prop("displayName", "App"), prop("custom.width", 180)),
-				byName("errorCode", prop("displayName", "Code"), prop("custom.width", 80)),
-				byName("severity", prop("displayName", "Severity"),
-					prop("mappings", []any{map[string]any{"type": "value", "options": map[string]any{"critical": map[string]any{"color": "dark-red", "index": 0}, "high": map[string]any{"color": "red", "index": 1}, "medium": map[string]any{"color": "orange", "index": 2}, "low": map[string]any{"color": "blue", "index": 3}, "info": map[string]any{"color": "green", "index": 4}}}}),
-					prop("custom.cellOptions", map[string]any{"type": "color-text"}),
-					prop("custom.width", 90)),
-				byName("cause", prop("displayName", "Cause"),
-					prop("custom.wrapText", true),
-					prop("custom.width", 380)),
-				byName("nextSteps", prop("displayName", "Next steps"),
-					prop("custom.wrapText", true),
-					prop("custom.width", 460)),
-				byName("clientApp", prop("displayName", "Client app"), prop("custom.width", 150)),
-				byName("ipAddress", prop("displayName", "IP address"), prop("custom.width", 130)),
-				byName("country", prop("displayName", "Country"), prop("custom.width", 80)),
-				byName("correlationId", prop("displayName", "Correlation ID"),
-					prop("links", []any{map[string]any{"title": "Explain this sign-in: every rule that matched and the values it read", "url": "/d/sigdiag-user/troubleshoot-a-user?var-datasource=${datasource}&var-user=${__data.fields.user}&var-correlationId=${__data.fields.correlationId}&${__url_time_range}"}}),
-					prop("custom.width", 300)),
-				byName("lookupUrl", prop("displayName", "Error code page"),
-					prop("links", []any{map[string]any{"title": "Microsoft's page for error ${__data.fields.errorCode}", "url": "${__data.fields.lookupUrl}", "targetBlank": true}}),
-					prop("custom.width", 220)),
-				byName("requestId", prop("displayName", "Request ID"),
-					prop("links", []any{map[string]any{"title": "Open the sign-in logs in the Microsoft Entra admin center (search for this request ID)", "url": "https://entra.microsoft.com/#view/Microsoft_AAD_IAM/SignInEventsV3Blade", "targetBlank": true}}),
-					prop("custom.width", 300)))).
-			CellHeight("sm").
-			Align("auto").
-			CellOptions(common.TableAutoCellOptionsOrTableSparklineCellOptionsOrTableBarGaugeCellOptionsOrTableColoredBackgroundCellOptionsOrTableColorTextCellOptionsOrTableImageCellOptionsOrTableDataLinksCellOptionsOrTableActionsCellOptionsOrTableJsonViewCellOptions{TableAutoCellOptions: cog.ToPtr[common.TableAutoCellOptions](common.TableAutoCellOptions{Type: "auto"})}).
-			Inspect(true).
-			Filterable(true)).
+			Transformations([]dashboard.DataTransformerConfig{{Id: "organize", Options: map[string]any{"excludeByName": map[string]any{"category": true, "actor": true, "otherRules": true, "city": true, "browser": true, "userDisplayName": true, "appId": true, "title": true, "operatingSystem": true, "conditionalAccessStatus": true, "status": true, "failureReason": true, "ruleId": true, "userId": true, "additionalDetails": true, "ruleError": true}, "indexByName": map[string]any{"severity": 4, "cause": 5, "nextSteps": 6, "clientApp": 7, "country": 9, "user": 1, "ipAddress": 8, "correlationId": 10, "lookupUrl": 11, "requestId": 12, "time": 0, "app": 2, "errorCode": 3}, "renameByName": map[string]any{}}}}).
+			Overrides(overrides(column("time", "Time", 160),
+				column("user", "User", 240, prop("links", []any{map[string]any{"title": "Troubleshoot ${__data.fields.user}", "url": "/d/sigdiag-user/troubleshoot-a-user?var-datasource=${datasource}&var-user=${__data.fields.user}&${__url_time_range}"}})),
+				column("app", "App", 180),
+				column("errorCode", "Code", 80),
+				column("severity", "Severity", 90, prop("mappings", severityColors), prop("custom.cellOptions", map[string]any{"type": "color-text"})),
+				column("cause", "Cause", 380, prop("custom.wrapText", true)),
+				column("nextSteps", "Next steps", 460, prop("custom.wrapText", true)),
+				column("clientApp", "Client app", 150),
+				column("ipAddress", "IP address", 130),
+				column("country", "Country", 80),
+				column("correlationId", "Correlation ID", 300, prop("links", []any{map[string]any{"title": "Explain this sign-in: every rule that matched and the values it read", "url": "/d/sigdiag-user/troubleshoot-a-user?var-datasource=${datasource}&var-user=${__data.fields.user}&var-correlationId=${__data.fields.correlationId}&${__url_time_range}"}})),
+				column("lookupUrl", "Error code page", 220, prop("links", []any{map[string]any{"title": "Microsoft's page for error ${__data.fields.errorCode}", "url": "${__data.fields.lookupUrl}", "targetBlank": true}})),
+				column("requestId", "Request ID", 300, prop("links", []any{map[string]any{"title": "Open the sign-in logs in the Microsoft Entra admin center (search for this request ID)", "url": "https://entra.microsoft.com/#view/Microsoft_AAD_IAM/SignInEventsV3Blade", "targetBlank": true}}))))).
 		WithRow(dashboard.NewRowBuilder("Suspicious patterns").
 			Title("Suspicious patterns").
 			GridPos(dashboard.GridPos{H: 1, W: 24, X: 0, Y: 57}).
@@ -411,13 +363,13 @@ func signInHealth() *dashboard.DashboardBuilder {
 			Description("Attacks and outages that no single sign-in shows, with who and what they involve, when, what to do, and the request IDs of the sign-ins counted (paste one into an explain query). Day-long patterns need at least 24 hours of range.").
 			Datasource(dataSource).
 			GridPos(dashboard.GridPos{H: 10, W: 24, X: 0, Y: 66}).
-			Transformations([]dashboard.DataTransformerConfig{dashboard.DataTransformerConfig{Id: "organize", Options: map[string]any{"excludeByName": map[string]any{"tags": true, "timeEnd": false}, "renameByName": map[string]any{"time": "First seen", "timeEnd": "Last seen", "text": "Cause", "patternId": "Pattern"}}}}).
+			Transformations([]dashboard.DataTransformerConfig{{Id: "organize", Options: map[string]any{"excludeByName": map[string]any{"tags": true, "timeEnd": false}, "renameByName": map[string]any{"time": "First seen", "timeEnd": "Last seen", "text": "Cause", "patternId": "Pattern"}}}}).
 			Overrides(overrides(byName("severity", prop("custom.cellOptions", map[string]any{"type": "color-text"}),
 				prop("mappings", []any{map[string]any{"type": "value", "options": map[string]any{"critical": map[string]any{"index": 0, "color": "dark-red"}, "high": map[string]any{"color": "red", "index": 1}, "medium": map[string]any{"color": "orange", "index": 2}, "low": map[string]any{"index": 3, "color": "yellow"}, "info": map[string]any{"color": "blue", "index": 4}}}})))).
 			Footer(common.NewTableFooterOptionsBuilder().
 				Show(false)).
 			CellHeight("sm").
 			Align(common.FieldTextAlignmentAuto).
-			CellOptions(common.TableAutoCellOptionsOrTableSparklineCellOptionsOrTableBarGaugeCellOptionsOrTableColoredBackgroundCellOptionsOrTableColorTextCellOptionsOrTableImageCellOptionsOrTableDataLinksCellOptionsOrTableActionsCellOptionsOrTableJsonViewCellOptions{TableAutoCellOptions: cog.ToPtr[common.TableAutoCellOptions](common.TableAutoCellOptions{Type: "auto"})}).
+			CellOptions(autoCells).
 			Inspect(true))
 }

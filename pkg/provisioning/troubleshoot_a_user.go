@@ -5,7 +5,6 @@ import (
 	"github.com/grafana/grafana-foundation-sdk/go/common"
 	"github.com/grafana/grafana-foundation-sdk/go/dashboard"
 	"github.com/grafana/grafana-foundation-sdk/go/stat"
-	"github.com/grafana/grafana-foundation-sdk/go/table"
 	"github.com/grafana/grafana-foundation-sdk/go/timeseries"
 
 	"github.com/sigdiag/signin-diagnostics/pkg/query"
@@ -13,23 +12,15 @@ import (
 
 var _ = addDashboard("dashboards/sign-in-diagnostics/troubleshoot-a-user.json", troubleshootAUser)
 
+// troubleshootAUser is one user's sign-ins, opened from the user links of the other dashboards' tables; its
+// correlationId variable explains one sign-in.
 func troubleshootAUser() *dashboard.DashboardBuilder {
 	return newDashboard("sigdiag-user", "Troubleshoot a user",
 		"One user's sign-ins: outcomes over time, each failure with its cause and next steps, every sign-in around them, the user's devices, locations and apps, and the explanation of one sign-in by correlation ID.").
-		WithVariable(dashboard.NewTextBoxVariableBuilder("user").
-			Label("User (UPN)").
-			Hide(0).
-			Description("The user principal name, as in the sign-in logs (lower case), e.g. elizabeth.thomas@contoso.com. A trailing * matches a prefix.").
-			DefaultValue(dashboard.StringOrMap{String: ptr("elizabeth.thomas@contoso.com")}).
-			Current(dashboard.VariableOption{Selected: ptr(false), Text: text("elizabeth.thomas@contoso.com"), Value: text("elizabeth.thomas@contoso.com")}).
-			Options([]dashboard.VariableOption{dashboard.VariableOption{Selected: ptr(true), Text: text("elizabeth.thomas@contoso.com"), Value: text("elizabeth.thomas@contoso.com")}})).
-		WithVariable(dashboard.NewTextBoxVariableBuilder("correlationId").
-			Label("Correlation ID").
-			Hide(0).
-			Description("A sign-in's correlation ID (a GUID) to explain. Clicking a correlation ID in a table fills it in.").
-			DefaultValue(dashboard.StringOrMap{String: ptr("")}).
-			Current(dashboard.VariableOption{Selected: ptr(false), Text: text(""), Value: text("")}).
-			Options([]dashboard.VariableOption{dashboard.VariableOption{Selected: ptr(true), Text: text(""), Value: text("")}})).
+		WithVariable(textbox("user", "User (UPN)", "elizabeth.thomas@contoso.com",
+			"The user principal name, as in the sign-in logs (lower case), e.g. elizabeth.thomas@contoso.com. A trailing * matches a prefix.")).
+		WithVariable(textbox("correlationId", "Correlation ID", "",
+			"A sign-in's correlation ID (a GUID) to explain. Clicking a correlation ID in a table fills it in.")).
 		WithPanel(timeseries.NewPanelBuilder().
 			Id(1).
 			WithTarget(target(Query{QueryType: query.TypeTimeSeries, Status: query.StatusAll, User: "$user", GroupBy: "status"})).
@@ -44,11 +35,11 @@ func troubleshootAUser() *dashboard.DashboardBuilder {
 			ColorScheme(dashboard.NewFieldColorBuilder().
 				Mode("palette-classic")).
 			Overrides(overrides(byName("success", prop("displayName", "Successful"),
-				prop("color", map[string]any{"mode": "fixed", "fixedColor": "green"})),
+				fixedColor("green")),
 				byName("interrupted", prop("displayName", "Interrupted"),
-					prop("color", map[string]any{"mode": "fixed", "fixedColor": "orange"})),
+					fixedColor("orange")),
 				byName("failure", prop("displayName", "Failed"),
-					prop("color", map[string]any{"mode": "fixed", "fixedColor": "red"})))).
+					fixedColor("red")))).
 			Legend(common.NewVizLegendOptionsBuilder().
 				DisplayMode("table").
 				Placement("right").
@@ -85,11 +76,11 @@ func troubleshootAUser() *dashboard.DashboardBuilder {
 				Mode("fixed").
 				FixedColor("blue")).
 			Overrides(overrides(byName("success", prop("displayName", "Successful"),
-				prop("color", map[string]any{"mode": "fixed", "fixedColor": "green"})),
+				fixedColor("green")),
 				byName("interrupted", prop("displayName", "Interrupted"),
-					prop("color", map[string]any{"fixedColor": "orange", "mode": "fixed"})),
+					fixedColor("orange")),
 				byName("failure", prop("displayName", "Failed"),
-					prop("color", map[string]any{"fixedColor": "red", "mode": "fixed"})))).
+					fixedColor("red")))).
 			GraphMode("none").
 			ColorMode("background").
 			JustifyMode("auto").
@@ -99,212 +90,110 @@ func troubleshootAUser() *dashboard.DashboardBuilder {
 				Calcs([]string{"sum"})).
 			PercentChangeColorMode(common.PercentChangeColorModeStandard).
 			Orientation("horizontal")).
-		WithPanel(table.NewPanelBuilder().
+		WithPanel(newTable().
 			Id(3).
 			WithTarget(target(Query{QueryType: query.TypeSignIns, Status: query.StatusFailure, User: "$user", MaxRows: 500})).
 			Title("Failures of ${user}: causes and next steps").
 			Description("Each failed sign-in of this user, newest first, with the cause and the next steps the rules give it. Click a correlation ID to explain that sign-in below; the error code page link opens Microsoft's page for the code.").
-			Datasource(dataSource).
 			GridPos(dashboard.GridPos{H: 11, W: 24, X: 0, Y: 8}).
-			Transformations([]dashboard.DataTransformerConfig{dashboard.DataTransformerConfig{Id: "organize", Options: map[string]any{"excludeByName": map[string]any{"userDisplayName": true, "status": true, "category": true, "ruleId": true, "otherRules": true, "conditionalAccessStatus": true, "user": true, "userId": true, "appId": true, "additionalDetails": true, "title": true, "ruleError": true}, "indexByName": map[string]any{"country": 10, "city": 11, "browser": 13, "requestId": 16, "time": 0, "app": 1, "nextSteps": 5, "actor": 6, "failureReason": 7, "clientApp": 8, "lookupUrl": 15, "cause": 4, "correlationId": 14, "operatingSystem": 12, "errorCode": 2, "severity": 3, "ipAddress": 9}, "renameByName": map[string]any{}}}}).
-			Thresholds(dashboard.NewThresholdsConfigBuilder().
-				Mode("absolute").
-				Steps([]dashboard.Threshold{dashboard.Threshold{Color: "text"}})).
-			ColorScheme(dashboard.NewFieldColorBuilder().
-				Mode("thresholds")).
-			Overrides(overrides(byName("time", prop("displayName", "Time"), prop("custom.width", 160)),
-				byName("app", prop("displayName", "App"), prop("custom.width", 170)),
-				byName("errorCode", prop("displayName", "Code"), prop("custom.width", 80)),
-				byName("severity", prop("displayName", "Severity"),
-					prop("mappings", []any{map[string]any{"type": "value", "options": map[string]any{"critical": map[string]any{"color": "dark-red", "index": 0}, "high": map[string]any{"color": "red", "index": 1}, "medium": map[string]any{"color": "orange", "index": 2}, "low": map[string]any{"color": "blue", "index": 3}, "info": map[string]any{"color": "green", "index": 4}}}}),
-					prop("custom.cellOptions", map[string]any{"type": "color-text"}),
-					prop("custom.width", 90)),
-				byName("cause", prop("displayName", "Cause"),
-					prop("custom.wrapText", true),
-					prop("custom.width", 360)),
-				byName("nextSteps", prop("displayName", "Next steps"),
-					prop("custom.wrapText", true),
-					prop("custom.width", 440)),
-				byName("actor", prop("displayName", "Who acts"), prop("custom.width", 90)),
-				byName("failureReason", prop("displayName", "Failure reason"),
-					prop("custom.wrapText", true),
-					prop("custom.width", 260)),
-				byName("correlationId", prop("displayName", "Correlation ID"),
-					prop("links", []any{map[string]any{"title": "Explain this sign-in: every rule that matched and the values it read", "url": "/d/sigdiag-user/troubleshoot-a-user?var-datasource=${datasource}&var-user=${__data.fields.user}&var-correlationId=${__data.fields.correlationId}&${__url_time_range}"}}),
-					prop("custom.width", 300)),
-				byName("lookupUrl", prop("displayName", "Error code page"),
-					prop("links", []any{map[string]any{"title": "Microsoft's page for error ${__data.fields.errorCode}", "url": "${__data.fields.lookupUrl}", "targetBlank": true}}),
-					prop("custom.width", 220)),
-				byName("requestId", prop("displayName", "Request ID"),
-					prop("links", []any{map[string]any{"title": "Open the sign-in logs in the Microsoft Entra admin center (search for this request ID)", "url": "https://entra.microsoft.com/#view/Microsoft_AAD_IAM/SignInEventsV3Blade", "targetBlank": true}}),
-					prop("custom.width", 300)))).
-			CellHeight("sm").
-			Align("auto").
-			CellOptions(common.TableAutoCellOptionsOrTableSparklineCellOptionsOrTableBarGaugeCellOptionsOrTableColoredBackgroundCellOptionsOrTableColorTextCellOptionsOrTableImageCellOptionsOrTableDataLinksCellOptionsOrTableActionsCellOptionsOrTableJsonViewCellOptions{TableAutoCellOptions: cog.ToPtr[common.TableAutoCellOptions](common.TableAutoCellOptions{Type: "auto"})}).
-			Inspect(true).
-			Filterable(true)).
-		WithPanel(table.NewPanelBuilder().
+			Transformations([]dashboard.DataTransformerConfig{{Id: "organize", Options: map[string]any{"excludeByName": map[string]any{"userDisplayName": true, "status": true, "category": true, "ruleId": true, "otherRules": true, "conditionalAccessStatus": true, "user": true, "userId": true, "appId": true, "additionalDetails": true, "title": true, "ruleError": true}, "indexByName": map[string]any{"country": 10, "city": 11, "browser": 13, "requestId": 16, "time": 0, "app": 1, "nextSteps": 5, "actor": 6, "failureReason": 7, "clientApp": 8, "lookupUrl": 15, "cause": 4, "correlationId": 14, "operatingSystem": 12, "errorCode": 2, "severity": 3, "ipAddress": 9}, "renameByName": map[string]any{}}}}).
+			Overrides(overrides(column("time", "Time", 160),
+				column("app", "App", 170),
+				column("errorCode", "Code", 80),
+				column("severity", "Severity", 90, prop("mappings", severityColors), prop("custom.cellOptions", map[string]any{"type": "color-text"})),
+				column("cause", "Cause", 360, prop("custom.wrapText", true)),
+				column("nextSteps", "Next steps", 440, prop("custom.wrapText", true)),
+				column("actor", "Who acts", 90),
+				column("failureReason", "Failure reason", 260, prop("custom.wrapText", true)),
+				column("correlationId", "Correlation ID", 300, prop("links", []any{map[string]any{"title": "Explain this sign-in: every rule that matched and the values it read", "url": "/d/sigdiag-user/troubleshoot-a-user?var-datasource=${datasource}&var-user=${__data.fields.user}&var-correlationId=${__data.fields.correlationId}&${__url_time_range}"}})),
+				column("lookupUrl", "Error code page", 220, prop("links", []any{map[string]any{"title": "Microsoft's page for error ${__data.fields.errorCode}", "url": "${__data.fields.lookupUrl}", "targetBlank": true}})),
+				column("requestId", "Request ID", 300, prop("links", []any{map[string]any{"title": "Open the sign-in logs in the Microsoft Entra admin center (search for this request ID)", "url": "https://entra.microsoft.com/#view/Microsoft_AAD_IAM/SignInEventsV3Blade", "targetBlank": true}}))))).
+		WithPanel(newTable().
 			Id(4).
 			WithTarget(target(Query{QueryType: query.TypeSignIns, Status: query.StatusAll, User: "$user", MaxRows: 500})).
 			Title("Every sign-in of ${user}").
 			Description("All sign-ins of this user, successes included, to see what worked around each failure: the same app from another device, the same device an hour earlier, a success right after an MFA prompt.").
-			Datasource(dataSource).
 			GridPos(dashboard.GridPos{H: 8, W: 24, X: 0, Y: 19}).
-			Transformations([]dashboard.DataTransformerConfig{dashboard.DataTransformerConfig{Id: "organize", Options: map[string]any{"excludeByName": map[string]any{"otherRules": true, "userId": true, "category": true, "title": true, "userDisplayName": true, "failureReason": true, "nextSteps": true, "ruleId": true, "requestId": true, "user": true, "appId": true, "additionalDetails": true, "severity": true, "actor": true, "lookupUrl": true, "ruleError": true}, "indexByName": map[string]any{"app": 2, "errorCode": 3, "cause": 4, "browser": 7, "city": 10, "correlationId": 12, "time": 0, "status": 1, "clientApp": 5, "operatingSystem": 6, "ipAddress": 8, "country": 9, "conditionalAccessStatus": 11}, "renameByName": map[string]any{}}}}).
-			Thresholds(dashboard.NewThresholdsConfigBuilder().
-				Mode("absolute").
-				Steps([]dashboard.Threshold{dashboard.Threshold{Color: "text"}})).
-			ColorScheme(dashboard.NewFieldColorBuilder().
-				Mode("thresholds")).
-			Overrides(overrides(byName("time", prop("displayName", "Time"), prop("custom.width", 160)),
-				byName("app", prop("displayName", "App"), prop("custom.width", 170)),
-				byName("errorCode", prop("displayName", "Code"), prop("custom.width", 80)),
-				byName("severity", prop("displayName", "Severity"),
-					prop("mappings", []any{map[string]any{"type": "value", "options": map[string]any{"info": map[string]any{"color": "green", "index": 4}, "critical": map[string]any{"color": "dark-red", "index": 0}, "high": map[string]any{"index": 1, "color": "red"}, "medium": map[string]any{"color": "orange", "index": 2}, "low": map[string]any{"color": "blue", "index": 3}}}}),
-					prop("custom.cellOptions", map[string]any{"type": "color-text"}),
-					prop("custom.width", 90)),
-				byName("cause", prop("displayName", "Cause"),
-					prop("custom.wrapText", true),
-					prop("custom.width", 360)),
-				byName("nextSteps", prop("displayName", "Next steps"),
-					prop("custom.wrapText", true),
-					prop("custom.width", 440)),
-				byName("actor", prop("displayName", "Who acts"), prop("custom.width", 90)),
-				byName("failureReason", prop("displayName", "Failure reason"),
-					prop("custom.wrapText", true),
-					prop("custom.width", 260)),
-				byName("correlationId", prop("displayName", "Correlation ID"),
-					prop("links", []any{map[string]any{"title": "Explain this sign-in: every rule that matched and the values it read", "url": "/d/sigdiag-user/troubleshoot-a-user?var-datasource=${datasource}&var-user=${__data.fields.user}&var-correlationId=${__data.fields.correlationId}&${__url_time_range}"}}),
-					prop("custom.width", 300)),
-				byName("lookupUrl", prop("displayName", "Error code page"),
-					prop("links", []any{map[string]any{"title": "Microsoft's page for error ${__data.fields.errorCode}", "url": "${__data.fields.lookupUrl}", "targetBlank": true}}),
-					prop("custom.width", 220)),
-				byName("requestId", prop("displayName", "Request ID"),
-					prop("links", []any{map[string]any{"title": "Open the sign-in logs in the Microsoft Entra admin center (search for this request ID)", "url": "https://entra.microsoft.com/#view/Microsoft_AAD_IAM/SignInEventsV3Blade", "targetBlank": true}}),
-					prop("custom.width", 300)),
+			Transformations([]dashboard.DataTransformerConfig{{Id: "organize", Options: map[string]any{"excludeByName": map[string]any{"otherRules": true, "userId": true, "category": true, "title": true, "userDisplayName": true, "failureReason": true, "nextSteps": true, "ruleId": true, "requestId": true, "user": true, "appId": true, "additionalDetails": true, "severity": true, "actor": true, "lookupUrl": true, "ruleError": true}, "indexByName": map[string]any{"app": 2, "errorCode": 3, "cause": 4, "browser": 7, "city": 10, "correlationId": 12, "time": 0, "status": 1, "clientApp": 5, "operatingSystem": 6, "ipAddress": 8, "country": 9, "conditionalAccessStatus": 11}, "renameByName": map[string]any{}}}}).
+			Overrides(overrides(column("time", "Time", 160),
+				column("app", "App", 170),
+				column("errorCode", "Code", 80),
+				column("severity", "Severity", 90, prop("mappings", severityColors), prop("custom.cellOptions", map[string]any{"type": "color-text"})),
+				column("cause", "Cause", 360, prop("custom.wrapText", true)),
+				column("nextSteps", "Next steps", 440, prop("custom.wrapText", true)),
+				column("actor", "Who acts", 90),
+				column("failureReason", "Failure reason", 260, prop("custom.wrapText", true)),
+				column("correlationId", "Correlation ID", 300, prop("links", []any{map[string]any{"title": "Explain this sign-in: every rule that matched and the values it read", "url": "/d/sigdiag-user/troubleshoot-a-user?var-datasource=${datasource}&var-user=${__data.fields.user}&var-correlationId=${__data.fields.correlationId}&${__url_time_range}"}})),
+				column("lookupUrl", "Error code page", 220, prop("links", []any{map[string]any{"title": "Microsoft's page for error ${__data.fields.errorCode}", "url": "${__data.fields.lookupUrl}", "targetBlank": true}})),
+				column("requestId", "Request ID", 300, prop("links", []any{map[string]any{"title": "Open the sign-in logs in the Microsoft Entra admin center (search for this request ID)", "url": "https://entra.microsoft.com/#view/Microsoft_AAD_IAM/SignInEventsV3Blade", "targetBlank": true}})),
 				byName("status", prop("displayName", "Outcome"),
 					prop("custom.width", 100),
 					prop("custom.cellOptions", map[string]any{"type": "color-text"}),
 					prop("mappings", []any{map[string]any{"type": "value", "options": map[string]any{"success": map[string]any{"color": "green", "index": 0}, "interrupted": map[string]any{"color": "orange", "index": 1}, "failure": map[string]any{"color": "red", "index": 2}}}})),
-				byName("conditionalAccessStatus", prop("displayName", "Conditional Access")))).
-			CellHeight("sm").
-			Align("auto").
-			CellOptions(common.TableAutoCellOptionsOrTableSparklineCellOptionsOrTableBarGaugeCellOptionsOrTableColoredBackgroundCellOptionsOrTableColorTextCellOptionsOrTableImageCellOptionsOrTableDataLinksCellOptionsOrTableActionsCellOptionsOrTableJsonViewCellOptions{TableAutoCellOptions: cog.ToPtr[common.TableAutoCellOptions](common.TableAutoCellOptions{Type: "auto"})}).
-			Inspect(true).
-			Filterable(true)).
-		WithPanel(table.NewPanelBuilder().
+				byName("conditionalAccessStatus", prop("displayName", "Conditional Access"))))).
+		WithPanel(newTable().
 			Id(5).
 			WithTarget(target(Query{QueryType: query.TypeBreakdown, Status: query.StatusAll, User: "$user", GroupBy: "os", TopN: 10})).
 			Title("Devices").
 			Description("This user's sign-ins per device operating system; a device that only fails is the one to look at.").
-			Datasource(dataSource).
 			GridPos(dashboard.GridPos{H: 8, W: 8, X: 0, Y: 27}).
-			Transformations([]dashboard.DataTransformerConfig{dashboard.DataTransformerConfig{Id: "filterFieldsByName", Options: map[string]any{"include": map[string]any{"names": []any{"os", "total", "failures", "lastSeen"}}}}}).
-			Thresholds(dashboard.NewThresholdsConfigBuilder().
-				Mode("absolute").
-				Steps([]dashboard.Threshold{dashboard.Threshold{Color: "text"}})).
-			ColorScheme(dashboard.NewFieldColorBuilder().
-				Mode("thresholds")).
+			Transformations([]dashboard.DataTransformerConfig{{Id: "filterFieldsByName", Options: map[string]any{"include": map[string]any{"names": []any{"os", "total", "failures", "lastSeen"}}}}}).
 			Overrides(overrides(byName("os", prop("displayName", "Operating system"),
 				prop("mappings", []any{map[string]any{"options": map[string]any{"match": "empty", "result": map[string]any{"text": "(not reported)", "index": 0}}, "type": "special"}})),
 				byName("total", prop("displayName", "Sign-ins")),
 				byName("failures", prop("displayName", "Failed"),
 					prop("custom.cellOptions", map[string]any{"type": "color-text"}),
-					prop("color", map[string]any{"mode": "fixed", "fixedColor": "red"})),
+					fixedColor("red")),
 				byName("lastSeen", prop("displayName", "Last seen"), prop("unit", "dateTimeAsLocal")))).
 			SortBy([]cog.Builder[common.TableSortByFieldState]{common.NewTableSortByFieldStateBuilder().
 				DisplayName("Sign-ins").
-				Desc(true)}).
-			CellHeight("sm").
-			Align("auto").
-			CellOptions(common.TableAutoCellOptionsOrTableSparklineCellOptionsOrTableBarGaugeCellOptionsOrTableColoredBackgroundCellOptionsOrTableColorTextCellOptionsOrTableImageCellOptionsOrTableDataLinksCellOptionsOrTableActionsCellOptionsOrTableJsonViewCellOptions{TableAutoCellOptions: cog.ToPtr[common.TableAutoCellOptions](common.TableAutoCellOptions{Type: "auto"})}).
-			Inspect(true).
-			Filterable(true)).
-		WithPanel(table.NewPanelBuilder().
+				Desc(true)})).
+		WithPanel(newTable().
 			Id(6).
 			WithTarget(target(Query{QueryType: query.TypeBreakdown, Status: query.StatusAll, User: "$user", GroupBy: "country", TopN: 10})).
 			Title("Locations").
 			Description("This user's sign-ins per country of the IP address. A country the user has never been to, with failures only, suggests someone else is trying the account.").
-			Datasource(dataSource).
 			GridPos(dashboard.GridPos{H: 8, W: 8, X: 8, Y: 27}).
-			Transformations([]dashboard.DataTransformerConfig{dashboard.DataTransformerConfig{Id: "filterFieldsByName", Options: map[string]any{"include": map[string]any{"names": []any{"country", "total", "failures", "lastSeen"}}}}}).
-			Thresholds(dashboard.NewThresholdsConfigBuilder().
-				Mode("absolute").
-				Steps([]dashboard.Threshold{dashboard.Threshold{Color: "text"}})).
-			ColorScheme(dashboard.NewFieldColorBuilder().
-				Mode("thresholds")).
+			Transformations([]dashboard.DataTransformerConfig{{Id: "filterFieldsByName", Options: map[string]any{"include": map[string]any{"names": []any{"country", "total", "failures", "lastSeen"}}}}}).
 			Overrides(overrides(byName("country", prop("displayName", "Country"),
 				prop("mappings", []any{map[string]any{"type": "special", "options": map[string]any{"result": map[string]any{"text": "(unknown)", "index": 0}, "match": "empty"}}})),
 				byName("total", prop("displayName", "Sign-ins")),
 				byName("failures", prop("displayName", "Failed"),
 					prop("custom.cellOptions", map[string]any{"type": "color-text"}),
-					prop("color", map[string]any{"mode": "fixed", "fixedColor": "red"})),
+					fixedColor("red")),
 				byName("lastSeen", prop("displayName", "Last seen"), prop("unit", "dateTimeAsLocal")))).
 			SortBy([]cog.Builder[common.TableSortByFieldState]{common.NewTableSortByFieldStateBuilder().
 				DisplayName("Sign-ins").
-				Desc(true)}).
-			CellHeight("sm").
-			Align("auto").
-			CellOptions(common.TableAutoCellOptionsOrTableSparklineCellOptionsOrTableBarGaugeCellOptionsOrTableColoredBackgroundCellOptionsOrTableColorTextCellOptionsOrTableImageCellOptionsOrTableDataLinksCellOptionsOrTableActionsCellOptionsOrTableJsonViewCellOptions{TableAutoCellOptions: cog.ToPtr[common.TableAutoCellOptions](common.TableAutoCellOptions{Type: "auto"})}).
-			Inspect(true).
-			Filterable(true)).
-		WithPanel(table.NewPanelBuilder().
+				Desc(true)})).
+		WithPanel(newTable().
 			Id(7).
 			WithTarget(target(Query{QueryType: query.TypeBreakdown, Status: query.StatusAll, User: "$user", GroupBy: "app", TopN: 10})).
 			Title("Apps").
 			Description("This user's sign-ins per application.").
-			Datasource(dataSource).
 			GridPos(dashboard.GridPos{H: 8, W: 8, X: 16, Y: 27}).
-			Transformations([]dashboard.DataTransformerConfig{dashboard.DataTransformerConfig{Id: "filterFieldsByName", Options: map[string]any{"include": map[string]any{"names": []any{"app", "total", "failures", "lastSeen"}}}}}).
-			Thresholds(dashboard.NewThresholdsConfigBuilder().
-				Mode("absolute").
-				Steps([]dashboard.Threshold{dashboard.Threshold{Color: "text"}})).
-			ColorScheme(dashboard.NewFieldColorBuilder().
-				Mode("thresholds")).
+			Transformations([]dashboard.DataTransformerConfig{{Id: "filterFieldsByName", Options: map[string]any{"include": map[string]any{"names": []any{"app", "total", "failures", "lastSeen"}}}}}).
 			Overrides(overrides(byName("app", prop("displayName", "App")),
 				byName("total", prop("displayName", "Sign-ins")),
 				byName("failures", prop("displayName", "Failed"),
 					prop("custom.cellOptions", map[string]any{"type": "color-text"}),
-					prop("color", map[string]any{"mode": "fixed", "fixedColor": "red"})),
+					fixedColor("red")),
 				byName("lastSeen", prop("displayName", "Last seen"), prop("unit", "dateTimeAsLocal")))).
 			SortBy([]cog.Builder[common.TableSortByFieldState]{common.NewTableSortByFieldStateBuilder().
 				DisplayName("Sign-ins").
-				Desc(true)}).
-			CellHeight("sm").
-			Align("auto").
-			CellOptions(common.TableAutoCellOptionsOrTableSparklineCellOptionsOrTableBarGaugeCellOptionsOrTableColoredBackgroundCellOptionsOrTableColorTextCellOptionsOrTableImageCellOptionsOrTableDataLinksCellOptionsOrTableActionsCellOptionsOrTableJsonViewCellOptions{TableAutoCellOptions: cog.ToPtr[common.TableAutoCellOptions](common.TableAutoCellOptions{Type: "auto"})}).
-			Inspect(true).
-			Filterable(true)).
-		WithPanel(table.NewPanelBuilder().
+				Desc(true)})).
+		WithPanel(newTable().
 			Id(8).
 			WithTarget(target(Query{QueryType: query.TypeExplain, CorrelationID: "$correlationId"})).
 			Title("Explain sign-in ${correlationId}").
 			Description("Every rule that matched the sign-ins of this correlation ID, in precedence order (rank 1 is the cause the tables show), and the sign-in's values each rule read. Click a correlation ID in a table above, or paste one (from the Entra admin center's Activity details) into the Correlation ID box. Until then this panel asks for one.").
-			Datasource(dataSource).
 			GridPos(dashboard.GridPos{H: 10, W: 24, X: 0, Y: 35}).
-			Thresholds(dashboard.NewThresholdsConfigBuilder().
-				Mode("absolute").
-				Steps([]dashboard.Threshold{dashboard.Threshold{Color: "text"}})).
-			ColorScheme(dashboard.NewFieldColorBuilder().
-				Mode("thresholds")).
-			Overrides(overrides(byName("time", prop("displayName", "Time"), prop("custom.width", 160)),
-				byName("rank", prop("displayName", "Rank"), prop("custom.width", 60)),
-				byName("ruleId", prop("displayName", "Rule"), prop("custom.width", 200)),
-				byName("cause", prop("displayName", "Cause"),
-					prop("custom.wrapText", true),
-					prop("custom.width", 360)),
-				byName("nextSteps", prop("displayName", "Next steps"),
-					prop("custom.wrapText", true),
-					prop("custom.width", 400)),
-				byName("inputs", prop("displayName", "Values the rule read"),
-					prop("custom.wrapText", true),
-					prop("custom.width", 360)),
+			Overrides(overrides(column("time", "Time", 160),
+				column("rank", "Rank", 60),
+				column("ruleId", "Rule", 200),
+				column("cause", "Cause", 360, prop("custom.wrapText", true)),
+				column("nextSteps", "Next steps", 400, prop("custom.wrapText", true)),
+				column("inputs", "Values the rule read", 360, prop("custom.wrapText", true)),
 				byName("severity", prop("displayName", "Severity"),
-					prop("mappings", []any{map[string]any{"type": "value", "options": map[string]any{"critical": map[string]any{"color": "dark-red", "index": 0}, "high": map[string]any{"color": "red", "index": 1}, "medium": map[string]any{"color": "orange", "index": 2}, "low": map[string]any{"color": "blue", "index": 3}, "info": map[string]any{"color": "green", "index": 4}}}}),
-					prop("custom.cellOptions", map[string]any{"type": "color-text"})))).
-			CellHeight("sm").
-			Align("auto").
-			CellOptions(common.TableAutoCellOptionsOrTableSparklineCellOptionsOrTableBarGaugeCellOptionsOrTableColoredBackgroundCellOptionsOrTableColorTextCellOptionsOrTableImageCellOptionsOrTableDataLinksCellOptionsOrTableActionsCellOptionsOrTableJsonViewCellOptions{TableAutoCellOptions: cog.ToPtr[common.TableAutoCellOptions](common.TableAutoCellOptions{Type: "auto"})}).
-			Inspect(true).
-			Filterable(true))
+					prop("mappings", severityColors),
+					prop("custom.cellOptions", map[string]any{"type": "color-text"})))))
 }
