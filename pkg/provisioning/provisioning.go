@@ -5,8 +5,8 @@
 // alert rules. The SDK builds alert rules in the shape of Grafana's alerting API; alerts.go wraps them in the
 // file-provisioning shape (apiVersion 1, groups with their folder), which the SDK has no type for.
 //
-// Regenerate with `go tool mage provision`; a test fails while the
-// committed files differ from what this package builds.
+// Regenerate with `go tool mage provision`; a test fails while the committed files differ from what this
+// package builds.
 package provisioning
 
 import (

@@ -13,6 +13,8 @@ import (
 
 	"github.com/grafana/grafana-foundation-sdk/go/expr"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/sigdiag/signin-diagnostics/pkg/query"
 )
 
 const root = "../../provisioning"
@@ -170,4 +172,17 @@ func labelText(labels map[string]string) []string {
 		out = append(out, k, v)
 	}
 	return out
+}
+
+// TestQueryValidate: a query the plugin would reject fails the build; a template variable is not checked.
+func TestQueryValidate(t *testing.T) {
+	for _, q := range []Query{{}, {QueryType: "bogus"}, {QueryType: query.TypeSignIns, Status: "nope"},
+		{QueryType: query.TypeExplain, CorrelationID: "not-a-guid"}} {
+		if _, err := q.Build(); err == nil {
+			t.Errorf("%+v builds", q)
+		}
+	}
+	if _, err := (Query{QueryType: query.TypeExplain, CorrelationID: "${correlationId}"}).Build(); err != nil {
+		t.Error(err)
+	}
 }

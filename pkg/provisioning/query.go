@@ -71,7 +71,10 @@ func (q Query) Validate() error {
 	if err := json.Unmarshal(raw, &fields); err != nil {
 		return err
 	}
-	maps.DeleteFunc(fields, func(_ string, v any) bool { s, ok := v.(string); return ok && strings.Contains(s, "$") })
+	maps.DeleteFunc(fields, func(_ string, v any) bool {
+		s, ok := v.(string)
+		return ok && strings.Contains(s, "$")
+	})
 	raw, _ = json.Marshal(fields)
 	if _, err := query.Parse(raw, string(q.QueryType)); err != nil {
 		return fmt.Errorf("query %s: %w", q.RefID, err)
