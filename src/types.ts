@@ -218,6 +218,8 @@ export interface SignInDataSourceOptions extends DataSourceJsonData {
   customRules?: string;
   /** A folder of .rego files on the Grafana server, added to the built-in rules. */
   rulesPath?: string;
+  /** An OPA bundle of rules polled over HTTP(S), added to the built-in rules. */
+  rulesBundle?: RulesBundleSettings;
   /**
    * Overrides of the pattern rules' thresholds, pattern by pattern and key by key, for example
    * `{"password-spray": {"minUsers": 10, "window": "30m"}}`; stored as an object.
@@ -252,6 +254,20 @@ export interface ClusterSettings {
 
 export const DEFAULT_KEY_PREFIX = 'sigdiag';
 
+/** jsonData.rulesBundle, mirrored from pkg/settings/bundle.go; the bearer token is secureJsonData.rulesBundleToken. */
+export interface RulesBundleSettings {
+  /** http(s) URL of the bundle; empty: no bundle. */
+  url?: string;
+  /** PEM public key; when set, only bundles signed with the matching private key are taken. */
+  publicKey?: string;
+  /** Default: "default". */
+  keyId?: string;
+  /** Default: RS256. */
+  algorithm?: string;
+  /** Default: 60; from 10. */
+  pollSeconds?: number;
+}
+
 export type PatternThresholds = Record<string, Record<string, unknown>>;
 
 /** Sent to the backend only, never returned to the browser. */
@@ -263,6 +279,8 @@ export interface SignInSecureJsonData {
   redisPassword?: string;
   /** The sentinels' own password, when they ask for one (redisMode sentinel). */
   redisSentinelPassword?: string;
+  /** The bearer token the rules bundle server asks for. */
+  rulesBundleToken?: string;
 }
 
 /** Resource `POST rules/validate`: body. */

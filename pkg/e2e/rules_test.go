@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
+
+	"github.com/sigdiag/signin-diagnostics/pkg/ruleset/bundletest"
 )
 
 // withSettings is the demo data source with other jsonData, as saved from the config page:
@@ -179,5 +181,36 @@ func TestRuleChangesAreAnnotations(t *testing.T) {
 	titles, texts := stringColumn(t, f, "title"), stringColumn(t, f, "text")
 	if len(titles) == 0 || titles[len(titles)-1] != "Rules loaded" || !strings.Contains(texts[len(texts)-1], "1 source of your own rules") {
 		t.Fatalf("annotations: %v / %v", titles, texts)
+	}
+}
+
+// A fleet takes its rules from an OPA bundle: the data source serves the bundle's rules from
+// its first query, takes a new bundle at the next poll without a restart, refuses a bundle
+// that is not signed with the configured key (the previous rules keep serving), and says so
+// in the health check.
+func TestRulesBundleServesAndUpdatesWithoutRestart(t *testing.T) {
+	key := bundletest.Key(t)
+	srv := bundletest.Serve(t, map[string]string{"contoso/expense.rego": ruleFor9999999("From the bundle")})
+	srv.Set(map[string]string{"contoso/expense.rego": ruleFor9999999("From the bundle")}, key)
+	ds := withSettings(t, "bundle", map[string]any{"rulesBundle": map[string]any{"url": srv.URL, "publicKey": bundletest.PublicPEM(t, key), "pollSeconds": 10}})
+	if got := rulesOf(t, ds); got["contoso-9999999"] != "From the bundle" {
+		t.Fatalf("first query: %v, want the bundle's rule", got)
+	}
+	h, err := plugin.CheckHealth(context.Background(), ds)
+	if err != nil || h.Status != backend.HealthStatusOk || !strings.Contains(h.Message, "Rules from the bundle at "+srv.URL) {
+		t.Fatalf("health: %+v, %v", h, err)
+	}
+
+	srv.Set(map[string]string{"contoso/expense.rego": ruleFor9999999("Bundle, second version")}, key)
+	waitFor(t, "the new bundle to serve", func() bool { return rulesOf(t, ds)["contoso-9999999"] == "Bundle, second version" })
+
+	// Someone who can write to the bundle server but has not the signing key.
+	srv.Set(map[string]string{"contoso/expense.rego": ruleFor9999999("Not signed")}, nil)
+	waitFor(t, "the health check to report the refused bundle", func() bool {
+		h, err := plugin.CheckHealth(context.Background(), ds)
+		return err == nil && strings.Contains(h.Message, "latest download failed") && strings.Contains(h.Message, "signature")
+	})
+	if got := rulesOf(t, ds); got["contoso-9999999"] != "Bundle, second version" {
+		t.Fatalf("after an unsigned bundle: %v, want the last signed rules", got)
 	}
 }

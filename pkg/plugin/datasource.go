@@ -6,7 +6,9 @@ package plugin
 import (
 	"context"
 	"os"
+	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
 	"github.com/grafana/grafana-plugin-sdk-go/backend/instancemgmt"
@@ -46,7 +48,17 @@ type Datasource struct {
 	uid string
 	// cluster is the Redis backend shared with other Grafana replicas (nil: none).
 	cluster *cluster.Backend
+	// bundle is the OPA bundle the rules come from, polled in the background (nil: none).
+	bundle *ruleset.Bundle
+	// reloading makes rule-set builds one at a time: a build that read older sources must
+	// not replace one that read newer.
+	reloading sync.Mutex
 }
+
+// bundleWait bounds how long a new data source waits for its rules bundle before serving:
+// the first queries should see the fleet's rules, but a bundle server that does not answer
+// must not hold Grafana's request.
+const bundleWait = 10 * time.Second
 
 // NewDatasource is the instance factory Grafana calls when a data source is created or its
 // settings change.
@@ -58,12 +70,19 @@ func NewDatasource(ctx context.Context, s backend.DataSourceInstanceSettings) (i
 		// where the server's administrator did not allow sends nothing, not even a DNS lookup.
 		ds.initErr = ds.settings.Authorize(settings.ServerFromEnv(os.Getenv))
 	}
-	rs, err := ruleset.Build(ctx, ruleset.FromSettings(ds.settings), nil)
+	if ds.initErr == nil && ds.settings.RulesBundle.Enabled() {
+		ds.initErr = ds.startBundle(ctx)
+	}
+	ds.reloading.Lock()
+	rs, err := ruleset.Build(ctx, ds.ruleOptions(), nil)
 	if err != nil {
+		ds.reloading.Unlock()
+		ds.Dispose()
 		// The built-in rules are part of the binary: failing to compile them is a build bug.
 		return nil, err
 	}
 	ds.rules.Store(rs)
+	ds.reloading.Unlock()
 	recordRuleEvent(ds.uid, eventFor(rs, false))
 	if ds.initErr != nil {
 		return ds, nil
@@ -78,6 +97,38 @@ func NewDatasource(ctx context.Context, s backend.DataSourceInstanceSettings) (i
 	ds.source, closers, ds.initErr = newSource(ctx, ds.settings, ds.cluster, ds.uid)
 	ds.closers = append(ds.closers, closers...)
 	return ds, nil
+}
+
+// ruleOptions are the sources of the data source's rules: the settings' and the bundle.
+func (ds *Datasource) ruleOptions() ruleset.Options {
+	opts := ruleset.FromSettings(ds.settings)
+	if ds.bundle != nil {
+		opts.Sources = append(opts.Sources, ds.bundle)
+	}
+	return opts
+}
+
+// startBundle starts polling the rules bundle and waits a while for the first download.
+func (ds *Datasource) startBundle(ctx context.Context) error {
+	b, err := ruleset.NewBundle(ds.settings.RulesBundle, ds.settings.Secrets.RulesBundleToken, ds.bundleChanged)
+	if err != nil {
+		return err
+	}
+	ds.bundle = b
+	b.Start(context.Background())
+	ds.closers = append(ds.closers, func() { b.Stop(context.Background()) })
+	wctx, cancel := context.WithTimeout(ctx, bundleWait)
+	defer cancel()
+	b.WaitFirst(wctx)
+	return nil
+}
+
+// bundleChanged is told when a bundle download brought new rules or a new failure.
+func (ds *Datasource) bundleChanged() {
+	if err := ds.bundle.LastError(); err != nil {
+		ds.logger.Warn("The rules bundle could not be taken; its last good rules keep serving", "url", ds.settings.RulesBundle.URL, "error", err)
+	}
+	ds.reloadRules(context.Background())
 }
 
 // Dispose releases the instance's clients and, for the demo, stops the simulator.

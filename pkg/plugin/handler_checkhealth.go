@@ -49,7 +49,19 @@ func (ds *Datasource) CheckHealth(ctx context.Context, _ *backend.CheckHealthReq
 	if rs := ds.rules.Load(); rs.Refused != nil {
 		return healthError(msg+" But your rules are not loaded (the built-in rules serve meanwhile): "+rs.Refused.Error(), rs.Refused), nil
 	}
-	return &backend.CheckHealthResult{Status: backend.HealthStatusOk, Message: msg + fmt.Sprintf(" %d rules loaded.", len(ds.engine().Rules())) + ds.budgetUse()}, nil
+	return &backend.CheckHealthResult{Status: backend.HealthStatusOk, Message: msg + fmt.Sprintf(" %d rules loaded.", len(ds.engine().Rules())) + ds.bundleHealth() + ds.budgetUse()}, nil
+}
+
+// bundleHealth is the health message's sentence on a rules bundle whose latest download
+// failed while its previous rules serve.
+func (ds *Datasource) bundleHealth() string {
+	if ds.bundle == nil {
+		return ""
+	}
+	if err := ds.bundle.LastError(); err != nil {
+		return fmt.Sprintf(" The rules bundle's latest download failed (%v): its previous rules keep serving.", err)
+	}
+	return fmt.Sprintf(" Rules from the bundle at %s.", ds.settings.RulesBundle.URL)
 }
 
 // budgetUse is the health message's sentence on the app's Graph budget: how much of it this

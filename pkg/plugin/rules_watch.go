@@ -65,11 +65,16 @@ func (ds *Datasource) watchLoop(ctx context.Context, events <-chan fsnotify.Even
 	}
 }
 
-// reloadRules swaps in the folder's rules if they changed, compile and pass their tests;
+// reloadRules swaps in the folder's or bundle's rules if they changed, compile and pass their tests;
 // otherwise the serving rules stay and the error is kept for the health check and frames.
 func (ds *Datasource) reloadRules(ctx context.Context) {
+	ds.reloading.Lock()
+	defer ds.reloading.Unlock()
 	current := ds.rules.Load()
-	opts := ruleset.FromSettings(ds.settings)
+	if current == nil {
+		return // the instance's first build is yet to come, and reads the same sources
+	}
+	opts := ds.ruleOptions()
 	if ruleset.Fingerprint(ctx, opts) == current.Fingerprint {
 		return
 	}

@@ -3,6 +3,7 @@ package settings
 import (
 	"encoding/json"
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -97,6 +98,44 @@ func TestClusterSettingsNameTheBadField(t *testing.T) {
 			}
 			if tt.secure != nil && strings.Contains(err.Error(), "Red1s~Secret") {
 				t.Errorf("the error %q holds the password", err)
+			}
+		})
+	}
+}
+
+func TestRulesBundleSettings(t *testing.T) {
+	key := "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEEVs/o5+uQbTjL3chynL4wXgUg2R9\nq9UU8I5mEovUf86QZ7kOBIjJwqnzD1omageEHWwHdBO6B+dFabmdT9POxg==\n-----END PUBLIC KEY-----\n"
+	s, err := Load(instance(`{"source":"demo","rulesBundle":{"url":" https://bundles.example.com/signin.tar.gz ","publicKey":`+strconv.Quote(key)+`,"algorithm":"es256"}}`, map[string]string{"rulesBundleToken": "t0ken"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := RulesBundle{URL: "https://bundles.example.com/signin.tar.gz", PublicKey: strings.TrimSpace(key), KeyID: "default", Algorithm: "ES256", PollSeconds: DefaultBundlePollSeconds}
+	if s.RulesBundle != want || s.Secrets.RulesBundleToken != "t0ken" {
+		t.Errorf("bundle = %+v, token %q; want %+v", s.RulesBundle, s.Secrets.RulesBundleToken, want)
+	}
+	tests := []struct {
+		name, bundle string
+		secure       map[string]string
+		field        string
+	}{
+		{"a path, not a URL", `{"url":"/etc/bundle.tar.gz"}`, nil, "jsonData.rulesBundle.url"},
+		{"credentials in the URL", `{"url":"https://user:pw@bundles.example.com/b.tar.gz"}`, nil, "jsonData.rulesBundle.url"},
+		{"a token over http", `{"url":"http://bundles.example.com/b.tar.gz"}`, map[string]string{"rulesBundleToken": "t0ken"}, "jsonData.rulesBundle.url"},
+		{"a token without a URL", `{}`, map[string]string{"rulesBundleToken": "t0ken"}, "jsonData.rulesBundle.url"},
+		{"polled too often", `{"url":"https://b.example.com/b.tar.gz","pollSeconds":1}`, nil, "jsonData.rulesBundle.pollSeconds"},
+		{"HMAC, which needs a secret", `{"url":"https://b.example.com/b.tar.gz","algorithm":"HS256"}`, nil, "jsonData.rulesBundle.algorithm"},
+		{"not PEM", `{"url":"https://b.example.com/b.tar.gz","publicKey":"ssh-rsa AAAA"}`, nil, "jsonData.rulesBundle.publicKey"},
+		{"a certificate request, not a key", `{"url":"https://b.example.com/b.tar.gz","publicKey":"-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----"}`, nil, "jsonData.rulesBundle.publicKey"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Load(instance(`{"source":"demo","rulesBundle":`+tt.bundle+`}`, tt.secure))
+			var fe *FieldError
+			if !errors.As(err, &fe) || fe.Field != tt.field {
+				t.Fatalf("Load error = %v, want a field error at %s", err, tt.field)
+			}
+			if strings.Contains(err.Error(), "t0ken") {
+				t.Errorf("the error %q holds the token", err)
 			}
 		})
 	}

@@ -121,6 +121,14 @@ func isMicrosoft(hostport string, hosts []string) bool {
 // so a data source that is not allowed sends no request, not even a DNS lookup.
 func (s *Settings) Authorize(srv Server) error {
 	s.Server = srv
+	if b := s.RulesBundle; b.Enabled() {
+		// Even for the demo: the bundle server decides the rules and may receive a token.
+		u, _ := url.Parse(b.URL) // validate checked it
+		port := map[string]string{"https": "443", "http": "80"}[u.Scheme]
+		if !srv.allows(u.Host, port) {
+			return hostError("jsonData.rulesBundle.url", u.Host, "a bundle server decides the rules and receives the bundle token")
+		}
+	}
 	if s.Source == SourceDemo {
 		// The demo talks to its own in-process simulator; its endpoints are not settings.
 		return nil

@@ -69,6 +69,8 @@ func TestAuthorize(t *testing.T) {
 		{"Redis not allowed", `{` + creds("clientsecret", "AzureCloud") + `,"cluster":{"redisAddress":"redis.evil.example:6379"}}`, allowed, "jsonData.cluster.redisAddress"},
 		{"Redis on another port", `{` + creds("clientsecret", "AzureCloud") + `,"cluster":{"redisAddress":"redis:6380"}}`, allowed, "jsonData.cluster.redisAddress"},
 		{"one sentinel of two not allowed", `{` + creds("clientsecret", "AzureCloud") + `,"cluster":{"redisMode":"sentinel","redisMasterName":"m","redisAddress":"redis:6379,sentinel.evil.example:26379"}}`, allowed, "jsonData.cluster.redisAddress"},
+		{"rules bundle not allowed, even for the demo", `{"source":"demo","rulesBundle":{"url":"https://bundles.evil.example/b.tar.gz"}}`, allowed, "jsonData.rulesBundle.url"},
+		{"rules bundle allowed", `{` + creds("clientsecret", "AzureCloud") + `,"rulesBundle":{"url":"https://login.example.org/b.tar.gz"}}`, allowed, ""},
 		{"Redis allowed", `{` + creds("clientsecret", "AzureCloud") + `,"cluster":{"redisAddress":"redis:6379"}}`, allowed, ""},
 		{"managed identity off", `{` + creds("msi", "AzureCloud") + `}`, Server{}, "jsonData.azureCredentials.authType"},
 		{"managed identity on", `{` + creds("msi", "AzureCloud") + `}`, Server{ManagedIdentity: true}, ""},

@@ -37,6 +37,8 @@ type Settings struct {
 	CustomRules string `json:"customRules"`
 	// RulesPath is a folder of .rego files on the Grafana server, added to the built-in rules.
 	RulesPath string `json:"rulesPath"`
+	// RulesBundle is an OPA bundle of rules polled over HTTP(S), added to the built-in rules.
+	RulesBundle RulesBundle `json:"rulesBundle"`
 	// PatternThresholds overrides the pattern rules' thresholds key by key, e.g.
 	// {"password-spray": {"minUsers": 10}}; the pattern detector checks names and types.
 	PatternThresholds map[string]map[string]any `json:"patternThresholds"`
@@ -53,6 +55,8 @@ type Secrets struct {
 	ClientSecret      string
 	ClientCertificate string
 	RedisPassword     string
+	// RulesBundleToken is the bearer token the bundle server asks for, if any.
+	RulesBundleToken string
 	// RedisSentinelPassword is the sentinels' own password, when they ask for one.
 	RedisSentinelPassword string
 }
@@ -70,6 +74,7 @@ func Load(s backend.DataSourceInstanceSettings) (*Settings, error) {
 		ClientCertificate:     s.DecryptedSecureJSONData["azureClientCertificate"],
 		RedisPassword:         s.DecryptedSecureJSONData["redisPassword"],
 		RedisSentinelPassword: s.DecryptedSecureJSONData["redisSentinelPassword"],
+		RulesBundleToken:      s.DecryptedSecureJSONData["rulesBundleToken"],
 	}
 	out.applyDefaults()
 	if err := out.Validate(); err != nil {
@@ -88,6 +93,7 @@ func (s *Settings) applyDefaults() {
 	}
 	s.AzureCredentials.applyDefaults()
 	s.Cluster.applyDefaults()
+	s.RulesBundle.applyDefaults()
 }
 
 // Validate checks every field and names the first one that is wrong.
@@ -104,6 +110,9 @@ func (s *Settings) Validate() error {
 		return &FieldError{Field: "jsonData.customRules", Msg: fmt.Sprintf("is %d bytes; the limit is %d: move large rule sets to a rules folder (jsonData.rulesPath)", len(s.CustomRules), MaxCustomRulesBytes)}
 	}
 	if err := s.Cluster.validate(s.Secrets); err != nil {
+		return err
+	}
+	if err := s.RulesBundle.validate(s.Secrets); err != nil {
 		return err
 	}
 	if s.Source == SourceDemo {

@@ -96,3 +96,43 @@ describe('RulesSection', () => {
     expect(screen.queryByText('3:5 unexpected token')).not.toBeInTheDocument();
   });
 });
+
+describe('RulesSection bundle', () => {
+  it('asks for the key, the poll interval and the token only once a bundle URL is set', () => {
+    const options = makeOptions();
+    const onOptionsChange = setup(options);
+    expect(screen.queryByLabelText(/Bundle public key/)).not.toBeInTheDocument();
+    fireEvent.change(screen.getByLabelText(/Rules bundle URL/), {
+      target: { value: 'https://b.example.com/b.tar.gz' },
+    });
+    expect(onOptionsChange.mock.lastCall[0].jsonData.rulesBundle).toEqual({ url: 'https://b.example.com/b.tar.gz' });
+  });
+
+  it('sets the key and the poll interval, and keeps the token in secureJsonData', () => {
+    const options = makeOptions({
+      jsonData: { ...makeOptions().jsonData, rulesBundle: { url: 'https://b.example.com/b.tar.gz' } },
+    });
+    const onOptionsChange = setup(options);
+    fireEvent.change(screen.getByLabelText(/Bundle public key/), { target: { value: '-----BEGIN PUBLIC KEY-----' } });
+    expect(onOptionsChange.mock.lastCall[0].jsonData.rulesBundle).toEqual({
+      url: 'https://b.example.com/b.tar.gz',
+      publicKey: '-----BEGIN PUBLIC KEY-----',
+    });
+    fireEvent.change(screen.getByLabelText(/Poll every/), { target: { value: '30' } });
+    expect(onOptionsChange.mock.lastCall[0].jsonData.rulesBundle.pollSeconds).toBe(30);
+    fireEvent.change(screen.getByLabelText(/Bundle token/), { target: { value: 't0ken' } });
+    expect(onOptionsChange).toHaveBeenLastCalledWith({ ...options, secureJsonData: { rulesBundleToken: 't0ken' } });
+  });
+
+  it('clears the stored token when the URL changes', () => {
+    const options = makeOptions({
+      jsonData: { ...makeOptions().jsonData, rulesBundle: { url: 'https://b.example.com/b.tar.gz' } },
+      secureJsonFields: { rulesBundleToken: true },
+    });
+    const onOptionsChange = setup(options);
+    fireEvent.change(screen.getByLabelText(/Rules bundle URL/), {
+      target: { value: 'https://other.example.com/b.tar.gz' },
+    });
+    expect(onOptionsChange.mock.lastCall[0].secureJsonFields).toMatchObject({ rulesBundleToken: false });
+  });
+});

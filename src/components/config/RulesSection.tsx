@@ -1,10 +1,11 @@
 import React from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
-import { Box, Button, Field, Input, Stack, TextArea, useStyles2 } from '@grafana/ui';
+import { Box, Button, Field, Input, SecretInput, Stack, TextArea, useStyles2 } from '@grafana/ui';
 
 import { ConfigSection } from './ConfigSection';
-import { Options, withJsonData } from './options';
+import { RulesBundleSettings } from '../../types';
+import { Options, withJsonData, withSecret, withSecretReset, withStoredSecretsReset } from './options';
 import { useRulesValidation } from './useRulesValidation';
 import { ValidationResult } from './ValidationResult';
 
@@ -29,6 +30,9 @@ export function RulesSection({ options, onOptionsChange }: Props) {
   const styles = useStyles2(getStyles);
   const { state, validate, clear } = useRulesValidation(options.uid);
   const rules = options.jsonData.customRules ?? '';
+  const bundle = options.jsonData.rulesBundle ?? {};
+  const setBundle = (patch: Partial<RulesBundleSettings>) =>
+    onOptionsChange(withJsonData(options, { rulesBundle: { ...bundle, ...patch } }));
   const onRulesChange = (customRules: string) => {
     clear();
     onOptionsChange(withJsonData(options, { customRules }));
@@ -77,6 +81,95 @@ export function RulesSection({ options, onOptionsChange }: Props) {
           onChange={(e) => onOptionsChange(withJsonData(options, { rulesPath: e.currentTarget.value }))}
         />
       </Field>
+      <Field
+        label="Rules bundle URL"
+        description="An OPA bundle (opa build) served over HTTP(S), polled like the folder, so that every Grafana instance takes the same rules. The Grafana server administrator must allow the host (allowed_hosts). Changing it clears the stored token."
+        htmlFor="sigdiag-bundle-url"
+      >
+        <Input
+          id="sigdiag-bundle-url"
+          width={60}
+          placeholder="https://bundles.example.com/signin/bundle.tar.gz"
+          value={bundle.url ?? ''}
+          onChange={(e) =>
+            // The token goes to the new server only if typed again.
+            onOptionsChange(
+              withStoredSecretsReset(
+                withJsonData(options, { rulesBundle: { ...bundle, url: e.currentTarget.value } }),
+                ['rulesBundleToken']
+              )
+            )
+          }
+        />
+      </Field>
+      {bundle.url && (
+        <>
+          <Field
+            label="Bundle public key"
+            description="Optional: a PEM public key. With it, only bundles signed with the matching private key (opa build --signing-key) are taken."
+            htmlFor="sigdiag-bundle-key"
+          >
+            <TextArea
+              id="sigdiag-bundle-key"
+              className={styles.code}
+              rows={4}
+              spellCheck={false}
+              placeholder="-----BEGIN PUBLIC KEY-----"
+              value={bundle.publicKey ?? ''}
+              onChange={(e) => setBundle({ publicKey: e.currentTarget.value })}
+            />
+          </Field>
+          <Stack direction="row" gap={2} wrap="wrap">
+            <Field label="Key ID" description="The signature's key ID." htmlFor="sigdiag-bundle-key-id">
+              <Input
+                id="sigdiag-bundle-key-id"
+                width={20}
+                placeholder="default"
+                value={bundle.keyId ?? ''}
+                onChange={(e) => setBundle({ keyId: e.currentTarget.value })}
+              />
+            </Field>
+            <Field label="Algorithm" description="RS256, ES256, PS256, ..." htmlFor="sigdiag-bundle-algorithm">
+              <Input
+                id="sigdiag-bundle-algorithm"
+                width={20}
+                placeholder="RS256"
+                value={bundle.algorithm ?? ''}
+                onChange={(e) => setBundle({ algorithm: e.currentTarget.value })}
+              />
+            </Field>
+            <Field label="Poll every (seconds)" description="10 or more." htmlFor="sigdiag-bundle-poll">
+              <Input
+                id="sigdiag-bundle-poll"
+                type="number"
+                min={10}
+                width={20}
+                placeholder="60"
+                value={bundle.pollSeconds ?? ''}
+                onChange={(e) => {
+                  const n = parseInt(e.currentTarget.value, 10);
+                  setBundle({ pollSeconds: Number.isNaN(n) ? undefined : n });
+                }}
+              />
+            </Field>
+          </Stack>
+          <Field
+            label="Bundle token"
+            description="Optional: the bearer token the bundle server asks for (https only)."
+            htmlFor="sigdiag-bundle-token"
+          >
+            <SecretInput
+              id="sigdiag-bundle-token"
+              width={60}
+              placeholder="Bearer token"
+              isConfigured={Boolean(options.secureJsonFields?.rulesBundleToken)}
+              value={options.secureJsonData?.rulesBundleToken ?? ''}
+              onChange={(e) => onOptionsChange(withSecret(options, 'rulesBundleToken', e.currentTarget.value))}
+              onReset={() => onOptionsChange(withSecretReset(options, 'rulesBundleToken'))}
+            />
+          </Field>
+        </>
+      )}
     </ConfigSection>
   );
 }
