@@ -29,7 +29,7 @@ const DecisionQuery = "data.signin.main.decision"
 // builds a new Engine and swaps it in.
 type Engine struct {
 	prepared     rego.PreparedEvalQuery
-	store        storage.Store // empty: the rules use no data documents, but a transaction is opened per batch, not per sign-in
+	store        storage.Store // data.signin.config only; a transaction is opened per batch, not per sign-in
 	compiler     *ast.Compiler
 	userPackages map[string]bool
 	rules        []RuleInfo
@@ -37,23 +37,43 @@ type Engine struct {
 	memo         *memo
 }
 
+// Config is what the rules know of the data source, as data.signin.config: the hosts of its
+// cloud's portals, for the links the rules build (rules/lib.rego). It is the same for every
+// sign-in an engine decides, so the memo of decisions stays keyed on the input alone.
+type Config struct {
+	// Portals has the keys adminCenter and azure, each an https origin with no path.
+	Portals map[string]string `json:"portals"`
+}
+
+func (c Config) document() map[string]any {
+	portals := map[string]any{}
+	for k, v := range c.Portals {
+		portals[k] = v
+	}
+	return map[string]any{"signin": map[string]any{"config": map[string]any{"portals": portals}}}
+}
+
 // New compiles the modules and prepares the decision query. Compile errors come back as
-// *CompileError with file, row and column for each problem.
-func New(ctx context.Context, modules []Module) (*Engine, error) {
+// *CompileError with file, row and column for each problem. The rules see cfg (at most one)
+// as data.signin.config; without it they link to the public cloud's portals.
+func New(ctx context.Context, modules []Module, cfg ...Config) (*Engine, error) {
 	compiler, err := compile(modules)
 	if err != nil {
 		return nil, err
 	}
-	return NewCompiled(ctx, compiler, modules)
+	return NewCompiled(ctx, compiler, modules, cfg...)
 }
 
 // NewCompiled prepares the decision query on modules already compiled by Compile, so that a
-// rule set compiled once serves both the engine and the pattern detector.
-func NewCompiled(ctx context.Context, compiler *ast.Compiler, modules []Module) (*Engine, error) {
+// rule set compiled once serves both the engine and the pattern detector. cfg is as for New.
+func NewCompiled(ctx context.Context, compiler *ast.Compiler, modules []Module, cfg ...Config) (*Engine, error) {
 	if !hasDecision(compiler) {
 		return nil, &CompileError{Problems: []Problem{{Message: "no rule defines " + DecisionQuery + ": keep the built-in rules/main.rego"}}}
 	}
 	store := inmem.New()
+	if len(cfg) > 0 {
+		store = inmem.NewFromObject(cfg[0].document())
+	}
 	prepared, err := rego.New(
 		rego.Query(DecisionQuery),
 		rego.Compiler(compiler),

@@ -40,6 +40,8 @@ type Options struct {
 	Sources []Source
 	// Thresholds override the pattern rules' defaults key by key.
 	Thresholds patterns.Thresholds
+	// Engine is what the rules know of the data source (its cloud's portals, for links).
+	Engine engine.Config
 }
 
 // Set is one compiled rule set: immutable, safe for concurrent use, swapped whole.
@@ -101,7 +103,7 @@ func Build(ctx context.Context, opts Options, previous *Set) (*Set, error) {
 	user, fp, refused := read(ctx, opts.Sources)
 	if refused == nil {
 		var set *Set
-		if set, refused = compile(ctx, builtin, user, opts.Thresholds); refused == nil {
+		if set, refused = compile(ctx, builtin, user, opts); refused == nil {
 			set.Fingerprint, set.LoadedAt = fp, time.Now()
 			return set, nil
 		}
@@ -111,7 +113,7 @@ func Build(ctx context.Context, opts Options, previous *Set) (*Set, error) {
 		kept.Refused, kept.Fingerprint = refused, fp
 		return &kept, nil
 	}
-	set, err := compile(ctx, builtin, Files{}, nil)
+	set, err := compile(ctx, builtin, Files{}, Options{Engine: opts.Engine})
 	if err != nil {
 		return nil, fmt.Errorf("the built-in rules do not compile: %w", err)
 	}
@@ -121,17 +123,17 @@ func Build(ctx context.Context, opts Options, previous *Set) (*Set, error) {
 
 // compile builds the engine and the detector from one compilation of the modules, then runs
 // the tests; a set whose own tests fail is not returned.
-func compile(ctx context.Context, builtin []engine.Module, user Files, thresholds patterns.Thresholds) (*Set, error) {
+func compile(ctx context.Context, builtin []engine.Module, user Files, opts Options) (*Set, error) {
 	modules := append(append([]engine.Module{}, builtin...), user.Modules...)
 	compiler, err := engine.Compile(modules)
 	if err != nil {
 		return nil, err
 	}
-	e, err := engine.NewCompiled(ctx, compiler, modules)
+	e, err := engine.NewCompiled(ctx, compiler, modules, opts.Engine)
 	if err != nil {
 		return nil, err
 	}
-	d, err := patterns.NewCompiledDetector(ctx, compiler, thresholds)
+	d, err := patterns.NewCompiledDetector(ctx, compiler, opts.Thresholds)
 	var te *patterns.ThresholdError
 	if errors.As(err, &te) {
 		return nil, &settings.FieldError{Field: "jsonData.patternThresholds." + te.Path(), Msg: te.Message}
@@ -164,7 +166,7 @@ func Check(ctx context.Context, name, src string) []engine.Problem {
 	}
 	inline := Files{Modules: []engine.Module{{Name: name, Source: src, User: true}}}
 	modules := append(builtin, inline.Modules...)
-	if _, err := compile(ctx, builtin, inline, nil); err != nil {
+	if _, err := compile(ctx, builtin, inline, Options{}); err != nil {
 		var ce *engine.CompileError
 		if errors.As(err, &ce) {
 			return ce.Problems

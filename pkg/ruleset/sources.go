@@ -44,7 +44,8 @@ func FromSettings(s *settings.Settings) Options {
 	if s == nil {
 		return Options{}
 	}
-	var o Options
+	p := s.Portals()
+	o := Options{Engine: engine.Config{Portals: map[string]string{"adminCenter": p.AdminCenter, "azure": p.Azure}}}
 	if strings.TrimSpace(s.CustomRules) != "" {
 		o.Sources = append(o.Sources, Inline(s.CustomRules))
 	}

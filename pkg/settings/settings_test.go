@@ -123,3 +123,21 @@ func TestSecretsNeverInErrors(t *testing.T) {
 		t.Fatal("marshalled settings contain the secret")
 	}
 }
+
+func TestPortals(t *testing.T) {
+	for _, tc := range []struct {
+		cloud        Cloud
+		admin, azure string
+	}{
+		{CloudPublic, "https://entra.microsoft.com", "https://portal.azure.com"},
+		{CloudUSGov, "https://portal.azure.us", "https://portal.azure.us"},
+		{CloudChina, "https://portal.azure.cn", "https://portal.azure.cn"},
+		{CloudCustomized, "https://entra.microsoft.com", "https://portal.azure.com"},
+		{"", "https://entra.microsoft.com", "https://portal.azure.com"},
+	} {
+		s := &Settings{AzureCredentials: AzureCredentials{AzureCloud: tc.cloud}}
+		if got := s.Portals(); got.AdminCenter != tc.admin || got.Azure != tc.azure {
+			t.Errorf("%q: got %+v, want admin center %s and Azure portal %s", tc.cloud, got, tc.admin, tc.azure)
+		}
+	}
+}
