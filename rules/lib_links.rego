@@ -184,11 +184,94 @@ support_request_link := {
 # title: failed_ca_policy_links
 # description: |
 #   A link to each Conditional Access policy whose result is "failure" for this sign-in,
-#   ordered by policy ID. Empty when Graph omits appliedConditionalAccessPolicies.
-failed_ca_policy_links := [ca_policy_link(id) |
-	some id in sort({policy.id |
-		some policy in input.appliedConditionalAccessPolicies
-		policy.result == "failure"
-		non_empty(policy.id)
-	})
+#   named after the policy, ordered by policy ID. Empty when Graph omits
+#   appliedConditionalAccessPolicies.
+failed_ca_policy_links := [object.union(ca_policy_link(id), {"title": sprintf("Entra admin center: Conditional Access policy %s", [failed_ca_policy_names[id]])}) |
+	some id in sort(object.keys(failed_ca_policy_names))
 ]
+
+# failed_ca_policy_names are the display names (or else the IDs) of the failed policies, by ID.
+failed_ca_policy_names[policy.id] := object.get(policy, "displayName", policy.id) if {
+	some policy in input.appliedConditionalAccessPolicies
+	policy.result == "failure"
+	non_empty(policy.id)
+}
+
+# METADATA
+# title: step_links(step)
+# description: |
+#   The links for the admin center pages a next step names, in the form the catalogue
+#   writes them ("Entra ID > Users > [user] > Authentication methods", "App registrations >
+#   [app] > Certificates & secrets", "Conditional Access", "Sign-in logs", "Risky sign-ins",
+#   "Devices > All devices"), filled with this sign-in's IDs. A page whose ID the sign-in
+#   lacks gets no link. The sign-in's IDs are read only for a step that names their page.
+step_links(step) := [l |
+	some kind in step_pages(lower(step))
+	some l in page_links[kind]
+]
+
+# step_pages(text) are the kinds of page a lower-cased step names; the narrower page wins
+# where two share a path (a user's authentication methods over the user's profile).
+step_pages(text) := [kind |
+	some [marker, kind, unless] in page_markers
+	contains(text, marker)
+	not names_page(text, unless)
+]
+
+names_page(text, marker) if {
+	marker != ""
+	contains(text, marker)
+}
+
+page_markers := [
+	["users > [user] > authentication methods", "auth_methods", ""],
+	["users > [user]", "user", "users > [user] > authentication methods"],
+	["certificates & secrets", "app_credentials", ""],
+	["app registrations", "app_registration", "certificates & secrets"],
+	["conditional access", "ca_policy", ""],
+	["devices > all devices", "device", ""],
+	["risky sign-ins", "risky_sign_ins", ""],
+	["sign-in logs", "sign_in_log", ""],
+]
+
+page_links["auth_methods"] := [l | l := user_auth_methods_link(input.userId)]
+
+page_links["user"] := [l | l := user_link(input.userId)]
+
+page_links["app_credentials"] := [l | l := app_credentials_link(input.appId)]
+
+page_links["app_registration"] := [l | l := app_registration_link(input.appId)]
+
+page_links["ca_policy"] := failed_ca_policy_links
+
+page_links["device"] := [l | l := device_link(input.deviceDetail.deviceId)]
+
+page_links["risky_sign_ins"] := [risky_sign_ins_link]
+
+page_links["sign_in_log"] := [sign_in_log_link]
+
+# METADATA
+# title: with_page_links(finding)
+# description: |
+#   The finding with a link for every admin center page its next steps name
+#   (step_links): each such step ends by naming its link, and the links are added after
+#   the finding's own, once each. A finding whose next steps name no page is unchanged.
+with_page_links(finding) := object.union(finding, {
+	"nextSteps": [linked_step(step) | some step in finding.nextSteps],
+	"links": array.concat(own, [l | some i, l in added; not l in array.slice(added, 0, i)]),
+}) if {
+	is_array(finding.nextSteps)
+	own := object.get(finding, "links", [])
+	added := [l |
+		some step in finding.nextSteps
+		is_string(step)
+		some l in step_links(step)
+		not l in own
+	]
+	count(added) > 0
+} else := finding
+
+linked_step(step) := sprintf("%s (Link: %s.)", [step, concat("; ", [l.title | some l in step_links(step)])]) if {
+	is_string(step)
+	count(step_links(step)) > 0
+} else := step

@@ -86,8 +86,27 @@ test_failed_ca_policy_links if {
 		{"id": "", "displayName": "No ID", "result": "failure"},
 	]}
 	lib.failed_ca_policy_links == [{
-		"title": "Entra admin center: Conditional Access policy",
+		"title": "Entra admin center: Conditional Access policy Block legacy",
 		"url": "https://entra.microsoft.com/#view/Microsoft_AAD_ConditionalAccess/PolicyBlade/policyId/6701123a-b4c6-48af-8565-565c8bf7cabc",
 	}] with input as sign_in
 	lib.failed_ca_policy_links == [] with input as {}
+}
+
+test_step_links_name_the_narrower_page if {
+	sign_in := {"userId": guid, "appId": guid}
+	[l.title | some l in lib.step_links("An admin opens Entra ID > Users > [user] > Authentication methods.")] == ["Entra admin center: user's authentication methods"] with input as sign_in
+	[l.title | some l in lib.step_links("An admin opens Entra ID > Users > [user] > Reset password.")] == ["Entra admin center: user's profile"] with input as sign_in
+	[l.title | some l in lib.step_links("An admin rotates it in App registrations > [app] > Certificates & secrets.")] == ["Entra admin center: app registration's certificates & secrets"] with input as sign_in
+	[l.title | some l in lib.step_links("An admin checks the redirect URI in App registrations > [app] > Authentication.")] == ["Entra admin center: app registration"] with input as sign_in
+	lib.step_links("The user tries again.") == [] with input as sign_in
+	lib.step_links("An admin opens Entra ID > Users > [user].") == [] with input as {}
+}
+
+test_with_page_links_adds_each_link_once if {
+	finding := {"nextSteps": ["Check Sign-in logs.", "Check the Sign-in logs again.", 42], "links": [{"title": "x", "url": "y"}]}
+	got := lib.with_page_links(finding)
+	got.links == [{"title": "x", "url": "y"}, lib.sign_in_log_link]
+	got.nextSteps == ["Check Sign-in logs. (Link: Entra admin center: sign-in logs.)", "Check the Sign-in logs again. (Link: Entra admin center: sign-in logs.)", 42]
+	lib.with_page_links({"nextSteps": ["Nothing to link."]}) == {"nextSteps": ["Nothing to link."]}
+	lib.with_page_links({"nextSteps": "not a list"}) == {"nextSteps": "not a list"}
 }

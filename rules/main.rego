@@ -6,6 +6,9 @@
 #   signin.classify and every finding of every signin.rules.* package, each
 #   tagged with the package that produced it. A sign-in that is not a success
 #   and that no rule explains gets exactly one "unmapped" fallback finding.
+#   Every finding gets a link for each admin center page its next steps name
+#   (lib.with_page_links), and every finding of a failure ends with the last
+#   resort: a support request, with its link.
 #
 #   A new rule package only has to live under signin.rules and define a
 #   partial set "findings"; nothing here needs to change. The fallback is
@@ -27,7 +30,28 @@ import data.signin.lib
 # title: decision
 # description: The status and the findings of one sign-in.
 # entrypoint: true
-decision := {"status": classify.status, "findings": findings}
+decision := {"status": classify.status, "findings": {finish(f) | some f in findings}}
+
+# finish(f) is a finding as the engine returns it: with its page links and, for a
+# failure, the support request step.
+finish(f) := with_support(lib.with_page_links(f))
+
+with_support(f) := object.union(f, {
+	"nextSteps": array.concat(object.get(f, "nextSteps", []), [support_step]),
+	"links": array.concat(object.get(f, "links", []), [lib.support_request_link]),
+}) if {
+	classify.status == "failure"
+	is_array(object.get(f, "nextSteps", []))
+	is_array(object.get(f, "links", []))
+} else := f
+
+# METADATA
+# title: support_step
+# description: |
+#   The last next step of every failure: Microsoft's troubleshooting guide ends with a
+#   support request when nothing else helps, and asks for the sign-in's identifiers, which
+#   the row's supportDetails field holds ready to copy.
+support_step := "If none of the steps above helps, an admin opens a support request in the Azure portal (Help + support > Create a support request) and pastes the row's support details: request ID, correlation ID, time (UTC), error code, tenant ID and app ID. (Link: Azure portal: new support request.)"
 
 # METADATA
 # title: rule_findings

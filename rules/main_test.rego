@@ -51,7 +51,11 @@ test_unknown_code_yields_exactly_the_fallback if {
 	f.category == "other"
 	f.severity == "low"
 	f.actor == "admin"
-	f.links == [{"title": "Microsoft error lookup", "url": "https://login.microsoftonline.com/error?code=9999999"}]
+	f.links == [
+		{"title": "Microsoft error lookup", "url": "https://login.microsoftonline.com/error?code=9999999"},
+		{"title": "Entra admin center: sign-in logs", "url": "https://entra.microsoft.com/#view/Microsoft_AAD_IAM/SignInLogsList.ReactView"},
+		{"title": "Azure portal: new support request", "url": "https://portal.azure.com/#blade/Microsoft_Azure_Support/HelpAndSupportBlade/newsupportrequest"},
+	]
 	"Look the code up: https://login.microsoftonline.com/error?code=9999999" in f.nextSteps
 	some hint in f.nextSteps
 	contains(hint, "signin.rules")
@@ -197,4 +201,49 @@ test_contextual_rules_name_what_they_know if {
 	winner_id(secret) == "app-secret-expired"
 	background := fx.with_fields(fx.code_only(50076), {"isInteractive": false})
 	winner(decide(background)).severity == "info"
+}
+
+# Every finding of a failure ends with the support request step and its link, in the
+# data source's cloud; an interrupt and a success get none.
+test_every_failure_ends_with_the_support_request if {
+	every code in [50126, 9999999, 53003, 500121] {
+		d := decide(fx.code_only(code))
+		d.status == "failure"
+		every f in d.findings {
+			f.nextSteps[count(f.nextSteps) - 1] == main.support_step
+			f.links[count(f.links) - 1] == {"title": "Azure portal: new support request", "url": "https://portal.azure.com/#blade/Microsoft_Azure_Support/HelpAndSupportBlade/newsupportrequest"}
+		}
+	}
+	d := decide(fx.code_only(50126)) with data.signin.config.portals as {"adminCenter": "https://portal.azure.us", "azure": "https://portal.azure.us"}
+	some f in d.findings
+	"https://portal.azure.us/#blade/Microsoft_Azure_Support/HelpAndSupportBlade/newsupportrequest" in {l.url | some l in f.links}
+}
+
+test_no_support_request_for_an_interrupt if {
+	d := decide(fx.code_only(50058))
+	d.status == "interrupted"
+	every f in d.findings {
+		not main.support_step in f.nextSteps
+	}
+}
+
+# A catalogue step that names the user's authentication methods links them for this user,
+# and says so; without a userId there is no link and the step is unchanged.
+test_catalogue_steps_point_at_their_link if {
+	user := "26be570a-ae82-4189-b4e2-a37c6808512d"
+	url := concat("", ["https://entra.microsoft.com/#view/Microsoft_AAD_UsersAndTenants/UserProfileMenuBlade/~/UserAuthMethods/userId/", user])
+	d := decide(fx.code_only(500121))
+	bare := decide(object.remove(fx.code_only(500121), ["userId"]))
+	some f in d.findings
+	f.ruleId == "aadsts-500121"
+	url in {l.url | some l in f.links}
+	some step in f.nextSteps
+	contains(step, "Authentication methods")
+	endswith(step, "(Link: Entra admin center: user's authentication methods.)")
+
+	some g in bare.findings
+	g.ruleId == "aadsts-500121"
+	every l in g.links {
+		not contains(l.url, "UserAuthMethods")
+	}
 }

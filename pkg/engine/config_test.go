@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/sigdiag/signin-diagnostics/pkg/signin"
@@ -53,9 +54,41 @@ portal := data.signin.config.portals.adminCenter
 
 func probeURL(d Decision) string {
 	for _, f := range d.Findings {
-		if f.RuleID == "probe" && len(f.Links) == 1 {
+		if f.RuleID == "probe" && len(f.Links) > 0 {
 			return f.Links[0].URL
 		}
 	}
 	return ""
+}
+
+// The built-in rules link the pages their next steps name in the data source's cloud, and
+// end a failure with the support request in that cloud's Azure portal.
+func TestBuiltinLinksFollowTheCloud(t *testing.T) {
+	mods, err := BuiltinModules()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := example(t, `{"errorCode":500121,"failureReason":"Authentication failed during strong authentication request."}`)
+	for _, host := range []string{"https://entra.microsoft.com", "https://portal.azure.us", "https://portal.azure.cn"} {
+		azure := strings.Replace(host, "entra.microsoft.com", "portal.azure.com", 1)
+		e, err := New(context.Background(), mods, Config{Portals: map[string]string{"adminCenter": host, "azure": azure}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := e.Evaluate(context.Background(), &s)
+		urls := map[string]bool{}
+		for _, f := range d.Findings {
+			for _, l := range f.Links {
+				urls[l.URL] = true
+			}
+		}
+		for _, want := range []string{
+			host + "/#view/Microsoft_AAD_UsersAndTenants/UserProfileMenuBlade/~/UserAuthMethods/userId/" + s.UserID,
+			azure + "/#blade/Microsoft_Azure_Support/HelpAndSupportBlade/newsupportrequest",
+		} {
+			if !urls[want] {
+				t.Errorf("%s: no finding links %s; links: %v", host, want, urls)
+			}
+		}
+	}
 }
