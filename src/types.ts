@@ -332,7 +332,18 @@ export const SIGNIN_FIELDS = [
   'operatingSystem',
   'browser',
   'conditionalAccessStatus',
+  'failedPolicy',
+  'failedPolicyId',
   'lookupUrl',
   'ruleError',
+  'supportDetails',
+  'signInIdentifier',
+  'signInIdentifierType',
+  'link1',
+  'link1Url',
+  'link2',
+  'link2Url',
+  'link3',
+  'link3Url',
 ] as const;
 export type SignInField = (typeof SIGNIN_FIELDS)[number];

@@ -323,12 +323,12 @@ func BenchmarkFrame(b *testing.B) {
 	})
 	b.Run("plugin-columns", func(b *testing.B) {
 		for range b.N {
-			frames.SignIns("A", rows, decisions)
+			frames.SignIns("A", rows, decisions, frames.Context{})
 		}
 		perSignIn(b, len(rows))
 	})
 	b.Run("arrow", func(b *testing.B) {
-		f := frames.SignIns("A", rows, decisions)
+		f := frames.SignIns("A", rows, decisions, frames.Context{})
 		b.ResetTimer()
 		for range b.N {
 			if _, err := (data.Frames{f}).MarshalArrow(); err != nil {

@@ -109,7 +109,7 @@ func (b *best) pipeline(ctx context.Context, page []byte) ([][]byte, error) {
 	for i := range rows {
 		decisions[i] = b.decide(ctx, txn, &p, &rows[i])
 	}
-	return data.Frames{frames.SignIns("A", rows, decisions)}.MarshalArrow()
+	return data.Frames{frames.SignIns("A", rows, decisions, frames.Context{})}.MarshalArrow()
 }
 
 // pluginPipeline is the plugin's own path for a page, as pkg/plugin runs it: graph.DecodePage
@@ -120,5 +120,5 @@ func pluginPipeline(ctx context.Context, e *engine.Engine, page []byte) ([][]byt
 		return nil, err
 	}
 	decisions := e.EvaluateAll(ctx, rows)
-	return data.Frames{frames.SignIns("A", rows, decisions)}.MarshalArrow()
+	return data.Frames{frames.SignIns("A", rows, decisions, frames.Context{})}.MarshalArrow()
 }

@@ -2,6 +2,9 @@ package frames
 
 import (
 	"flag"
+	"os"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -9,6 +12,7 @@ import (
 
 	"github.com/sigdiag/signin-diagnostics/pkg/engine"
 	"github.com/sigdiag/signin-diagnostics/pkg/patterns"
+	"github.com/sigdiag/signin-diagnostics/pkg/settings"
 	"github.com/sigdiag/signin-diagnostics/pkg/signin"
 )
 
@@ -23,18 +27,59 @@ func TestSignInsGolden(t *testing.T) {
 			IPAddress: "131.107.159.37", ClientAppUsed: "Browser", CorrelationID: "d79f5bee-5860-4832-928f-3133e22ae912",
 			Status:       signin.Status{ErrorCode: 50126, FailureReason: "Error validating credentials due to invalid username or password."},
 			Location:     signin.Location{City: "Redmond", CountryOrRegion: "US"},
-			DeviceDetail: signin.DeviceDetail{OperatingSystem: "Windows 10", Browser: "Edge 120"}},
+			DeviceDetail: signin.DeviceDetail{OperatingSystem: "Windows 10", Browser: "Edge 120"},
+			AppliedConditionalAccessPolicies: []signin.AppliedPolicy{
+				{ID: "de7e60eb-ed89-4d73-8205-2227def6b7c9", DisplayName: "Require MFA", Result: "success"},
+				{ID: "6701123a-b4c6-48af-8565-565c8bf7cabc", DisplayName: "Block legacy authentication", Result: "failure"},
+			},
+			SignInIdentifier: "adele@contoso.com", SignInIdentifierType: "userPrincipalName"},
 		{ID: "0b6d9f3c-2a41-4c55-9f0e-5a3b8d1e7c21", CreatedDateTime: at.Add(-time.Minute), UserPrincipalName: "", Status: signin.Status{}},
 	}
-	decisions := []engine.Decision{
-		{Status: engine.StatusFailure, Findings: []engine.Finding{
-			{RuleID: "bad-password", Title: "Wrong password", Cause: "The password did not match.", NextSteps: []string{"The user resets the password.", "An admin checks for a spray."},
-				Severity: "medium", Category: "credentials", Actor: "user", Kind: "contextual"},
-			{RuleID: "aadsts-50126", Kind: "catalogue"},
-		}},
-		{Status: engine.StatusSuccess},
+	// The winner's links as the rules build them in each cloud: the lookup and support links
+	// have columns of their own, the others take the link columns in order, three at most.
+	for _, tt := range []struct {
+		golden string
+		cloud  settings.Cloud
+	}{
+		{"signins", settings.CloudPublic},
+		{"signins-usgov", settings.CloudUSGov},
+		{"signins-china", settings.CloudChina},
+	} {
+		t.Run(tt.golden, func(t *testing.T) {
+			p := settings.PortalsOf(tt.cloud)
+			links := []engine.Link{
+				{Title: "Microsoft error lookup", URL: LookupURL(50126)},
+				{Title: "Entra admin center: user's profile", URL: p.AdminCenter + "/#view/Microsoft_AAD_UsersAndTenants/UserProfileMenuBlade/~/overview/userId/26be570a-ae82-4189-b4e2-a37c6808512d"},
+				{Title: "Entra admin center: Conditional Access policy Block legacy authentication", URL: p.AdminCenter + "/#view/Microsoft_AAD_ConditionalAccess/PolicyBlade/policyId/6701123a-b4c6-48af-8565-565c8bf7cabc"},
+				{Title: "Entra admin center: sign-in logs", URL: p.AdminCenter + "/#view/Microsoft_AAD_IAM/SignInLogsList.ReactView"},
+				{Title: "Entra admin center: risky sign-ins", URL: p.AdminCenter + "/#view/Microsoft_AAD_IAM/IdentityProtectionMenuBlade/~/RiskySignIns"},
+				{Title: "Azure portal: new support request", URL: p.Azure + "/#blade/Microsoft_Azure_Support/HelpAndSupportBlade/newsupportrequest"},
+			}
+			decisions := []engine.Decision{
+				{Status: engine.StatusFailure, Findings: []engine.Finding{
+					{RuleID: "bad-password", Title: "Wrong password", Cause: "The password did not match.", NextSteps: []string{"The user resets the password.", "An admin checks for a spray."},
+						Severity: "medium", Category: "credentials", Actor: "user", Kind: "contextual", Links: links},
+					{RuleID: "aadsts-50126", Kind: "catalogue"},
+				}},
+				{Status: engine.StatusSuccess},
+			}
+			ctx := Context{Portals: p, TenantID: "72f988bf-86f1-41af-91ab-2d7cd011db47"}
+			experimental.CheckGoldenJSONFrame(t, "testdata", tt.golden, SignIns("A", rows, decisions, ctx), *update)
+		})
 	}
-	experimental.CheckGoldenJSONFrame(t, "testdata", "signins", SignIns("A", rows, decisions), *update)
+}
+
+// The zero Context links to the public cloud.
+func TestSignInsDefaultsToThePublicCloud(t *testing.T) {
+	f := SignIns("A", []signin.SignIn{{ID: "r"}}, []engine.Decision{{Status: engine.StatusFailure}}, Context{})
+	user, _ := f.FieldByName("user")
+	var urls []string
+	for _, l := range user.Config.Links {
+		urls = append(urls, l.URL)
+	}
+	if want := "https://entra.microsoft.com/#view/Microsoft_AAD_UsersAndTenants/UserProfileMenuBlade/~/overview/userId/${__data.fields.userId}"; !slices.Contains(urls, want) {
+		t.Errorf("user links %v lack %s", urls, want)
+	}
 }
 
 func TestRulesGolden(t *testing.T) {
@@ -68,4 +113,18 @@ func TestPatternsGolden(t *testing.T) {
 		IPCount: 1, UserCount: 150, AppCount: 1, Count: 180, FirstSeen: at, LastSeen: at.Add(35 * time.Minute), Window: "20m",
 		Evidence: []string{"11111111-2222-3333-4444-555555555555"}}
 	experimental.CheckGoldenJSONFrame(t, "testdata", "patterns", Patterns("P", []patterns.Finding{f}), *update)
+}
+
+// The field links use the address forms the rules' link helpers are tested against, so the
+// two cannot drift apart.
+func TestFieldLinksUseTheRulesForms(t *testing.T) {
+	src, err := os.ReadFile("../../rules/lib_links_test.rego")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, form := range []string{userPath + "<id>", appPath + "<id>", appCredsPath + "<id>", policyPath + "<id>", signInLogPath + `"`, supportPath + `"`} {
+		if !strings.Contains(string(src), form) {
+			t.Errorf("rules/lib_links_test.rego does not test the form %s", form)
+		}
+	}
 }

@@ -12,7 +12,9 @@ import (
 	"github.com/sigdiag/signin-diagnostics/pkg/frames"
 	"github.com/sigdiag/signin-diagnostics/pkg/graph"
 	"github.com/sigdiag/signin-diagnostics/pkg/query"
+	"github.com/sigdiag/signin-diagnostics/pkg/settings"
 	"github.com/sigdiag/signin-diagnostics/pkg/signin"
+	"github.com/sigdiag/signin-diagnostics/pkg/simulator"
 )
 
 // FetchLimit bounds how many sign-ins one query reads from Graph. The status filter cannot be
@@ -32,13 +34,26 @@ func (ds *Datasource) querySignIns(ctx context.Context, q backend.DataQuery, m q
 		notices = append(notices, data.Notice{Severity: data.NoticeSeverityInfo, Text: fmt.Sprintf("Showing the newest %d rows (maxRows); raise maxRows or narrow the query to see more.", m.MaxRows)})
 	}
 	res := a.res
-	frame := frames.SignIns(q.RefID, rows, kept)
+	frame := frames.SignIns(q.RefID, rows, kept, ds.frameContext())
 	frame.Meta.ExecutedQueryString = executedQuery(res)
 	frame.Meta.Custom = map[string]any{"pages": res.Pages, "slices": res.Slices, "fetched": len(res.SignIns), "duplicatesDropped": res.Duplicates,
 		"requests": res.Requests, "cacheHits": a.cache.Hits, "cacheMisses": a.cache.Misses}
 	frame.Meta.Stats = a.stats()
 	frame.Meta.Notices = notices
 	return backend.DataResponse{Frames: data.Frames{frame}}
+}
+
+// frameContext is what the sign-ins frame links with: the portals of the data source's cloud
+// and its tenant (the simulator's for the demo).
+func (ds *Datasource) frameContext() frames.Context {
+	if ds.settings == nil {
+		return frames.Context{}
+	}
+	tenant, _ := graph.Identity(ds.settings)
+	if ds.settings.Source == settings.SourceDemo {
+		tenant = simulator.DemoTenantID
+	}
+	return frames.Context{Portals: ds.settings.Portals(), TenantID: tenant}
 }
 
 // selectRows keeps the sign-ins whose classification the query asked for, up to maxRows.

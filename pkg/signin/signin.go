@@ -29,8 +29,22 @@ type SignIn struct {
 	Status                  Status       `json:"status"`
 	DeviceDetail            DeviceDetail `json:"deviceDetail"`
 	Location                Location     `json:"location"`
+	// AppliedConditionalAccessPolicies is omitted by Graph for a caller that cannot read
+	// Conditional Access data.
+	AppliedConditionalAccessPolicies []AppliedPolicy `json:"appliedConditionalAccessPolicies"`
+	// SignInIdentifier is what the user typed to sign in, and SignInIdentifierType its kind
+	// (userPrincipalName, phoneNumber, proxyAddress, ...): Graph beta only.
+	SignInIdentifier     string `json:"signInIdentifier"`
+	SignInIdentifierType string `json:"signInIdentifierType"`
 
 	Raw json.RawMessage `json:"-"`
+}
+
+// AppliedPolicy is one appliedConditionalAccessPolicy (the fields the frames show).
+type AppliedPolicy struct {
+	ID          string `json:"id"`
+	DisplayName string `json:"displayName"`
+	Result      string `json:"result"`
 }
 
 // Status is the signInStatus complex type. An empty object means success.

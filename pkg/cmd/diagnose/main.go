@@ -88,7 +88,7 @@ func run(args []string, w io.Writer) error {
 		return writeJSON(w, rows, kept)
 	}
 	fmt.Fprintf(w, "%d sign-ins read, %d with status %s\n\n", len(all), len(rows), o.status)
-	frame := frames.SignIns("A", rows, kept)
+	frame := frames.SignIns("A", rows, kept, frames.Context{})
 	report.Rows(w, frame, o.limit)
 	fmt.Fprintln(w)
 	report.TopCauses(w, frame, 15)
