@@ -3,6 +3,7 @@ package ruleset
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -212,5 +213,26 @@ func TestCheck(t *testing.T) {
 				t.Errorf("problems = %+v, want one at %s:%d mentioning %q", problems, InlineName, tt.row, tt.contains)
 			}
 		})
+	}
+}
+
+// The rules link into the portals of the data source's cloud: the settings' cloud reaches
+// the engine through FromSettings.
+func TestRulesLinkToTheCloudsPortals(t *testing.T) {
+	in, err := signin.Decode([]byte(`{"id": "1", "createdDateTime": "2026-12-01T10:00:00Z", "userId": "u1", "appId": "a1", "status": {"errorCode": 50126}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for cloud, host := range map[settings.Cloud]string{settings.CloudPublic: "entra.microsoft.com", settings.CloudUSGov: "portal.azure.us", settings.CloudChina: "portal.azure.cn"} {
+		s := &settings.Settings{AzureCredentials: settings.AzureCredentials{AzureCloud: cloud}}
+		set, err := Build(context.Background(), FromSettings(s), nil)
+		if err != nil || set.Refused != nil {
+			t.Fatalf("%s: %v, %v", cloud, err, set.Refused)
+		}
+		d := set.Engine.Evaluate(context.Background(), &in)
+		steps := fmt.Sprint(d.Winner().Links)
+		if !strings.Contains(steps, "https://"+host+"/") {
+			t.Errorf("%s: the links lead nowhere in %s: %s", cloud, host, steps)
+		}
 	}
 }
