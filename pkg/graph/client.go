@@ -36,12 +36,15 @@ type Config struct {
 	// Pacer gates every Graph request, retries included; nil means Unpaced. Use SharedPacer
 	// so that all instances for one app and tenant share Graph's budget.
 	Pacer Pacer
+	// Observer is told about requests, waits and pages; nil observes nothing.
+	Observer Observer
 }
 
 // Client lists sign-ins. It is built once per data source instance and safe for concurrent use.
 type Client struct {
-	adapter *khttp.NetHttpRequestAdapter
-	baseURL string
+	adapter  *khttp.NetHttpRequestAdapter
+	baseURL  string
+	observer Observer
 }
 
 // New builds the Graph client.
@@ -65,7 +68,11 @@ func New(cfg Config) (*Client, error) {
 	if pacer == nil {
 		pacer = Unpaced
 	}
-	middleware := withPacedRetry(msgraphcore.GetDefaultMiddlewaresWithOptions(&msgraphcore.GraphClientOptions{GraphServiceVersion: cfg.APIVersion}), pacer)
+	observer := cfg.Observer
+	if observer == nil {
+		observer = noObserver{}
+	}
+	middleware := withPacedRetry(msgraphcore.GetDefaultMiddlewaresWithOptions(&msgraphcore.GraphClientOptions{GraphServiceVersion: cfg.APIVersion}), pacer, observer)
 	// No http.Client.Timeout: it would count the time a request queues for the pacer.
 	// pacedRetry bounds each attempt instead.
 	httpClient := &http.Client{Transport: khttp.NewCustomTransportWithParentTransport(parent, middleware...)}
@@ -76,7 +83,7 @@ func New(cfg Config) (*Client, error) {
 	}
 	base := cfg.GraphEndpoint + "/" + cfg.APIVersion
 	adapter.SetBaseUrl(base)
-	return &Client{adapter: adapter, baseURL: base}, nil
+	return &Client{adapter: adapter, baseURL: base, observer: observer}, nil
 }
 
 // Query is one listing of sign-ins.

@@ -180,6 +180,7 @@ func (l *listing) slice(ctx context.Context, part *sliceResult, work *queue) err
 		if err = part.decode(p); err != nil {
 			break
 		}
+		l.client.observer.Page(len(p.Value))
 		l.add(part, len(p.Value))
 		info = nil
 		if p.NextLink != "" {

@@ -32,12 +32,13 @@ const (
 // pacedRetry is the innermost middleware: each attempt, first or retry, waits for the pacer,
 // and throttling answers are retried after their Retry-After.
 type pacedRetry struct {
-	pacer Pacer
-	sleep func(ctx context.Context, d time.Duration) error
+	pacer    Pacer
+	sleep    func(ctx context.Context, d time.Duration) error
+	observer Observer
 }
 
 // withPacedRetry swaps kiota's retry handler for pacedRetry at the end of the chain.
-func withPacedRetry(middleware []khttp.Middleware, pacer Pacer) []khttp.Middleware {
+func withPacedRetry(middleware []khttp.Middleware, pacer Pacer, observer Observer) []khttp.Middleware {
 	out := make([]khttp.Middleware, 0, len(middleware))
 	for _, m := range middleware {
 		switch m.(type) {
@@ -46,24 +47,36 @@ func withPacedRetry(middleware []khttp.Middleware, pacer Pacer) []khttp.Middlewa
 		}
 		out = append(out, m)
 	}
-	return append(out, &pacedRetry{pacer: pacer, sleep: Sleep})
+	return append(out, &pacedRetry{pacer: pacer, sleep: Sleep, observer: observer})
 }
 
 // Intercept implements khttp.Middleware.
 func (m *pacedRetry) Intercept(pipeline khttp.Pipeline, index int, req *http.Request) (*http.Response, error) {
 	ctx := req.Context()
 	waits, _ := ctx.Value(budgetWaitKey{}).(*budgetWait)
+	observer := m.observer
+	if observer == nil {
+		observer = noObserver{}
+	}
 	for attempt := 0; ; attempt++ {
 		start := time.Now()
 		err := m.pacer.Wait(ctx)
-		waits.add(time.Since(start))
+		waited := time.Since(start)
+		waits.add(waited)
+		observer.BudgetWait(waited)
 		if err != nil {
 			return nil, err
 		}
 		if a, ok := ctx.Value(admittedKey{}).(*time.Time); ok {
 			*a = time.Now()
 		}
-		resp, err := m.send(pipeline, index, req)
+		actx, done := observer.Attempt(ctx)
+		resp, err := m.send(pipeline, index, req.WithContext(actx))
+		status := 0
+		if err == nil && resp != nil {
+			status = resp.StatusCode
+		}
+		done(status)
 		if err != nil || !retriable(resp.StatusCode) || attempt == maxRetries {
 			return resp, err
 		}
@@ -79,6 +92,7 @@ func (m *pacedRetry) Intercept(pipeline khttp.Pipeline, index int, req *http.Req
 			// unavailable) better than the deadline would. The app still pauses for the others.
 			return resp, nil
 		}
+		observer.RetryWait(resp.StatusCode, wait)
 		discard(resp)
 		if err := m.sleep(ctx, wait); err != nil {
 			return nil, err

@@ -117,7 +117,7 @@ func TestCancelDuringRetryWait(t *testing.T) {
 // One retry policy: kiota's handler is taken out and ours is innermost, so every attempt,
 // retries included, waits for the pacer.
 func TestMiddlewareHasOneRetryPolicy(t *testing.T) {
-	chain := withPacedRetry(msgraphcore.GetDefaultMiddlewaresWithOptions(&msgraphcore.GraphClientOptions{GraphServiceVersion: "v1.0"}), Unpaced)
+	chain := withPacedRetry(msgraphcore.GetDefaultMiddlewaresWithOptions(&msgraphcore.GraphClientOptions{GraphServiceVersion: "v1.0"}), Unpaced, noObserver{})
 	for i, m := range chain {
 		switch m.(type) {
 		case *khttp.RetryHandler, khttp.RetryHandler:
