@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -99,29 +100,31 @@ func hasDecision(c *ast.Compiler) bool {
 // Evaluate decides one sign-in. An evaluation error (a conflict or type error in a rule) is
 // reported on the decision, not returned, so one bad row never fails the query.
 func (e *Engine) Evaluate(ctx context.Context, s *signin.SignIn) Decision {
-	return e.evaluateIn(ctx, nil, s)
+	d, _ := e.evaluateIn(ctx, nil, s)
+	return d
 }
 
 // evaluateIn decides one sign-in within txn (nil: a transaction of its own). The sign-in is
-// parsed once: the memo key and the rules' input are both built from the parsed value.
-func (e *Engine) evaluateIn(ctx context.Context, txn storage.Transaction, s *signin.SignIn) Decision {
+// parsed once: the memo key and the rules' input are both built from the parsed value. hit
+// reports that the decision came from the memo, without evaluating the rules.
+func (e *Engine) evaluateIn(ctx context.Context, txn storage.Transaction, s *signin.SignIn) (_ Decision, hit bool) {
 	raw := s.Raw
 	if len(raw) == 0 {
 		raw = []byte("{}")
 	}
 	rk := hashRaw(raw)
 	if d, ok := e.memo.byRaw.get(rk); ok {
-		return d
+		return d, true
 	}
-	d := e.decide(ctx, txn, s, raw)
+	d, hit := e.decide(ctx, txn, s, raw)
 	if d.Error == "" {
 		e.memo.byRaw.put(rk, d)
 	}
-	return d
+	return d, hit
 }
 
 // decide parses the sign-in, then answers from the memo of rule inputs or evaluates.
-func (e *Engine) decide(ctx context.Context, txn storage.Transaction, s *signin.SignIn, raw []byte) Decision {
+func (e *Engine) decide(ctx context.Context, txn storage.Transaction, s *signin.SignIn, raw []byte) (Decision, bool) {
 	if oddStrings(raw) {
 		// fastjson keeps invalid UTF-8 and a lone UTF-16 surrogate (\ud800) as they are,
 		// where OPA's own parsing (encoding/json) makes them U+FFFD, and the two spellings
@@ -129,25 +132,25 @@ func (e *Engine) decide(ctx context.Context, txn storage.Transaction, s *signin.
 		// decision is kept only by its exact bytes.
 		input, err := ast.ValueFromReader(bytes.NewReader(raw))
 		if err != nil {
-			return Decision{Status: fallbackStatus(s), Error: "the sign-in is not valid JSON: " + err.Error()}
+			return Decision{Status: fallbackStatus(s), Error: "the sign-in is not valid JSON: " + err.Error()}, false
 		}
-		return e.evaluate(ctx, txn, s, input)
+		return e.evaluate(ctx, txn, s, input), false
 	}
 	p := e.memo.parsers.Get()
 	defer e.memo.parsers.Put(p)
 	v, err := p.ParseBytes(raw)
 	if err != nil {
-		return Decision{Status: fallbackStatus(s), Error: "the sign-in is not valid JSON: " + err.Error()}
+		return Decision{Status: fallbackStatus(s), Error: "the sign-in is not valid JSON: " + err.Error()}, false
 	}
 	if e.memo.paths == nil || v.Type() != fastjson.TypeObject {
-		return e.evaluate(ctx, txn, s, toAST(v))
+		return e.evaluate(ctx, txn, s, toAST(v)), false
 	}
 	fv := e.memo.values.Get().(*fieldValues)
 	defer e.memo.values.Put(fv)
 	e.memo.trie.values(v, fv)
 	if e.memo.readSets != nil {
 		if d, ok := e.memo.readSets.get(fv); ok {
-			return d
+			return d, true
 		}
 		in := e.memo.trie.project(v)
 		rec := &readRecorder{paths: map[string]struct{}{}}
@@ -162,17 +165,17 @@ func (e *Engine) decide(ctx context.Context, txn storage.Transaction, s *signin.
 		if d.Error == "" {
 			e.memo.readSets.put(fv, rec.paths, d)
 		}
-		return d
+		return d, false
 	}
 	key := string(fv.appendKey(nil, e.memo.trie.leafIDs))
 	if d, ok := e.memo.byKey.get(key); ok {
-		return d
+		return d, true
 	}
 	d := e.evaluate(ctx, txn, s, e.memo.trie.project(v))
 	if d.Error == "" {
 		e.memo.byKey.put(key, d)
 	}
-	return d
+	return d, false
 }
 
 // InputFields lists the input fields the loaded rules read (dotted paths, as derived from the
@@ -223,15 +226,30 @@ var EvaluationBudget = 30 * time.Second
 // in the order of the sign-ins. A cancelled context or the evaluation budget stops the work:
 // the remaining decisions carry the reason.
 func (e *Engine) EvaluateAll(ctx context.Context, signIns []signin.SignIn) []Decision {
+	out, _ := e.EvaluateAllCounted(ctx, signIns)
+	return out
+}
+
+// EvalCounts says how one EvaluateAll went: the sign-ins decided, and how many of those
+// decisions came from the memo without evaluating the rules.
+type EvalCounts struct {
+	Decided, MemoHits int
+}
+
+// EvaluateAllCounted is EvaluateAll with its counts, for the operator's metrics.
+func (e *Engine) EvaluateAllCounted(ctx context.Context, signIns []signin.SignIn) ([]Decision, EvalCounts) {
 	ctx, cancel := context.WithTimeout(ctx, EvaluationBudget)
 	defer cancel()
 	out := make([]Decision, len(signIns))
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(signIns)/64))
 	var wg sync.WaitGroup
+	var decided, hits atomic.Int64
 	for w := range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var n, h int64
+			defer func() { decided.Add(n); hits.Add(h) }()
 			// One read transaction for the worker's whole share: opening one per sign-in
 			// costs more than a memoized decision.
 			txn, err := e.store.NewTransaction(ctx)
@@ -245,20 +263,25 @@ func (e *Engine) EvaluateAll(ctx context.Context, signIns []signin.SignIn) []Dec
 					out[i] = Decision{Status: fallbackStatus(&signIns[i]), Error: stopReason(err)}
 					continue
 				}
-				out[i] = e.safeEvaluate(ctx, txn, &signIns[i])
+				var hit bool
+				out[i], hit = e.safeEvaluate(ctx, txn, &signIns[i])
+				n++
+				if hit {
+					h++
+				}
 			}
 		}()
 	}
 	wg.Wait()
-	return out
+	return out, EvalCounts{Decided: int(decided.Load()), MemoHits: int(hits.Load())}
 }
 
 // safeEvaluate is evaluateIn for the workers of EvaluateAll: they are goroutines of their own,
 // where a panic (in OPA or here) would end the plugin process, so it becomes that row's error.
-func (e *Engine) safeEvaluate(ctx context.Context, txn storage.Transaction, s *signin.SignIn) (d Decision) {
+func (e *Engine) safeEvaluate(ctx context.Context, txn storage.Transaction, s *signin.SignIn) (d Decision, hit bool) {
 	defer func() {
 		if r := recover(); r != nil {
-			d = Decision{Status: fallbackStatus(s), Error: fmt.Sprintf("internal error while evaluating the rules for this sign-in (please report it): %v", r)}
+			d, hit = Decision{Status: fallbackStatus(s), Error: fmt.Sprintf("internal error while evaluating the rules for this sign-in (please report it): %v", r)}, false
 		}
 	}()
 	return e.evaluateIn(ctx, txn, s)

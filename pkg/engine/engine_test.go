@@ -291,3 +291,18 @@ func TestEvaluateAllContainsPanics(t *testing.T) {
 		}
 	}
 }
+
+// EvaluateAllCounted counts every sign-in it decides, and a second pass over the same
+// sign-ins is answered from the memo alone.
+func TestEvaluateAllCounted(t *testing.T) {
+	e := builtinEngine(t)
+	signIns := demoSignIns(t, 300)
+	_, first := e.EvaluateAllCounted(context.Background(), signIns)
+	if first.Decided != len(signIns) || first.MemoHits >= first.Decided {
+		t.Fatalf("first pass %+v over %d sign-ins: want every one decided, some evaluated", first, len(signIns))
+	}
+	_, again := e.EvaluateAllCounted(context.Background(), signIns)
+	if again.Decided != len(signIns) || again.MemoHits != len(signIns) {
+		t.Fatalf("second pass %+v over %d sign-ins: want every one from the memo", again, len(signIns))
+	}
+}
