@@ -2,13 +2,17 @@ package plugin
 
 import (
 	"context"
+	"time"
 
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
 	"github.com/grafana/grafana-plugin-sdk-go/data"
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/codes"
 
 	"github.com/sigdiag/signin-diagnostics/pkg/cache"
 	"github.com/sigdiag/signin-diagnostics/pkg/engine"
 	"github.com/sigdiag/signin-diagnostics/pkg/graph"
+	"github.com/sigdiag/signin-diagnostics/pkg/metrics"
 	"github.com/sigdiag/signin-diagnostics/pkg/query"
 	"github.com/sigdiag/signin-diagnostics/pkg/signin"
 )
@@ -55,12 +59,26 @@ func (ds *Datasource) fetchAnnotated(ctx context.Context, q backend.DataQuery, m
 	}
 	gq, pushdown := ds.graphQuery(q, m)
 	listCtx, recorder := cache.WithRecorder(ctx)
+	listCtx, span := ds.metrics.Start(listCtx, metrics.SpanCacheLookup)
 	res, err := ds.source.List(listCtx, gq)
+	hits := recorder.Stats()
+	span.SetAttributes(attribute.Int("cache.hits", hits.Hits), attribute.Int("cache.misses", hits.Misses), attribute.Int("cache.coalesced", hits.Coalesced))
+	if res != nil {
+		span.SetAttributes(attribute.Int("source.requests", len(res.Requests)), attribute.Int("source.pages", res.Pages), attribute.Int("rows", len(res.SignIns)))
+	}
 	if err != nil {
+		span.SetStatus(codes.Error, "listing failed")
+		span.End()
 		resp := withExecutedQuery(errorResponse(err), q.RefID, res)
 		return nil, &resp
 	}
-	decisions := ds.engine().EvaluateAll(ctx, res.SignIns)
+	span.End()
+	_, span = ds.metrics.Start(ctx, metrics.SpanRules)
+	start := time.Now()
+	decisions, counts := ds.engine().EvaluateAllCounted(ctx, res.SignIns)
+	ds.metrics.Rules(time.Since(start), counts.Decided, counts.MemoHits)
+	span.SetAttributes(attribute.Int("rules.decided", counts.Decided), attribute.Int("rules.memo_hits", counts.MemoHits))
+	span.End()
 	all := m
 	all.MaxRows = len(res.SignIns) + 1 // aggregates count every sign-in, not the table's maxRows
 	rows, kept := selectRows(res.SignIns, decisions, all)
@@ -69,3 +87,9 @@ func (ds *Datasource) fetchAnnotated(ctx context.Context, q backend.DataQuery, m
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// framesSpan starts the span of building a query's frames; call the result when they are built.
+func (ds *Datasource) framesSpan(ctx context.Context) func() {
+	_, span := ds.metrics.Start(ctx, metrics.SpanFrames)
+	return func() { span.End() }
+}

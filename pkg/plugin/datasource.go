@@ -14,9 +14,11 @@ import (
 	"github.com/grafana/grafana-plugin-sdk-go/backend/instancemgmt"
 	"github.com/grafana/grafana-plugin-sdk-go/backend/log"
 
+	"github.com/sigdiag/signin-diagnostics/pkg/cache"
 	"github.com/sigdiag/signin-diagnostics/pkg/cluster"
 	"github.com/sigdiag/signin-diagnostics/pkg/engine"
 	"github.com/sigdiag/signin-diagnostics/pkg/graph"
+	"github.com/sigdiag/signin-diagnostics/pkg/metrics"
 	"github.com/sigdiag/signin-diagnostics/pkg/ruleset"
 	"github.com/sigdiag/signin-diagnostics/pkg/settings"
 )
@@ -53,6 +55,8 @@ type Datasource struct {
 	// reloading makes rule-set builds one at a time: a build that read older sources must
 	// not replace one that read newer.
 	reloading sync.Mutex
+	// metrics is the instance's Prometheus metrics and trace spans.
+	metrics *metrics.DataSource
 }
 
 // bundleWait bounds how long a new data source waits for its rules bundle before serving:
@@ -65,6 +69,7 @@ const bundleWait = 10 * time.Second
 func NewDatasource(ctx context.Context, s backend.DataSourceInstanceSettings) (instancemgmt.Instance, error) {
 	ds := &Datasource{logger: backend.Logger.With("datasource", s.UID), uid: s.UID}
 	ds.settings, ds.initErr = settings.Load(s)
+	ds.metrics = metrics.For(s.UID, sourceKind(ds.settings))
 	if ds.initErr == nil {
 		// Hosts and identities are checked before any client exists: a data source pointing
 		// where the server's administrator did not allow sends nothing, not even a DNS lookup.
@@ -83,7 +88,7 @@ func NewDatasource(ctx context.Context, s backend.DataSourceInstanceSettings) (i
 	}
 	ds.rules.Store(rs)
 	ds.reloading.Unlock()
-	recordRuleEvent(ds.uid, eventFor(rs, false))
+	ds.ruleSetBuilt(rs, false)
 	if ds.initErr != nil {
 		return ds, nil
 	}
@@ -94,8 +99,9 @@ func NewDatasource(ctx context.Context, s backend.DataSourceInstanceSettings) (i
 		ds.closers = append(ds.closers, ds.cluster.Close)
 	}
 	var closers []func()
-	ds.source, closers, ds.initErr = newSource(ctx, ds.settings, ds.cluster, ds.uid)
+	ds.source, closers, ds.initErr = newSource(ctx, ds.settings, ds.cluster, ds.uid, ds.metrics)
 	ds.closers = append(ds.closers, closers...)
+	ds.closers = append(ds.closers, ds.watchState())
 	return ds, nil
 }
 
@@ -129,6 +135,34 @@ func (ds *Datasource) bundleChanged() {
 		ds.logger.Warn("The rules bundle could not be taken; its last good rules keep serving", "url", ds.settings.RulesBundle.URL, "error", err)
 	}
 	ds.reloadRules(context.Background())
+}
+
+// sourceKind is the source label of the instance's metrics.
+func sourceKind(s *settings.Settings) string {
+	if s != nil && s.Source == settings.SourceDemo {
+		return metrics.SourceDemo
+	}
+	return metrics.SourceGraph
+}
+
+// watchState lets the metrics sample the instance's cache and Redis level when they are
+// gathered; the returned func stops that.
+func (ds *Datasource) watchState() func() {
+	var cacheStats func() cache.Stats
+	if c, ok := ds.source.(*cache.Cache); ok {
+		cacheStats = c.Stats
+	}
+	var shared func() bool
+	if cb := ds.cluster; cb != nil {
+		shared = func() bool { return cb.Status().Shared }
+	}
+	return ds.metrics.Watch(cacheStats, shared)
+}
+
+// ruleSetBuilt records a rule set just built, for the annotations and the metrics.
+func (ds *Datasource) ruleSetBuilt(rs *ruleset.Set, reload bool) {
+	recordRuleEvent(ds.uid, eventFor(rs, reload))
+	ds.metrics.RuleSet(rs.Refused != nil, len(rs.Engine.Rules()), rs.UserFiles, rs.LoadedAt)
 }
 
 // Dispose releases the instance's clients and, for the demo, stops the simulator.

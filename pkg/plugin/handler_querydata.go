@@ -36,7 +36,9 @@ func (ds *Datasource) QueryData(ctx context.Context, req *backend.QueryDataReque
 			slots <- struct{}{}
 			defer func() { <-slots }()
 			start := time.Now()
-			r := ds.query(ctx, q)
+			qctx, done := ds.metrics.Query(ctx)
+			r, qt := ds.query(qctx, q)
+			done(qt, &r)
 			ds.logQuery(q, r, time.Since(start))
 			mu.Lock()
 			defer mu.Unlock()
@@ -47,7 +49,10 @@ func (ds *Datasource) QueryData(ctx context.Context, req *backend.QueryDataReque
 	return resp, nil
 }
 
-func (ds *Datasource) query(ctx context.Context, q backend.DataQuery) (res backend.DataResponse) {
+// query answers one query; queryType is its type for the metrics ("invalid" when the query
+// could not be parsed).
+func (ds *Datasource) query(ctx context.Context, q backend.DataQuery) (res backend.DataResponse, queryType string) {
+	queryType = "invalid"
 	defer func() {
 		if r := recover(); r != nil {
 			ds.logPanic("query", r, "refId", q.RefID)
@@ -58,12 +63,13 @@ func (ds *Datasource) query(ctx context.Context, q backend.DataQuery) (res backe
 	defer cancel()
 	if errors.Is(ds.initErr, settings.ErrNotAllowed) {
 		// Even the queries that need no network say so: the panel shows the setting to change.
-		return backend.ErrDataResponseWithSource(backend.StatusBadRequest, backend.ErrorSourceDownstream, "the data source is not configured correctly: "+ds.initErr.Error())
+		return backend.ErrDataResponseWithSource(backend.StatusBadRequest, backend.ErrorSourceDownstream, "the data source is not configured correctly: "+ds.initErr.Error()), queryType
 	}
 	m, err := query.Parse(q.JSON, q.QueryType)
 	if err != nil {
-		return backend.ErrDataResponseWithSource(backend.StatusBadRequest, backend.ErrorSourceDownstream, err.Error())
+		return backend.ErrDataResponseWithSource(backend.StatusBadRequest, backend.ErrorSourceDownstream, err.Error()), queryType
 	}
+	queryType = string(m.QueryType)
 	if m.QueryType != query.TypeRules && m.QueryType != query.TypeAnnotations {
 		slots := ds.running()
 		select {
@@ -71,10 +77,10 @@ func (ds *Datasource) query(ctx context.Context, q backend.DataQuery) (res backe
 			defer func() { <-slots }()
 		case <-ctx.Done():
 			return backend.ErrDataResponseWithSource(backend.StatusTimeout, backend.ErrorSourcePlugin,
-				"the plugin was busy with this data source's other queries until this query's deadline: try again, or refresh fewer panels at once")
+				"the plugin was busy with this data source's other queries until this query's deadline: try again, or refresh fewer panels at once"), queryType
 		}
 	}
-	return ds.handler(m.QueryType)(ctx, q, m)
+	return ds.handler(m.QueryType)(ctx, q, m), queryType
 }
 
 // running bounds the sign-in queries of one data source that run at once, across requests.

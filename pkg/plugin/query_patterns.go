@@ -21,6 +21,7 @@ func (ds *Datasource) detectPatterns(ctx context.Context, q backend.DataQuery, m
 	if errResp != nil {
 		return nil, nil, errResp
 	}
+	defer ds.framesSpan(ctx)()
 	statuses := make([]string, len(a.decisions))
 	for i := range a.decisions {
 		statuses[i] = a.decisions[i].Status

@@ -27,6 +27,7 @@ func (ds *Datasource) querySignIns(ctx context.Context, q backend.DataQuery, m q
 	if errResp != nil {
 		return *errResp
 	}
+	defer ds.framesSpan(ctx)()
 	rows, kept := a.rows, a.decisions
 	notices := a.notices
 	if len(rows) > m.MaxRows {

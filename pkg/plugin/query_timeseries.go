@@ -21,6 +21,7 @@ func (ds *Datasource) queryTimeSeries(ctx context.Context, q backend.DataQuery, 
 	if errResp != nil {
 		return *errResp
 	}
+	defer ds.framesSpan(ctx)()
 	label, group := m.GroupBy, groupers[m.GroupBy]
 	if label == "" {
 		label = "status"
@@ -61,6 +62,7 @@ func (ds *Datasource) queryBreakdown(ctx context.Context, q backend.DataQuery, m
 	if errResp != nil {
 		return *errResp
 	}
+	defer ds.framesSpan(ctx)()
 	by := m.GroupBy
 	if by == "" {
 		by = "errorCode"

@@ -38,6 +38,7 @@ func (ds *Datasource) queryVariable(ctx context.Context, q backend.DataQuery, m 
 		if errResp != nil {
 			return *errResp
 		}
+		defer ds.framesSpan(ctx)()
 		group := groupers[fromData[m.Variable]]
 		seen := map[string]bool{}
 		for i := range a.rows {

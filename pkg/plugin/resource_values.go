@@ -25,7 +25,7 @@ func (ds *Datasource) serveValues(ctx context.Context, req *backend.CallResource
 	to := millis(params.Get("to"), time.Now())
 	from := millis(params.Get("from"), to.Add(-24*time.Hour))
 	model, _ := json.Marshal(map[string]any{"queryType": "variable", "variable": kind})
-	resp := ds.query(ctx, backend.DataQuery{RefID: "values", QueryType: "variable", JSON: model, TimeRange: backend.TimeRange{From: from, To: to}})
+	resp, _ := ds.query(ctx, backend.DataQuery{RefID: "values", QueryType: "variable", JSON: model, TimeRange: backend.TimeRange{From: from, To: to}})
 	if resp.Error != nil {
 		return sendJSON(sender, http.StatusBadRequest, map[string]string{"error": resp.Error.Error()})
 	}

@@ -84,7 +84,7 @@ func (ds *Datasource) reloadRules(ctx context.Context) {
 		return
 	}
 	ds.rules.Store(next)
-	recordRuleEvent(ds.uid, eventFor(next, true))
+	ds.ruleSetBuilt(next, true)
 	if next.Refused != nil {
 		ds.logger.Warn("Changed rules were refused; the previous rules keep serving", "error", next.Refused)
 		return

@@ -8,6 +8,7 @@ import (
 	"github.com/sigdiag/signin-diagnostics/pkg/cache"
 	"github.com/sigdiag/signin-diagnostics/pkg/cluster"
 	"github.com/sigdiag/signin-diagnostics/pkg/graph"
+	"github.com/sigdiag/signin-diagnostics/pkg/metrics"
 	"github.com/sigdiag/signin-diagnostics/pkg/settings"
 	"github.com/sigdiag/signin-diagnostics/pkg/simulator"
 )
@@ -15,8 +16,9 @@ import (
 // newSource builds the Graph client. The demo tenant runs the very same client against the
 // in-process simulator, which plays Entra (tokens) and Graph (sign-ins) on 127.0.0.1. With a
 // Redis backend (cb, nil when none) the pacer and the cache's second level are shared by the
-// Grafana replicas; uid names the data source's keys there.
-func newSource(_ context.Context, s *settings.Settings, cb *cluster.Backend, uid string) (SignInSource, []func(), error) {
+// Grafana replicas; uid names the data source's keys there. The client tells obs about its
+// requests, for the operator's metrics and traces.
+func newSource(_ context.Context, s *settings.Settings, cb *cluster.Backend, uid string, obs *metrics.DataSource) (SignInSource, []func(), error) {
 	var closers []func()
 	var httpClient *http.Client
 	demo := s.Source == settings.SourceDemo
@@ -40,7 +42,7 @@ func newSource(_ context.Context, s *settings.Settings, cb *cluster.Backend, uid
 		return nil, closers, err
 	}
 	client, err := graph.New(graph.Config{Credential: cred, GraphEndpoint: ep.GraphEndpoint, APIVersion: s.GraphAPIVersion,
-		HTTPClient: httpClient, Pacer: pacerFor(s, ep, demo, cb)})
+		HTTPClient: httpClient, Pacer: pacerFor(s, ep, demo, cb), Observer: obs})
 	if err != nil {
 		return nil, closers, err
 	}
