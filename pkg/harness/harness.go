@@ -134,6 +134,16 @@ func (p *Plugin) CheckHealth(ctx context.Context, ds backend.DataSourceInstanceS
 	return backend.FromProto().CheckHealthResponse(res), nil
 }
 
+// CollectMetrics is the plugin protocol's diagnostics call Grafana serves at
+// /api/plugins/<plugin id>/metrics: the plugin's Prometheus metrics in the text format.
+func (p *Plugin) CollectMetrics(ctx context.Context) ([]byte, error) {
+	res, err := p.diagnostics.CollectMetrics(ctx, &pluginv2.CollectMetricsRequest{})
+	if err != nil {
+		return nil, err
+	}
+	return res.GetMetrics().GetPrometheus(), nil
+}
+
 // QueryData runs a panel's queries; headers carry e.g. FromAlert for alert evaluations.
 func (p *Plugin) QueryData(ctx context.Context, ds backend.DataSourceInstanceSettings, headers map[string]string, queries ...backend.DataQuery) (*backend.QueryDataResponse, error) {
 	req := backend.ToProto().QueryDataRequest(&backend.QueryDataRequest{
