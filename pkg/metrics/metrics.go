@@ -217,6 +217,11 @@ func For(uid, source string) *DataSource {
 	uid, source = UIDLabel(uid), allowed(source, Sources)
 	ds := prometheus.Labels{LabelDataSource: uid}
 	src := prometheus.Labels{LabelDataSource: uid, LabelSource: source}
+	// The retry waits start at zero for the statuses that are retried after a wait, so that a
+	// dashboard's rate() has a series before the first throttle.
+	for _, status := range []string{"429", "503"} {
+		retryWaits.WithLabelValues(uid, source, status)
+	}
 	return &DataSource{
 		uid: uid, source: source, tracer: tracing.DefaultTracer(),
 		attrs:        []attribute.KeyValue{attribute.String(LabelDataSource, uid), attribute.String(LabelSource, source)},
