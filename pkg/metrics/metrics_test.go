@@ -2,6 +2,9 @@ package metrics
 
 import (
 	"context"
+	"os"
+	"regexp"
+	"strings"
 	"testing"
 	"time"
 
@@ -123,4 +126,33 @@ func sampledValue(t *testing.T, name, uid string) float64 {
 		}
 	}
 	return -1
+}
+
+// The README's "Metrics and traces" section names every metric the package registers.
+func TestREADMENamesEveryMetric(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	descs := make(chan *prometheus.Desc, 100)
+	for _, c := range []prometheus.Collector{requests, requestSeconds, throttled, retryWaits, budgetWaits, pages, rows, queries,
+		ruleSeconds, decisions, memoHits, ruleLoads, rulesInForce, ruleUserSources, ruleLoadedAt, sampled} {
+		c.Describe(descs)
+	}
+	close(descs)
+	name := regexp.MustCompile(`fqName: "([a-z_]+)"`)
+	n := 0
+	for d := range descs {
+		m := name.FindStringSubmatch(d.String())
+		if m == nil {
+			t.Fatalf("no name in %s", d)
+		}
+		n++
+		if !strings.Contains(string(readme), "`"+m[1]+"`") {
+			t.Errorf("the README does not name %s", m[1])
+		}
+	}
+	if n < 20 {
+		t.Errorf("only %d metrics described", n)
+	}
 }
