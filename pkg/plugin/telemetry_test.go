@@ -2,17 +2,20 @@ package plugin
 
 import (
 	"context"
+	"net"
 	"slices"
 	"testing"
 	"time"
 
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
+	"github.com/prometheus/client_golang/prometheus"
 	"go.opentelemetry.io/otel"
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 	"go.opentelemetry.io/otel/sdk/trace/tracetest"
 
 	"github.com/sigdiag/signin-diagnostics/pkg/demo"
 	"github.com/sigdiag/signin-diagnostics/pkg/metrics"
+	"github.com/sigdiag/signin-diagnostics/pkg/settings"
 )
 
 // A query's trace, recorded in memory: the query continues the caller's trace (Grafana's, as
@@ -134,4 +137,55 @@ func descends(sp, ancestor sdktrace.ReadOnlySpan, all []sdktrace.ReadOnlySpan) b
 		p = s.Parent().SpanID()
 	}
 	return false
+}
+
+// The Redis level's state is sampled from the cluster backend: shared until Redis fails to
+// answer, degraded after.
+func TestRedisLevelMetric(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := l.Addr().String()
+	l.Close() // nothing listens there now: connections are refused
+	s := &settings.Settings{Source: settings.SourceGraph, Cluster: settings.Cluster{RedisAddress: addr, KeyPrefix: settings.DefaultKeyPrefix}}
+	ds := &Datasource{settings: s, cluster: newCluster(s, backend.Logger), metrics: metrics.For("redis-level-test", metrics.SourceGraph)}
+	defer ds.cluster.Close()
+	stop := ds.watchState()
+	defer stop()
+	if v := gathered(t, "signin_diagnostics_redis_shared", "redis-level-test"); v != 1 {
+		t.Errorf("redis_shared = %v before any failure, want 1", v)
+	}
+	if _, err := ds.clusterHealth(context.Background()); err == nil {
+		t.Fatal("Redis answered at a closed port")
+	}
+	if v := gathered(t, "signin_diagnostics_redis_shared", "redis-level-test"); v != 0 {
+		t.Errorf("redis_shared = %v with Redis gone, want 0", v)
+	}
+	stop()
+	if v := gathered(t, "signin_diagnostics_redis_shared", "redis-level-test"); v != -1 {
+		t.Errorf("redis_shared = %v after the instance stopped watching, want none", v)
+	}
+}
+
+// gathered is the data source's value of a gauge in the registry the SDK serves (-1: none).
+func gathered(t *testing.T, name, uid string) float64 {
+	t.Helper()
+	mfs, err := prometheus.DefaultGatherer.Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, mf := range mfs {
+		if mf.GetName() != name {
+			continue
+		}
+		for _, m := range mf.GetMetric() {
+			for _, l := range m.GetLabel() {
+				if l.GetName() == metrics.LabelDataSource && l.GetValue() == uid {
+					return m.GetGauge().GetValue()
+				}
+			}
+		}
+	}
+	return -1
 }
