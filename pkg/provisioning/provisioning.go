@@ -37,7 +37,7 @@ const demoUID = "signin-demo"
 var dashboards = map[string]func() *dashboard.DashboardBuilder{}
 
 // addDashboard registers a dashboard; path is relative to provisioning/ and must sit in the folder a
-// provider of dashboards/dashboards.yaml reads.
+// provider of dashboards/*.yaml reads (the provider files are written by hand).
 func addDashboard(path string, build func() *dashboard.DashboardBuilder) bool {
 	if dashboards[path] != nil {
 		panic("two dashboards at " + path)
@@ -56,11 +56,16 @@ func newDashboard(uid, title, description string) *dashboard.DashboardBuilder {
 			Hide(dashboard.VariableHideDontHide).Type(settings.PluginID).
 			Description("The Sign-in Diagnostics data source to read: the demo tenant or one of your tenants.").
 			Current(dashboard.VariableOption{Selected: ptr(false), Text: text("Sign-in Diagnostics (demo)"), Value: text(demoUID)})).
-		Annotation(dashboard.NewAnnotationQueryBuilder().Name("Annotations & Alerts").BuiltIn(1).Type("dashboard").
-			Datasource(common.DataSourceRef{Type: ptr("grafana"), Uid: ptr("-- Grafana --")}).Hide(true).
-			IconColor("rgba(0, 211, 255, 1)")).
+		Annotation(builtInAnnotations()).
 		Link(dashboard.NewDashboardLinkBuilder("Sign-in Diagnostics").Type("dashboards").Icon("external link").
 			Tags([]string{"sign-in-diagnostics"}).IncludeVars(true).KeepTime(true))
+}
+
+// builtInAnnotations are Grafana's own annotations and alerts, hidden from the dashboard's controls.
+func builtInAnnotations() *dashboard.AnnotationQueryBuilder {
+	return dashboard.NewAnnotationQueryBuilder().Name("Annotations & Alerts").BuiltIn(1).Type("dashboard").
+		Datasource(common.DataSourceRef{Type: ptr("grafana"), Uid: ptr("-- Grafana --")}).Hide(true).
+		IconColor("rgba(0, 211, 255, 1)")
 }
 
 // byName overrides the field of that name: most overrides of the dashboards name a table column and set its

@@ -41,36 +41,42 @@ func TestCommittedFilesAreGenerated(t *testing.T) {
 	}
 }
 
-// TestDashboardProvider checks that dashboards.yaml reads the dashboards from where they are written and puts
-// them in the alert rules' folder.
+// TestDashboardProvider checks that the provider files (dashboards.yaml, plugin-health.yaml: written by hand,
+// not generated) read the dashboards from where they are written and put them in the alert rules' folder.
 func TestDashboardProvider(t *testing.T) {
-	raw, err := os.ReadFile(filepath.Join(root, "dashboards", "dashboards.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var cfg struct {
-		Providers []struct {
-			Folder    string `yaml:"folder"`
-			FolderUID string `yaml:"folderUid"`
-			Options   struct{ Path string }
-		}
-	}
-	if err := yaml.Unmarshal(raw, &cfg); err != nil {
-		t.Fatal(err)
+	providers, _ := filepath.Glob(filepath.Join(root, "dashboards", "*.yaml"))
+	if len(providers) == 0 {
+		t.Fatal("no provider file in provisioning/dashboards")
 	}
 	dirs := map[string]bool{}
-	for _, p := range cfg.Providers {
-		// Grafana provisions alert rules first, creating their folder by title; a folderUid would make the
-		// dashboards a second folder of the same title instead of finding that one.
-		if p.Folder != Folder || p.FolderUID != "" {
-			t.Errorf("provider folder %q folderUid %q: want %q and no folderUid", p.Folder, p.FolderUID, Folder)
+	for _, file := range providers {
+		raw, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
 		}
-		// docker-compose.yaml mounts ./provisioning there.
-		dirs[strings.TrimPrefix(p.Options.Path, "/etc/grafana/provisioning/")] = true
+		var cfg struct {
+			Providers []struct {
+				Folder    string `yaml:"folder"`
+				FolderUID string `yaml:"folderUid"`
+				Options   struct{ Path string }
+			}
+		}
+		if err := yaml.Unmarshal(raw, &cfg); err != nil {
+			t.Fatalf("%s: %v", filepath.Base(file), err)
+		}
+		for _, p := range cfg.Providers {
+			// Grafana provisions alert rules first, creating their folder by title; a folderUid would make the
+			// dashboards a second folder of the same title instead of finding that one.
+			if p.Folder != Folder || p.FolderUID != "" {
+				t.Errorf("%s: provider folder %q folderUid %q: want %q and no folderUid", filepath.Base(file), p.Folder, p.FolderUID, Folder)
+			}
+			// docker-compose.yaml mounts ./provisioning there.
+			dirs[strings.TrimPrefix(p.Options.Path, "/etc/grafana/provisioning/")] = true
+		}
 	}
 	for name := range dashboards {
 		if !dirs[path.Dir(name)] {
-			t.Errorf("no provider of dashboards.yaml reads %s", name)
+			t.Errorf("no provider of provisioning/dashboards/*.yaml reads %s", name)
 		}
 	}
 }
