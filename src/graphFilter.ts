@@ -13,7 +13,9 @@ import {
   effectiveGroupBy,
   ErrorCode,
   GraphApiVersion,
+  GROUP_BY_TABLE,
   GroupBy,
+  GroupByInfo,
   SignInEventType,
   SignInQuery,
   VariableKind,
@@ -29,21 +31,11 @@ const VARIABLE_KIND_NAMES: Record<VariableKind, string> = {
   clientApps: 'client apps',
 };
 
-/** The group by dimensions as the editors and the filter line name them. */
-export const GROUP_BY_NAMES: Record<GroupBy, string> = {
-  cause: 'cause',
-  errorCode: 'error code',
-  category: 'category',
-  severity: 'severity',
-  status: 'status',
-  app: 'app',
-  user: 'user',
-  country: 'country',
-  clientApp: 'client app',
-  rule: 'rule',
-  os: 'operating system',
-  pattern: 'pattern',
-};
+/** The group by dimensions as the filter line names them. */
+export const GROUP_BY_NAMES = Object.fromEntries(GROUP_BY_TABLE.map((g: GroupByInfo) => [g.value, g.name])) as Record<
+  GroupBy,
+  string
+>;
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

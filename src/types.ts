@@ -11,37 +11,47 @@ import { DataQuery } from '@grafana/schema';
 export type QueryType =
   'signins' | 'timeseries' | 'breakdown' | 'patterns' | 'explain' | 'rules' | 'annotations' | 'variable';
 
+/** One dimension timeseries and breakdown queries group by. */
+export interface GroupByInfo {
+  value: string;
+  /** The editor's label and, if any, its description. */
+  label: string;
+  description?: string;
+  /** How the filter line names it. */
+  name: string;
+  /** Only a timeseries groups by it. */
+  timeseriesOnly?: boolean;
+}
+
 /**
- * What timeseries and breakdown queries group by (pkg/query GroupBys). `pattern` is for timeseries
- * only: it counts the pattern findings per interval, for alert rules, and ignores the status.
+ * What timeseries and breakdown queries group by, in the editor's order: the one table the group-by type,
+ * the editor's options and the filter line's names come from (pkg/query GroupBys; a Go test keeps the values
+ * equal). `pattern` is for timeseries only: it counts the pattern findings per interval, for alert rules,
+ * and ignores the status.
  */
-export type GroupBy =
-  | 'cause'
-  | 'errorCode'
-  | 'category'
-  | 'severity'
-  | 'status'
-  | 'app'
-  | 'user'
-  | 'country'
-  | 'clientApp'
-  | 'rule'
-  | 'os'
-  | 'pattern';
-export const GROUP_BYS: readonly GroupBy[] = [
-  'cause',
-  'errorCode',
-  'category',
-  'severity',
-  'status',
-  'app',
-  'user',
-  'country',
-  'clientApp',
-  'rule',
-  'os',
-  'pattern',
-];
+export const GROUP_BY_TABLE = [
+  { value: 'cause', label: 'Cause', name: 'cause', description: "The winning rule's cause" },
+  { value: 'errorCode', label: 'Error code', name: 'error code' },
+  { value: 'category', label: 'Category', name: 'category' },
+  { value: 'severity', label: 'Severity', name: 'severity' },
+  { value: 'status', label: 'Status', name: 'status', description: 'Failure, interrupted or success' },
+  { value: 'app', label: 'App', name: 'app' },
+  { value: 'user', label: 'User', name: 'user' },
+  { value: 'country', label: 'Country', name: 'country' },
+  { value: 'clientApp', label: 'Client app', name: 'client app' },
+  { value: 'rule', label: 'Rule', name: 'rule', description: "The winning rule's ID" },
+  { value: 'os', label: 'Operating system', name: 'operating system' },
+  {
+    value: 'pattern',
+    label: 'Pattern',
+    name: 'pattern',
+    description: 'Pattern findings per interval, for alert rules; the status filter is not applied',
+    timeseriesOnly: true,
+  },
+] as const satisfies readonly GroupByInfo[];
+
+export type GroupBy = (typeof GROUP_BY_TABLE)[number]['value'];
+export const GROUP_BYS: readonly GroupBy[] = GROUP_BY_TABLE.map((g) => g.value);
 /** The group by of a breakdown when the query has none. */
 export const DEFAULT_BREAKDOWN_GROUP_BY: GroupBy = 'errorCode';
 

@@ -16,9 +16,6 @@ import (
 	"github.com/sigdiag/signin-diagnostics/pkg/settings"
 )
 
-// queryHandler answers one query of a request.
-type queryHandler func(ctx context.Context, q backend.DataQuery, m query.Model) backend.DataResponse
-
 // queryConcurrency is how many queries of one request run at once. Their Graph requests
 // still queue for the app's pacer; running them together lets one query's rule evaluation
 // overlap another's wait.
@@ -70,7 +67,11 @@ func (ds *Datasource) query(ctx context.Context, q backend.DataQuery) (res backe
 		return backend.ErrDataResponseWithSource(backend.StatusBadRequest, backend.ErrorSourceDownstream, err.Error()), queryType
 	}
 	queryType = string(m.QueryType)
-	if m.QueryType != query.TypeRules && m.QueryType != query.TypeAnnotations {
+	h, ok := handlers[m.QueryType]
+	if !ok { // query.Parse accepts only query.Types, and each has a handler (tested)
+		return backend.ErrDataResponseWithSource(backend.StatusInternal, backend.ErrorSourcePlugin, "the plugin has no handler for query type "+string(m.QueryType)), queryType
+	}
+	if h.readsSignIns {
 		slots := ds.running()
 		select {
 		case slots <- struct{}{}:
@@ -80,7 +81,7 @@ func (ds *Datasource) query(ctx context.Context, q backend.DataQuery) (res backe
 				"the plugin was busy with this data source's other queries until this query's deadline: try again, or refresh fewer panels at once"), queryType
 		}
 	}
-	return ds.handler(m.QueryType)(ctx, q, m), queryType
+	return h.answer(ds, ctx, q, m), queryType
 }
 
 // running bounds the sign-in queries of one data source that run at once, across requests.
@@ -100,25 +101,20 @@ var (
 	maxRunning   = max(4, 2*runtime.GOMAXPROCS(0))
 )
 
-// handler picks the query type's handler; query.Parse has rejected unknown types.
-func (ds *Datasource) handler(t query.Type) queryHandler {
-	switch t {
-	case query.TypeRules:
-		return ds.queryRules
-	case query.TypeExplain:
-		return ds.queryExplain
-	case query.TypeTimeSeries:
-		return ds.queryTimeSeries
-	case query.TypeBreakdown:
-		return ds.queryBreakdown
-	case query.TypeVariable:
-		return ds.queryVariable
-	case query.TypeAnnotations:
-		return ds.queryAnnotations
-	case query.TypePatterns:
-		return ds.queryPatterns
-	}
-	return ds.querySignIns
+// handlers answer each query type (query.Types; a test checks every type has one). readsSignIns
+// marks the types that list sign-ins and so take one of the data source's running slots.
+var handlers = map[query.Type]struct {
+	answer       func(ds *Datasource, ctx context.Context, q backend.DataQuery, m query.Model) backend.DataResponse
+	readsSignIns bool
+}{
+	query.TypeSignIns:     {(*Datasource).querySignIns, true},
+	query.TypeTimeSeries:  {(*Datasource).queryTimeSeries, true},
+	query.TypeBreakdown:   {(*Datasource).queryBreakdown, true},
+	query.TypePatterns:    {(*Datasource).queryPatterns, true},
+	query.TypeExplain:     {(*Datasource).queryExplain, true},
+	query.TypeVariable:    {(*Datasource).queryVariable, true},
+	query.TypeRules:       {(*Datasource).queryRules, false},
+	query.TypeAnnotations: {(*Datasource).queryAnnotations, false},
 }
 
 // errorResponse turns a Graph or Entra error into a response marked as downstream, with the

@@ -102,11 +102,18 @@ func Parse(raw json.RawMessage, queryType string) (Model, error) {
 
 var guid = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
 
+// Types are the query types, in the order the query editor offers them (src/types.ts
+// QueryType; a test keeps the two lists equal). The plugin's handler table has an entry for
+// each.
+var Types = []Type{TypeSignIns, TypeTimeSeries, TypeBreakdown, TypePatterns, TypeExplain, TypeRules, TypeAnnotations, TypeVariable}
+
 func (m Model) validate() error {
-	switch m.QueryType {
-	case TypeSignIns, TypeRules, TypeExplain, TypeTimeSeries, TypeBreakdown, TypeVariable, TypeAnnotations, TypePatterns:
-	default:
-		return fmt.Errorf("unknown query type %q: use signins, timeseries, breakdown, patterns, rules, explain, variable or annotations", m.QueryType)
+	if !slices.Contains(Types, m.QueryType) {
+		names := make([]string, len(Types))
+		for i, t := range Types {
+			names[i] = string(t)
+		}
+		return fmt.Errorf("unknown query type %q: use %s", m.QueryType, strings.Join(names, ", "))
 	}
 	if err := m.Aggregation.validate(m.QueryType); err != nil {
 		return err

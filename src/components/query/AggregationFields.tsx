@@ -6,7 +6,9 @@ import {
   DEFAULT_METRIC,
   DEFAULT_TOP_N,
   effectiveGroupBy,
+  GROUP_BY_TABLE,
   GroupBy,
+  GroupByInfo,
   Metric,
   SignInQuery,
   TOP_N_LIMIT,
@@ -16,30 +18,21 @@ import { LABEL_WIDTH } from './layout';
 const NONE = 'none';
 type GroupByChoice = GroupBy | typeof NONE;
 
-const GROUP_BY_OPTIONS: Array<ComboboxOption<GroupBy>> = [
-  { label: 'Cause', value: 'cause', description: "The winning rule's cause" },
-  { label: 'Error code', value: 'errorCode' },
-  { label: 'Category', value: 'category' },
-  { label: 'Severity', value: 'severity' },
-  { label: 'Status', value: 'status', description: 'Failure, interrupted or success' },
-  { label: 'App', value: 'app' },
-  { label: 'User', value: 'user' },
-  { label: 'Country', value: 'country' },
-  { label: 'Client app', value: 'clientApp' },
-  { label: 'Rule', value: 'rule', description: "The winning rule's ID" },
-  { label: 'Operating system', value: 'os' },
-  {
-    label: 'Pattern',
-    value: 'pattern',
-    description: 'Pattern findings per interval, for alert rules; the status filter is not applied',
-  },
-];
+// Combobox sizes an option by whether it has a description: leave the key out when there is none.
+const GROUP_BY_OPTIONS: Array<ComboboxOption<GroupBy>> = GROUP_BY_TABLE.map((g: GroupByInfo) => ({
+  label: g.label,
+  value: g.value as GroupBy,
+  ...(g.description ? { description: g.description } : {}),
+}));
+const TIMESERIES_ONLY = new Set<string>(
+  GROUP_BY_TABLE.filter((g: GroupByInfo) => g.timeseriesOnly).map((g) => g.value)
+);
 
 const TIMESERIES_GROUP_BYS: Array<ComboboxOption<GroupByChoice>> = [
   { label: 'None', value: NONE, description: 'One series' },
   ...GROUP_BY_OPTIONS,
 ];
-const BREAKDOWN_GROUP_BYS = GROUP_BY_OPTIONS.filter((option) => option.value !== 'pattern');
+const BREAKDOWN_GROUP_BYS = GROUP_BY_OPTIONS.filter((option) => !TIMESERIES_ONLY.has(option.value));
 
 const METRICS: Array<SelectableValue<Metric>> = [
   { label: 'Sign-ins', value: 'signins' },
