@@ -18,7 +18,7 @@ import (
 	"github.com/magefile/mage/mg"
 	"github.com/magefile/mage/sh"
 
-	"github.com/sigdiag/signin-diagnostics/pkg/demo"
+	"github.com/sigdiag/signin-diagnostics/pkg/internal/demorun"
 	"github.com/sigdiag/signin-diagnostics/pkg/provisioning"
 )
 
@@ -72,14 +72,14 @@ func Provision() error {
 // of the demo tenant's last 24 hours and their top causes.
 func Demo() error {
 	mg.Deps(Dist)
-	binary, err := demo.Binary("dist")
+	binary, err := demorun.Binary("dist")
 	if err != nil {
 		return err
 	}
-	return demo.Run(os.Stdout, binary)
+	return demorun.Run(os.Stdout, binary)
 }
 
-// Bench runs the benchmark suite of issue #9 (pkg/bench): the plugin's pipeline beside the
+// Bench runs the benchmark suite (pkg/internal/bench): the plugin's pipeline beside the
 // naive and best-assembled ones, each step, the cache, and a 100,000-sign-in fetch at Graph's
 // ceiling; Go benchmark lines, then a summary with the ratios. Each CPU benchmark runs in five
 // separate processes and the summary takes the median across them: on this shared machine a
@@ -92,7 +92,7 @@ func Bench() error {
 	}
 	defer os.RemoveAll(dir)
 	binary := filepath.Join(dir, "bench.test")
-	if err := sh.RunV("go", "test", "-c", "-o", binary, "./pkg/bench"); err != nil {
+	if err := sh.RunV("go", "test", "-c", "-o", binary, "./pkg/internal/bench"); err != nil {
 		return err
 	}
 	const processes = 5
@@ -121,7 +121,7 @@ var fuzzers = []struct{ pkg, name, inputs string }{
 	{"./pkg/query", "FuzzParseModel", ""}, {"./pkg/query", "FuzzGraphFilterFields", ""},
 	{"./pkg/settings", "FuzzLoad", ""},
 	{"./pkg/signin", "FuzzDecode", ""}, {"./pkg/signin", "FuzzDecodeFields", ""},
-	{"./pkg/export", "FuzzReadJSON", ""}, {"./pkg/export", "FuzzReadCSV", ""},
+	{"./pkg/internal/portalexport", "FuzzReadJSON", ""}, {"./pkg/internal/portalexport", "FuzzReadCSV", ""},
 	{"./pkg/graph", "FuzzRetryDelay", ""}, {"./pkg/graph", "FuzzDecodePage", ""},
 	{"./pkg/engine", "FuzzMemoAgreesWithTheReference", "5000x"},
 }
@@ -155,7 +155,7 @@ func TestAll() error {
 		// go test's default 10-minute limit per package on a busy 2-core machine.
 		{"go", "test", "-count=1", "-timeout", "30m", "./pkg/...", "./rules/..."},
 		// The benchmark suite once, to check that it runs (figures: mage bench).
-		{"go", "test", "-run", "^$", "-bench", ".", "-benchtime", "1x", "-cpu", "1", "-timeout", "15m", "./pkg/bench"},
+		{"go", "test", "-run", "^$", "-bench", ".", "-benchtime", "1x", "-cpu", "1", "-timeout", "15m", "./pkg/internal/bench"},
 		{"go", "tool", "mage", "fuzz"},
 		{"go", "tool", "opa", "fmt", "--fail", "--list", "rules/"},
 		{"go", "tool", "opa", "test", "--v1-compatible", "rules/"},

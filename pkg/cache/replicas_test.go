@@ -12,8 +12,8 @@ import (
 	"time"
 
 	"github.com/sigdiag/signin-diagnostics/pkg/graph"
+	"github.com/sigdiag/signin-diagnostics/pkg/internal/simulator/dataset"
 	"github.com/sigdiag/signin-diagnostics/pkg/signin"
-	"github.com/sigdiag/signin-diagnostics/pkg/simulator/dataset"
 )
 
 // memShared is an in-process Shared level, standing in for Redis where the test is about the

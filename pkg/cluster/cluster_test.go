@@ -16,8 +16,8 @@ import (
 
 	"github.com/redis/go-redis/v9"
 
-	"github.com/sigdiag/signin-diagnostics/pkg/cluster/redistest"
 	"github.com/sigdiag/signin-diagnostics/pkg/graph"
+	"github.com/sigdiag/signin-diagnostics/pkg/internal/redistest"
 )
 
 const password = "Red1s~test-Pa55word"

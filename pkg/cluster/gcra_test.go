@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/sigdiag/signin-diagnostics/pkg/cluster/redistest"
+	"github.com/sigdiag/signin-diagnostics/pkg/internal/redistest"
 )
 
 // Two callers ask as fast as they can for 2 s on a limit of 4 per second: redis_rate with the

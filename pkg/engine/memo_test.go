@@ -10,8 +10,8 @@ import (
 
 	"github.com/valyala/fastjson"
 
+	"github.com/sigdiag/signin-diagnostics/pkg/internal/simulator/dataset"
 	"github.com/sigdiag/signin-diagnostics/pkg/signin"
-	"github.com/sigdiag/signin-diagnostics/pkg/simulator/dataset"
 )
 
 // demoSignIns are the newest n interactive sign-ins of the demo fixture, as Graph's v1.0 JSON.

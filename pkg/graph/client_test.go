@@ -7,8 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sigdiag/signin-diagnostics/pkg/internal/simulator"
 	"github.com/sigdiag/signin-diagnostics/pkg/odata"
-	"github.com/sigdiag/signin-diagnostics/pkg/simulator"
 )
 
 // These tests run the real azidentity and msgraph-sdk-go clients against the simulator over

@@ -12,8 +12,8 @@ import (
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore"
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/policy"
 
+	"github.com/sigdiag/signin-diagnostics/pkg/internal/simulator"
 	"github.com/sigdiag/signin-diagnostics/pkg/settings"
-	"github.com/sigdiag/signin-diagnostics/pkg/simulator"
 )
 
 const (

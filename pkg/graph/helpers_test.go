@@ -8,8 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sigdiag/signin-diagnostics/pkg/internal/simulator"
 	"github.com/sigdiag/signin-diagnostics/pkg/settings"
-	"github.com/sigdiag/signin-diagnostics/pkg/simulator"
 )
 
 func startSimulator(t *testing.T, opts simulator.Options) *simulator.Server {

@@ -10,8 +10,8 @@ import (
 
 	"go.uber.org/goleak"
 
+	"github.com/sigdiag/signin-diagnostics/pkg/internal/simulator"
 	"github.com/sigdiag/signin-diagnostics/pkg/settings"
-	"github.com/sigdiag/signin-diagnostics/pkg/simulator"
 )
 
 // faultCase is one failure of Graph or Entra and how a listing must end under it: complete,

@@ -8,10 +8,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sigdiag/signin-diagnostics/pkg/internal/simulator"
+	"github.com/sigdiag/signin-diagnostics/pkg/internal/simulator/dataset"
 	"github.com/sigdiag/signin-diagnostics/pkg/odata"
 	"github.com/sigdiag/signin-diagnostics/pkg/signin"
-	"github.com/sigdiag/signin-diagnostics/pkg/simulator"
-	"github.com/sigdiag/signin-diagnostics/pkg/simulator/dataset"
 )
 
 func TestTimeSlicesNewestFirst(t *testing.T) {

@@ -7,8 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sigdiag/signin-diagnostics/pkg/internal/simulator"
 	"github.com/sigdiag/signin-diagnostics/pkg/settings"
-	"github.com/sigdiag/signin-diagnostics/pkg/simulator"
 )
 
 // Many concurrent queries from several data source instances of one app and tenant never

@@ -34,7 +34,7 @@ func (p *page) decode(rows []signin.SignIn) ([]signin.SignIn, error) {
 
 // DecodePage decodes one page of the signIns collection as Graph sends it: the sign-ins and
 // the @odata.nextLink ("" on the last page). It is what List does with every page; the
-// benchmark suite (pkg/bench) measures it.
+// benchmark suite (pkg/internal/bench) measures it.
 func DecodePage(raw []byte) ([]signin.SignIn, string, error) {
 	p, err := parsePage(raw)
 	if err != nil {

@@ -10,7 +10,7 @@ import (
 	khttp "github.com/microsoft/kiota-http-go"
 	msgraphcore "github.com/microsoftgraph/msgraph-sdk-go-core"
 
-	"github.com/sigdiag/signin-diagnostics/pkg/simulator"
+	"github.com/sigdiag/signin-diagnostics/pkg/internal/simulator"
 )
 
 func TestRetryDelay(t *testing.T) {

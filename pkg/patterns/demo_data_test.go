@@ -7,8 +7,8 @@ import (
 	"time"
 
 	"github.com/sigdiag/signin-diagnostics/pkg/engine"
+	"github.com/sigdiag/signin-diagnostics/pkg/internal/simulator/dataset"
 	"github.com/sigdiag/signin-diagnostics/pkg/signin"
-	"github.com/sigdiag/signin-diagnostics/pkg/simulator/dataset"
 )
 
 // sampleRecords are the last six hours of the demo tenant (incident rows included) and every

@@ -6,8 +6,8 @@ import (
 	"time"
 
 	"github.com/sigdiag/signin-diagnostics/pkg/engine"
+	"github.com/sigdiag/signin-diagnostics/pkg/internal/simulator/dataset"
 	"github.com/sigdiag/signin-diagnostics/pkg/signin"
-	"github.com/sigdiag/signin-diagnostics/pkg/simulator/dataset"
 )
 
 // demoNow is the end of the demo tenant's window in these tests.

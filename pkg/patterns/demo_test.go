@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/sigdiag/signin-diagnostics/pkg/simulator/dataset"
+	"github.com/sigdiag/signin-diagnostics/pkg/internal/simulator/dataset"
 )
 
 // patternOf says which pattern must find each kind of the demo tenant's incidents. A lockout

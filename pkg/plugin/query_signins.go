@@ -11,10 +11,10 @@ import (
 	"github.com/sigdiag/signin-diagnostics/pkg/engine"
 	"github.com/sigdiag/signin-diagnostics/pkg/frames"
 	"github.com/sigdiag/signin-diagnostics/pkg/graph"
+	"github.com/sigdiag/signin-diagnostics/pkg/internal/simulator"
 	"github.com/sigdiag/signin-diagnostics/pkg/query"
 	"github.com/sigdiag/signin-diagnostics/pkg/settings"
 	"github.com/sigdiag/signin-diagnostics/pkg/signin"
-	"github.com/sigdiag/signin-diagnostics/pkg/simulator"
 )
 
 // FetchLimit bounds how many sign-ins one query reads from Graph. The status filter cannot be

@@ -8,9 +8,9 @@ import (
 	"github.com/sigdiag/signin-diagnostics/pkg/cache"
 	"github.com/sigdiag/signin-diagnostics/pkg/cluster"
 	"github.com/sigdiag/signin-diagnostics/pkg/graph"
+	"github.com/sigdiag/signin-diagnostics/pkg/internal/simulator"
 	"github.com/sigdiag/signin-diagnostics/pkg/metrics"
 	"github.com/sigdiag/signin-diagnostics/pkg/settings"
-	"github.com/sigdiag/signin-diagnostics/pkg/simulator"
 )
 
 // newSource builds the Graph client. The demo tenant runs the very same client against the

@@ -15,7 +15,7 @@ import (
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 	"go.opentelemetry.io/otel/sdk/trace/tracetest"
 
-	"github.com/sigdiag/signin-diagnostics/pkg/demo"
+	"github.com/sigdiag/signin-diagnostics/pkg/internal/demorun"
 	"github.com/sigdiag/signin-diagnostics/pkg/metrics"
 	"github.com/sigdiag/signin-diagnostics/pkg/settings"
 )
@@ -27,7 +27,7 @@ func TestQueryTrace(t *testing.T) {
 	rec := tracetest.NewSpanRecorder()
 	otel.SetTracerProvider(sdktrace.NewTracerProvider(sdktrace.WithSpanProcessor(rec)))
 
-	s := demo.Settings()
+	s := demorun.Settings()
 	s.UID = "trace-test"
 	inst, err := NewDatasource(context.Background(), s)
 	if err != nil {

@@ -11,7 +11,7 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/bundle"
 
-	"github.com/sigdiag/signin-diagnostics/pkg/ruleset/bundletest"
+	"github.com/sigdiag/signin-diagnostics/pkg/internal/bundletest"
 	"github.com/sigdiag/signin-diagnostics/pkg/settings"
 )
 

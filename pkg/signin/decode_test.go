@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sigdiag/signin-diagnostics/pkg/internal/simulator/dataset"
 	"github.com/sigdiag/signin-diagnostics/pkg/signin"
-	"github.com/sigdiag/signin-diagnostics/pkg/simulator/dataset"
 )
 
 // reference decodes with encoding/json, the behaviour Decode must keep with its faster decoder.

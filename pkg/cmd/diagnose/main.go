@@ -19,9 +19,9 @@ import (
 	"strings"
 
 	"github.com/sigdiag/signin-diagnostics/pkg/engine"
-	"github.com/sigdiag/signin-diagnostics/pkg/export"
 	"github.com/sigdiag/signin-diagnostics/pkg/frames"
-	"github.com/sigdiag/signin-diagnostics/pkg/report"
+	"github.com/sigdiag/signin-diagnostics/pkg/internal/portalexport"
+	"github.com/sigdiag/signin-diagnostics/pkg/internal/report"
 	"github.com/sigdiag/signin-diagnostics/pkg/ruleset"
 	"github.com/sigdiag/signin-diagnostics/pkg/signin"
 )
@@ -127,7 +127,7 @@ func readAll(files []string) ([]signin.SignIn, error) {
 			defer f.Close()
 			r = f
 		}
-		got, err := export.Read(r)
+		got, err := portalexport.Read(r)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}

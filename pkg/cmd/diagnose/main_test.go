@@ -10,7 +10,7 @@ import (
 
 func TestDiagnosePortalCSV(t *testing.T) {
 	var out bytes.Buffer
-	if err := run([]string{"../../export/testdata/portal-download.csv"}, &out); err != nil {
+	if err := run([]string{"../../internal/portalexport/testdata/portal-download.csv"}, &out); err != nil {
 		t.Fatal(err)
 	}
 	text := out.String()
@@ -42,7 +42,7 @@ test_imap if {
 	write(t, filepath.Join(dir, "contoso.rego"), rule)
 	write(t, filepath.Join(dir, "contoso_test.rego"), test)
 	var out bytes.Buffer
-	if err := run([]string{"-rules", dir, "-json", "../../export/testdata/portal-download.csv"}, &out); err != nil {
+	if err := run([]string{"-rules", dir, "-json", "../../internal/portalexport/testdata/portal-download.csv"}, &out); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(out.String(), `"ruleId":"contoso-imap-password"`) {
@@ -51,7 +51,7 @@ test_imap if {
 
 	// A failing rule test stops the run and says which.
 	write(t, filepath.Join(dir, "contoso_test.rego"), strings.Replace(test, "IMAP4", "POP3", 1))
-	err := run([]string{"-rules", dir, "../../export/testdata/portal-download.csv"}, &out)
+	err := run([]string{"-rules", dir, "../../internal/portalexport/testdata/portal-download.csv"}, &out)
 	if err == nil || !strings.Contains(err.Error(), "test_imap") {
 		t.Fatalf("err = %v, want the failing test named", err)
 	}

@@ -1,0 +1,168 @@
+package e2e
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/grafana/grafana-plugin-sdk-go/backend"
+
+	"github.com/sigdiag/signin-diagnostics/pkg/graph"
+	"github.com/sigdiag/signin-diagnostics/pkg/internal/harness"
+	"github.com/sigdiag/signin-diagnostics/pkg/internal/simulator"
+)
+
+// The Graph source end to end: the built plugin, started as Grafana starts it, reads a
+// simulator running in this test process as a customized cloud. The plugin trusts the
+// simulator's CA through SSL_CERT_FILE (Go reads it on Linux), and finds the managed and
+// workload identity endpoints through the variables Azure sets; the product has no test switch.
+
+// App registrations of the simulated tenants.
+const (
+	loadApp     = "9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b"
+	acceptApp   = "8f7e6d5c-4b3a-4f2e-9d1c-0b9a8f7e6d5c"
+	certApp     = "6c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f"
+	federated   = "7d2e3f4a-5b6c-4d7e-8f9a-0b1c2d3e4f5a"
+	expiredApp  = "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"
+	otherTenant = "0b5e8c2d-7a1f-4c3e-9d6b-5a4f3e2d1c0b"
+	noLicence   = "2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e"
+	noAuditApp  = "3c4d5e6f-7a8b-4c9d-0e1f-2a3b4c5d6e7f"
+	appSecret   = "Sim8Q~e2e-graph.secret-value"
+)
+
+// graphEnv is one plugin process and the simulators it talks to.
+type graphEnv struct {
+	sim       *simulator.Server // trusted by the plugin, with Graph's rate limit on
+	untrusted *simulator.Server // its CA is not in SSL_CERT_FILE
+	plugin    *harness.Plugin
+	certKey   string // PEM certificate and key of certApp
+	logs      *strings.Builder
+}
+
+func TestGraphSource(t *testing.T) {
+	env := startGraphEnv(t)
+	t.Run("health", env.testHealth)
+	t.Run("credential types", env.testCredentialTypes)
+	t.Run("filters and escaping", env.testFilters)
+	t.Run("failures of the last 24 hours", env.testFailuresLast24Hours)
+	t.Run("20 concurrent dashboard queries", env.testLoad)
+	t.Run("a dashboard refresh reads Graph once, a rule change not at all", env.testDashboardRefresh)
+	t.Run("explain reads what a table listed, and one request otherwise", env.testExplainBudget)
+	if env.plugin.Exited() {
+		t.Fatalf("the plugin process died; its log:\n%s", env.logs.String())
+	}
+}
+
+func startGraphEnv(t *testing.T) *graphEnv {
+	t.Helper()
+	certPEM, certKey, err := simulator.NewClientCertificate("grafana-e2e")
+	if err != nil {
+		t.Fatal(err)
+	}
+	env := &graphEnv{certKey: string(certKey), logs: &strings.Builder{}}
+	env.sim = startSim(t, []simulator.Client{
+		simulator.DemoClient(),
+		{TenantID: simulator.DemoTenantID, ClientID: loadApp, Secret: appSecret},
+		{TenantID: simulator.DemoTenantID, ClientID: dashApp, Secret: appSecret},
+		{TenantID: simulator.DemoTenantID, ClientID: explainApp, Secret: appSecret},
+		// Like the demo app, it may read Conditional Access details, which the rules use.
+		{TenantID: simulator.DemoTenantID, ClientID: acceptApp, Secret: appSecret, Permissions: []string{
+			simulator.PermissionAuditLogReadAll, simulator.PermissionDirectoryReadAll, simulator.PermissionPolicyReadAll}},
+		{TenantID: simulator.DemoTenantID, ClientID: certApp, CertificatePEM: certPEM},
+		{TenantID: simulator.DemoTenantID, ClientID: federated},
+		{TenantID: simulator.DemoTenantID, ClientID: expiredApp, Secret: appSecret, SecretExpired: true},
+		{TenantID: otherTenant, ClientID: noLicence, Secret: appSecret, NoPremiumLicence: true},
+		{TenantID: otherTenant, ClientID: noAuditApp, Secret: appSecret, Permissions: []string{simulator.PermissionDirectoryReadAll}},
+	})
+	env.sim.SetFaults(simulator.Faults{RateLimit: graph.GraphRequestsPerWindow, RateWindow: graph.GraphWindow})
+	env.untrusted = startSim(t, nil)
+	dir := t.TempDir()
+	caFile, tokenFile := filepath.Join(dir, "ca.pem"), filepath.Join(dir, "azure-identity-token")
+	writeFile(t, caFile, env.sim.CACertPEM())
+	writeFile(t, tokenFile, []byte(env.sim.FederatedToken(federated)))
+	vars := map[string]string{
+		"SSL_CERT_FILE":              caFile,
+		"AZURE_FEDERATED_TOKEN_FILE": tokenFile,
+		"IDENTITY_ENDPOINT":          env.sim.ManagedIdentityEndpoint(),
+		"IDENTITY_HEADER":            simulator.ManagedIdentityHeader,
+	}
+	var pluginEnv []string
+	for k, v := range vars {
+		// go-plugin appends this process's environment after harness.Options.Env, so a
+		// variable the host already sets (SSL_CERT_FILE often is) would win: set it here too.
+		t.Setenv(k, v)
+		pluginEnv = append(pluginEnv, k+"="+v)
+	}
+	env.plugin, err = harness.Start(buildPlugin(t, dir), harness.Options{Stderr: env.logs, Env: withServerConfig(pluginEnv...)})
+	if err != nil {
+		t.Fatal(err, env.logs.String())
+	}
+	t.Cleanup(env.plugin.Close)
+	return env
+}
+
+func startSim(t *testing.T, clients []simulator.Client) *simulator.Server {
+	t.Helper()
+	sim, err := simulator.Start(simulator.Options{Clients: clients})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(sim.Close)
+	return sim
+}
+
+func writeFile(t *testing.T, name string, body []byte) {
+	t.Helper()
+	if err := os.WriteFile(name, body, 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// buildPlugin builds ./pkg again (TestMain's binary path is private to main_test.go); the
+// build cache makes this a link of a few seconds.
+func buildPlugin(t *testing.T, dir string) string {
+	t.Helper()
+	root, err := moduleRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	binary := filepath.Join(dir, "gpx_signin_diagnostics")
+	build := exec.Command("go", "build", "-o", binary, "./pkg")
+	build.Dir = root
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("building the plugin: %v\n%s", err, out)
+	}
+	return binary
+}
+
+var dsID atomic.Int64
+
+// dataSource is a graph data source of the simulator as a customized cloud. Each call is a
+// new instance (its own UID).
+func (env *graphEnv) dataSource(sim *simulator.Server, creds map[string]string, secure map[string]string, extra map[string]any) backend.DataSourceInstanceSettings {
+	c := map[string]string{"authType": "clientsecret", "azureCloud": "AzureCustomizedCloud", "tenantId": simulator.DemoTenantID}
+	for k, v := range creds {
+		c[k] = v
+	}
+	jsonData := map[string]any{"source": "graph", "azureCredentials": c, "authorityHost": sim.URL(), "graphEndpoint": sim.URL()}
+	for k, v := range extra {
+		jsonData[k] = v
+	}
+	raw, _ := json.Marshal(jsonData)
+	id := dsID.Add(1)
+	return backend.DataSourceInstanceSettings{
+		ID: 100 + id, UID: fmt.Sprintf("graph-e2e-%d", id), Name: "graph e2e",
+		Type: harness.PluginID, JSONData: raw, DecryptedSecureJSONData: secure, Updated: time.Now(),
+	}
+}
+
+// secretDS is a client secret data source for an app of the trusted simulator.
+func (env *graphEnv) secretDS(tenant, client, secret string) backend.DataSourceInstanceSettings {
+	return env.dataSource(env.sim, map[string]string{"tenantId": tenant, "clientId": client}, map[string]string{"azureClientSecret": secret}, nil)
+}
