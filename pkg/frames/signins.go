@@ -38,87 +38,181 @@ func LookupURL(code int64) string {
 	return "https://login.microsoftonline.com/error?code=" + strconv.FormatInt(code, 10)
 }
 
-// SignIns builds the table frame of annotated sign-ins, one row per sign-in, columns filled
-// directly (appending row by row boxes every value).
+// SignIns builds the table frame of annotated sign-ins, one row per sign-in, a field per
+// entry of signInColumns, each filled as one typed slice (appending row by row boxes every
+// value).
 func SignIns(refID string, rows []signin.SignIn, decisions []engine.Decision, ctx Context) *data.Frame {
-	n := len(rows)
-	c := newColumns(n)
 	p := ctx.portals()
+	rs := make([]row, len(rows))
 	for i := range rows {
-		c.set(i, &rows[i], &decisions[i], &p, ctx.TenantID)
+		rs[i] = newRow(&rows[i], &decisions[i], &p, ctx.TenantID)
 	}
-	frame := data.NewFrame("signins", c.fields(p)...)
+	fields := make([]*data.Field, len(signInColumns))
+	for i, col := range signInColumns {
+		fields[i] = data.NewField(col.name, nil, col.values(rs))
+		fields[i].Config = &data.FieldConfig{DisplayName: col.display}
+		if col.links != nil {
+			fields[i].Config.Links = col.links(p)
+		}
+	}
+	frame := data.NewFrame("signins", fields...)
 	frame.RefID = refID
 	frame.Meta = &data.FrameMeta{PreferredVisualization: data.VisTypeTable}
 	return frame
 }
 
-type columns struct {
-	time                                                   []time.Time
-	user, userID, userDisplayName, app, appID, status      []string
-	errorCode                                              []int64
-	failureReason, additionalDetails, correlationID, reqID []string
-	ip, clientApp, country, city, os, browser, caStatus    []string
-	cause, nextSteps, severity, category, ruleID, title    []string
-	actor, otherRules, lookup, ruleError                   []string
-	failedPolicy, failedPolicyID, supportDetails           []string
-	signInIdentifier, signInIdentifierType                 []string
-	linkTitle, linkURL                                     [winnerLinks][]string
+// row is one sign-in with what its columns read: the decision, the winning finding (nil
+// when none) and the values that take a step to derive.
+type row struct {
+	s                            *signin.SignIn
+	d                            *engine.Decision
+	w                            *engine.Finding
+	lookup, support              string
+	failedPolicy, failedPolicyID string
+	links                        [winnerLinks]engine.Link
 }
 
-func newColumns(n int) *columns {
-	s := func() []string { return make([]string, n) }
-	return &columns{
-		time: make([]time.Time, n), errorCode: make([]int64, n),
-		user: s(), userID: s(), userDisplayName: s(), app: s(), appID: s(), status: s(),
-		failureReason: s(), additionalDetails: s(), correlationID: s(), reqID: s(),
-		ip: s(), clientApp: s(), country: s(), city: s(), os: s(), browser: s(), caStatus: s(),
-		cause: s(), nextSteps: s(), severity: s(), category: s(), ruleID: s(), title: s(),
-		actor: s(), otherRules: s(), lookup: s(), ruleError: s(),
-		failedPolicy: s(), failedPolicyID: s(), supportDetails: s(), signInIdentifier: s(), signInIdentifierType: s(),
-		linkTitle: [winnerLinks][]string{s(), s(), s()}, linkURL: [winnerLinks][]string{s(), s(), s()},
-	}
-}
-
-func (c *columns) set(i int, s *signin.SignIn, d *engine.Decision, p *settings.Portals, tenantID string) {
-	c.time[i] = s.CreatedDateTime
-	c.user[i], c.userID[i], c.userDisplayName[i] = s.UserPrincipalName, s.UserID, s.UserDisplayName
-	c.app[i], c.appID[i], c.status[i] = s.AppDisplayName, s.AppID, d.Status
-	c.errorCode[i], c.failureReason[i], c.additionalDetails[i] = s.Status.ErrorCode, s.Status.FailureReason, s.Status.AdditionalDetails
-	c.correlationID[i], c.reqID[i], c.ip[i], c.clientApp[i] = s.CorrelationID, s.ID, s.IPAddress, s.ClientAppUsed
-	c.country[i], c.city[i], c.caStatus[i] = s.Location.CountryOrRegion, s.Location.City, s.ConditionalAccessStatus
-	c.os[i], c.browser[i] = s.DeviceDetail.OperatingSystem, s.DeviceDetail.Browser
-	c.ruleError[i] = d.Error
-	c.signInIdentifier[i], c.signInIdentifierType[i] = s.SignInIdentifier, s.SignInIdentifierType
-	c.failedPolicy[i], c.failedPolicyID[i] = failedPolicies(s.AppliedConditionalAccessPolicies)
+func newRow(s *signin.SignIn, d *engine.Decision, p *settings.Portals, tenantID string) row {
+	r := row{s: s, d: d, w: d.Winner()}
+	r.failedPolicy, r.failedPolicyID = failedPolicies(s.AppliedConditionalAccessPolicies)
 	if s.Status.ErrorCode != 0 {
-		c.lookup[i] = LookupURL(s.Status.ErrorCode)
+		r.lookup = LookupURL(s.Status.ErrorCode)
 	}
 	if d.Status == engine.StatusFailure {
-		c.supportDetails[i] = SupportDetails(s, tenantID)
+		r.support = SupportDetails(s, tenantID)
 	}
-	w := d.Winner()
-	if w == nil {
-		return
+	if r.w == nil {
+		return r
 	}
 	k := 0
-	for _, l := range w.Links {
+	for _, l := range r.w.Links {
 		if k == winnerLinks {
 			break
 		}
-		if l.URL == c.lookup[i] || l.URL == p.Azure+supportPath || l.URL == "" {
+		if l.URL == r.lookup || l.URL == p.Azure+supportPath || l.URL == "" {
 			continue // in lookupUrl and supportDetails already
 		}
-		c.linkTitle[k][i], c.linkURL[k][i] = l.Title, l.URL
+		r.links[k] = l
 		k++
 	}
-	c.cause[i], c.nextSteps[i], c.severity[i], c.category[i] = w.Cause, strings.Join(w.NextSteps, "\n"), w.Severity, w.Category
-	c.ruleID[i], c.title[i], c.actor[i] = w.RuleID, w.Title, w.Actor
-	others := make([]string, 0, len(d.Findings)-1)
-	for _, f := range d.Findings[1:] {
+	return r
+}
+
+// column is one field of the sign-ins frame: its name (the contract dashboards and alert
+// rules rely on), its display name, its data links and how a row gives its value. A new
+// field is one entry of signInColumns.
+type column struct {
+	name, display string
+	links         func(p settings.Portals) []data.DataLink
+	values        func(rows []row) any
+}
+
+func typed[T any](name, display string, get func(r *row) T, links ...func(settings.Portals) []data.DataLink) column {
+	c := column{name: name, display: display, values: func(rows []row) any {
+		out := make([]T, len(rows))
+		for i := range rows {
+			out[i] = get(&rows[i])
+		}
+		return out
+	}}
+	if len(links) > 0 {
+		c.links = func(p settings.Portals) []data.DataLink {
+			var out []data.DataLink
+			for _, l := range links {
+				out = append(out, l(p)...)
+			}
+			return out
+		}
+	}
+	return c
+}
+
+// text is a string column; fromWinner one read from the winning finding ("" when none).
+func text(name, display string, get func(r *row) string, links ...func(settings.Portals) []data.DataLink) column {
+	return typed(name, display, get, links...)
+}
+
+func fromWinner(name, display string, get func(f *engine.Finding) string) column {
+	return text(name, display, func(r *row) string {
+		if r.w == nil {
+			return ""
+		}
+		return get(r.w)
+	})
+}
+
+// fixed and portal are a column's links: the same for every data source, or into the
+// admin center of the data source's cloud (portalLinks).
+func fixed(links []data.DataLink) func(settings.Portals) []data.DataLink {
+	return func(settings.Portals) []data.DataLink { return links }
+}
+
+func portal(target string) func(settings.Portals) []data.DataLink {
+	return func(p settings.Portals) []data.DataLink { return portalLinks(p)[target] }
+}
+
+// signInColumns are the sign-ins frame's fields, in order (README: "Frame fields").
+var signInColumns = append([]column{
+	typed("time", "Time", func(r *row) time.Time { return r.s.CreatedDateTime }),
+	text("user", "User", func(r *row) string { return r.s.UserPrincipalName }, fixed(userLinks), portal("user")),
+	text("userId", "User ID", func(r *row) string { return r.s.UserID }),
+	text("userDisplayName", "User name", func(r *row) string { return r.s.UserDisplayName }),
+	text("app", "Application", func(r *row) string { return r.s.AppDisplayName }, portal("app")),
+	text("appId", "Application ID", func(r *row) string { return r.s.AppID }),
+	text("status", "Status", func(r *row) string { return r.d.Status }),
+	typed("errorCode", "Error code", func(r *row) int64 { return r.s.Status.ErrorCode }, fixed(codeLinks)),
+	text("failureReason", "Failure reason", func(r *row) string { return r.s.Status.FailureReason }),
+	text("additionalDetails", "Additional details", func(r *row) string { return r.s.Status.AdditionalDetails }),
+	fromWinner("cause", "Cause", func(f *engine.Finding) string { return f.Cause }),
+	fromWinner("nextSteps", "Next steps", func(f *engine.Finding) string { return strings.Join(f.NextSteps, "\n") }),
+	fromWinner("severity", "Severity", func(f *engine.Finding) string { return f.Severity }),
+	fromWinner("category", "Category", func(f *engine.Finding) string { return f.Category }),
+	fromWinner("ruleId", "Rule", func(f *engine.Finding) string { return f.RuleID }),
+	fromWinner("title", "Title", func(f *engine.Finding) string { return f.Title }),
+	fromWinner("actor", "Who acts", func(f *engine.Finding) string { return f.Actor }),
+	text("otherRules", "Other matching rules", otherRules),
+	text("correlationId", "Correlation ID", func(r *row) string { return r.s.CorrelationID }, fixed(correlationLinks)),
+	text("requestId", "Request ID", func(r *row) string { return r.s.ID }, portal("request")),
+	text("ipAddress", "IP address", func(r *row) string { return r.s.IPAddress }),
+	text("clientApp", "Client app", func(r *row) string { return r.s.ClientAppUsed }),
+	text("country", "Country", func(r *row) string { return r.s.Location.CountryOrRegion }),
+	text("city", "City", func(r *row) string { return r.s.Location.City }),
+	text("operatingSystem", "Operating system", func(r *row) string { return r.s.DeviceDetail.OperatingSystem }),
+	text("browser", "Browser", func(r *row) string { return r.s.DeviceDetail.Browser }),
+	text("conditionalAccessStatus", "Conditional Access", func(r *row) string { return r.s.ConditionalAccessStatus }),
+	text("failedPolicy", "Failed policy", func(r *row) string { return r.failedPolicy }, portal("policy")),
+	text("failedPolicyId", "Failed policy ID", func(r *row) string { return r.failedPolicyID }),
+	text("lookupUrl", "Microsoft lookup", func(r *row) string { return r.lookup }, fixed(lookupLinks)),
+	text("ruleError", "Rule error", func(r *row) string { return r.d.Error }),
+	text("supportDetails", "Support request details", func(r *row) string { return r.support }, portal("support")),
+	text("signInIdentifier", "Sign-in identifier", func(r *row) string { return r.s.SignInIdentifier }),
+	text("signInIdentifierType", "Sign-in identifier type", func(r *row) string { return r.s.SignInIdentifierType }),
+}, linkColumns()...)
+
+// otherRules lists the matching rules after the winner, in precedence order.
+func otherRules(r *row) string {
+	if r.w == nil {
+		return ""
+	}
+	others := make([]string, 0, len(r.d.Findings)-1)
+	for _, f := range r.d.Findings[1:] {
 		others = append(others, f.RuleID)
 	}
-	c.otherRules[i] = strings.Join(others, ", ")
+	return strings.Join(others, ", ")
+}
+
+// linkColumns are a title (with a data link to the URL) and a URL column for each of the
+// winning finding's first links.
+func linkColumns() []column {
+	var out []column
+	for k := range winnerLinks {
+		n := strconv.Itoa(k + 1)
+		title := text("link"+n, "Link "+n, func(r *row) string { return r.links[k].Title },
+			fixed([]data.DataLink{{Title: "${__value.raw}", URL: "${__data.fields.link" + n + "Url}", TargetBlank: true}}))
+		url := text("link"+n+"Url", "Link "+n+" URL", func(r *row) string { return r.links[k].URL })
+		out = append(out, title, url)
+	}
+	return out
 }
 
 // failedPolicies names the Conditional Access policies that failed the sign-in, and gives the
@@ -195,55 +289,3 @@ var (
 	codeLinks   = []data.DataLink{{Title: "Microsoft's page for error ${__value.raw}", URL: "https://login.microsoftonline.com/error?code=${__value.raw}", TargetBlank: true}}
 	lookupLinks = []data.DataLink{{Title: "Open", URL: "${__value.raw}", TargetBlank: true}}
 )
-
-func (c *columns) fields(p settings.Portals) []*data.Field {
-	f := func(name, display string, values any, links ...data.DataLink) *data.Field {
-		field := data.NewField(name, nil, values)
-		field.Config = &data.FieldConfig{DisplayName: display, Links: links}
-		return field
-	}
-	portal := portalLinks(p)
-	fields := []*data.Field{
-		f("time", "Time", c.time),
-		f("user", "User", c.user, append(append([]data.DataLink{}, userLinks...), portal["user"]...)...),
-		f("userId", "User ID", c.userID),
-		f("userDisplayName", "User name", c.userDisplayName),
-		f("app", "Application", c.app, portal["app"]...),
-		f("appId", "Application ID", c.appID),
-		f("status", "Status", c.status),
-		f("errorCode", "Error code", c.errorCode, codeLinks...),
-		f("failureReason", "Failure reason", c.failureReason),
-		f("additionalDetails", "Additional details", c.additionalDetails),
-		f("cause", "Cause", c.cause),
-		f("nextSteps", "Next steps", c.nextSteps),
-		f("severity", "Severity", c.severity),
-		f("category", "Category", c.category),
-		f("ruleId", "Rule", c.ruleID),
-		f("title", "Title", c.title),
-		f("actor", "Who acts", c.actor),
-		f("otherRules", "Other matching rules", c.otherRules),
-		f("correlationId", "Correlation ID", c.correlationID, correlationLinks...),
-		f("requestId", "Request ID", c.reqID, portal["request"]...),
-		f("ipAddress", "IP address", c.ip),
-		f("clientApp", "Client app", c.clientApp),
-		f("country", "Country", c.country),
-		f("city", "City", c.city),
-		f("operatingSystem", "Operating system", c.os),
-		f("browser", "Browser", c.browser),
-		f("conditionalAccessStatus", "Conditional Access", c.caStatus),
-		f("failedPolicy", "Failed policy", c.failedPolicy, portal["policy"]...),
-		f("failedPolicyId", "Failed policy ID", c.failedPolicyID),
-		f("lookupUrl", "Microsoft lookup", c.lookup, lookupLinks...),
-		f("ruleError", "Rule error", c.ruleError),
-		f("supportDetails", "Support request details", c.supportDetails, portal["support"]...),
-		f("signInIdentifier", "Sign-in identifier", c.signInIdentifier),
-		f("signInIdentifierType", "Sign-in identifier type", c.signInIdentifierType),
-	}
-	for k := range winnerLinks {
-		n := strconv.Itoa(k + 1)
-		fields = append(fields,
-			f("link"+n, "Link "+n, c.linkTitle[k], data.DataLink{Title: "${__value.raw}", URL: "${__data.fields.link" + n + "Url}", TargetBlank: true}),
-			f("link"+n+"Url", "Link "+n+" URL", c.linkURL[k]))
-	}
-	return fields
-}
