@@ -38,31 +38,6 @@ func TestParseRejects(t *testing.T) {
 	}
 }
 
-func TestGraphFilter(t *testing.T) {
-	tests := []struct {
-		name  string
-		model Model
-		want  string
-	}{
-		{"nothing", Model{}, ""},
-		{"user exact, lower-cased", Model{User: "Adele.Vance@Contoso.com"}, "userPrincipalName eq 'adele.vance@contoso.com'"},
-		{"user prefix", Model{User: "adele*"}, "startswith(userPrincipalName,'adele')"},
-		{"apostrophe is doubled", Model{User: "o'brien@contoso.com"}, "userPrincipalName eq 'o''brien@contoso.com'"},
-		{"app by id", Model{App: "DE8BC8B5-D9F9-48B1-A8AD-B748DA725064"}, "appId eq 'de8bc8b5-d9f9-48b1-a8ad-b748da725064'"},
-		{"app by name", Model{App: "Graph Explorer"}, "appDisplayName eq 'Graph Explorer'"},
-		{"codes", Model{ErrorCodes: []int64{50126, 50053}}, "(status/errorCode eq 50126 or status/errorCode eq 50053)"},
-		{"all together", Model{User: "a@b.c", ErrorCodes: []int64{50126}, IPAddress: "131.107.*", ClientApp: "IMAP4"},
-			"userPrincipalName eq 'a@b.c' and status/errorCode eq 50126 and startswith(ipAddress,'131.107.') and clientAppUsed eq 'IMAP4'"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := tt.model.GraphFilter(); got != tt.want {
-				t.Errorf("GraphFilter() = %q, want %q", got, tt.want)
-			}
-		})
-	}
-}
-
 // A crafted UPN must stay one string literal: the filter keeps exactly the clauses we built.
 func TestGraphFilterInjection(t *testing.T) {
 	evil := "x' or userPrincipalName ne 'y"
