@@ -1,9 +1,11 @@
 import React from 'react';
-import { Field, Input, RadioButtonGroup, SecretInput, Switch } from '@grafana/ui';
+import { Field, Input, RadioButtonGroup, Switch } from '@grafana/ui';
 
 import { ClusterSettings, DEFAULT_KEY_PREFIX, RedisMode } from '../../types';
 import { ConfigSection } from './ConfigSection';
-import { Options, withJsonData, withSecret, withSecretReset, withStoredSecretsReset } from './options';
+import { NumberField } from './NumberField';
+import { Options, withJsonData, withStoredSecretsReset } from './options';
+import { SecretField } from './SecretField';
 
 interface Props {
   options: Options;
@@ -37,7 +39,6 @@ function withCluster(options: Options, patch: Partial<ClusterSettings>): Options
 /** jsonData.cluster: the Redis server that several Grafana replicas share (pkg/settings/cluster.go). */
 export function ClusterSection({ options, onOptionsChange }: Props) {
   const cluster = options.jsonData.cluster ?? {};
-  const { secureJsonFields, secureJsonData } = options;
   const set = (patch: Partial<ClusterSettings>) => onOptionsChange(withCluster(options, patch));
   const mode = cluster.redisMode ?? 'standalone';
   return (
@@ -88,21 +89,16 @@ export function ClusterSection({ options, onOptionsChange }: Props) {
               onChange={(e) => set({ redisMasterName: e.currentTarget.value })}
             />
           </Field>
-          <Field
+          <SecretField
             label="Sentinel password"
             description="Optional: only when the sentinels themselves ask for a password."
-            htmlFor="sigdiag-redis-sentinel-password"
-          >
-            <SecretInput
-              id="sigdiag-redis-sentinel-password"
-              width={WIDTH}
-              placeholder="Sentinel password"
-              isConfigured={Boolean(secureJsonFields?.redisSentinelPassword)}
-              value={secureJsonData?.redisSentinelPassword ?? ''}
-              onChange={(e) => onOptionsChange(withSecret(options, 'redisSentinelPassword', e.currentTarget.value))}
-              onReset={() => onOptionsChange(withSecretReset(options, 'redisSentinelPassword'))}
-            />
-          </Field>
+            id="sigdiag-redis-sentinel-password"
+            secret="redisSentinelPassword"
+            placeholder="Sentinel password"
+            width={WIDTH}
+            options={options}
+            onOptionsChange={onOptionsChange}
+          />
         </>
       )}
       <Field
@@ -128,32 +124,26 @@ export function ClusterSection({ options, onOptionsChange }: Props) {
           onChange={(e) => set({ redisUsername: e.currentTarget.value })}
         />
       </Field>
-      <Field label="Password" htmlFor="sigdiag-redis-password">
-        <SecretInput
-          id="sigdiag-redis-password"
-          width={WIDTH}
-          placeholder="Redis password"
-          isConfigured={Boolean(secureJsonFields?.redisPassword)}
-          value={secureJsonData?.redisPassword ?? ''}
-          onChange={(e) => onOptionsChange(withSecret(options, 'redisPassword', e.currentTarget.value))}
-          onReset={() => onOptionsChange(withSecretReset(options, 'redisPassword'))}
-        />
-      </Field>
+      <SecretField
+        label="Password"
+        id="sigdiag-redis-password"
+        secret="redisPassword"
+        placeholder="Redis password"
+        width={WIDTH}
+        options={options}
+        onOptionsChange={onOptionsChange}
+      />
       {mode !== 'cluster' && (
-        <Field label="Database" description="The Redis database number, 0 by default." htmlFor="sigdiag-redis-db">
-          <Input
-            id="sigdiag-redis-db"
-            type="number"
-            min={0}
-            width={12}
-            placeholder="0"
-            value={cluster.redisDB ?? ''}
-            onChange={(e) => {
-              const n = parseInt(e.currentTarget.value, 10);
-              set({ redisDB: Number.isNaN(n) ? undefined : n });
-            }}
-          />
-        </Field>
+        <NumberField
+          label="Database"
+          description="The Redis database number, 0 by default."
+          id="sigdiag-redis-db"
+          min={0}
+          width={12}
+          placeholder="0"
+          value={cluster.redisDB}
+          onChange={(redisDB) => set({ redisDB })}
+        />
       )}
       <Field
         label="Key prefix"
@@ -168,24 +158,17 @@ export function ClusterSection({ options, onOptionsChange }: Props) {
           onChange={(e) => set({ keyPrefix: e.currentTarget.value })}
         />
       </Field>
-      <Field
+      <NumberField
         label="Replicas"
         description="How many Grafana replicas run this plugin. While Redis is unreachable each replica keeps to its share of the Graph budget, split over the replicas it last saw in Redis or over this many, whichever is more. Leave empty to count them in Redis."
-        htmlFor="sigdiag-redis-replicas"
-      >
-        <Input
-          id="sigdiag-redis-replicas"
-          type="number"
-          min={0}
-          width={12}
-          placeholder="counted"
-          value={cluster.replicas ?? ''}
-          onChange={(e) => {
-            const n = parseInt(e.currentTarget.value, 10);
-            set({ replicas: Number.isNaN(n) || n <= 0 ? undefined : n });
-          }}
-        />
-      </Field>
+        id="sigdiag-redis-replicas"
+        min={0}
+        width={12}
+        placeholder="counted"
+        value={cluster.replicas}
+        // 0 or less is taken as none given, so that Redis counts the replicas.
+        onChange={(n) => set({ replicas: n !== undefined && n > 0 ? n : undefined })}
+      />
     </ConfigSection>
   );
 }

@@ -1,11 +1,13 @@
 import React from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
-import { Box, Button, Field, Input, SecretInput, Stack, TextArea, useStyles2 } from '@grafana/ui';
+import { Box, Button, Field, Input, Stack, TextArea, useStyles2 } from '@grafana/ui';
 
 import { ConfigSection } from './ConfigSection';
 import { RulesBundleSettings } from '../../types';
-import { Options, withJsonData, withSecret, withSecretReset, withStoredSecretsReset } from './options';
+import { NumberField } from './NumberField';
+import { Options, withJsonData, withStoredSecretsReset } from './options';
+import { SecretField } from './SecretField';
 import { useRulesValidation } from './useRulesValidation';
 import { ValidationResult } from './ValidationResult';
 
@@ -138,36 +140,27 @@ export function RulesSection({ options, onOptionsChange }: Props) {
                 onChange={(e) => setBundle({ algorithm: e.currentTarget.value })}
               />
             </Field>
-            <Field label="Poll every (seconds)" description="10 or more." htmlFor="sigdiag-bundle-poll">
-              <Input
-                id="sigdiag-bundle-poll"
-                type="number"
-                min={10}
-                width={20}
-                placeholder="60"
-                value={bundle.pollSeconds ?? ''}
-                onChange={(e) => {
-                  const n = parseInt(e.currentTarget.value, 10);
-                  setBundle({ pollSeconds: Number.isNaN(n) ? undefined : n });
-                }}
-              />
-            </Field>
+            <NumberField
+              label="Poll every (seconds)"
+              description="10 or more."
+              id="sigdiag-bundle-poll"
+              min={10}
+              width={20}
+              placeholder="60"
+              value={bundle.pollSeconds}
+              onChange={(pollSeconds) => setBundle({ pollSeconds })}
+            />
           </Stack>
-          <Field
+          <SecretField
             label="Bundle token"
             description="Optional: the bearer token the bundle server asks for (https only)."
-            htmlFor="sigdiag-bundle-token"
-          >
-            <SecretInput
-              id="sigdiag-bundle-token"
-              width={60}
-              placeholder="Bearer token"
-              isConfigured={Boolean(options.secureJsonFields?.rulesBundleToken)}
-              value={options.secureJsonData?.rulesBundleToken ?? ''}
-              onChange={(e) => onOptionsChange(withSecret(options, 'rulesBundleToken', e.currentTarget.value))}
-              onReset={() => onOptionsChange(withSecretReset(options, 'rulesBundleToken'))}
-            />
-          </Field>
+            id="sigdiag-bundle-token"
+            secret="rulesBundleToken"
+            placeholder="Bearer token"
+            width={60}
+            options={options}
+            onOptionsChange={onOptionsChange}
+          />
         </>
       )}
     </ConfigSection>

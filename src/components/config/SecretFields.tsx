@@ -1,8 +1,9 @@
 import React from 'react';
-import { Field, SecretInput, SecretTextArea } from '@grafana/ui';
+import { Field, SecretTextArea } from '@grafana/ui';
 
 import { AzureAuthType } from '../../types';
 import { Options, withSecret, withSecretReset } from './options';
+import { SecretField } from './SecretField';
 
 interface Props {
   authType: AzureAuthType;
@@ -16,17 +17,16 @@ export function SecretFields({ authType, options, onOptionsChange, width }: Prop
   const { secureJsonFields, secureJsonData } = options;
   if (authType === 'clientsecret') {
     return (
-      <Field label="Client secret" htmlFor="sigdiag-client-secret" required>
-        <SecretInput
-          id="sigdiag-client-secret"
-          width={width}
-          placeholder="Client secret value"
-          isConfigured={Boolean(secureJsonFields?.azureClientSecret)}
-          value={secureJsonData?.azureClientSecret ?? ''}
-          onChange={(e) => onOptionsChange(withSecret(options, 'azureClientSecret', e.currentTarget.value))}
-          onReset={() => onOptionsChange(withSecretReset(options, 'azureClientSecret'))}
-        />
-      </Field>
+      <SecretField
+        label="Client secret"
+        id="sigdiag-client-secret"
+        secret="azureClientSecret"
+        placeholder="Client secret value"
+        width={width}
+        required
+        options={options}
+        onOptionsChange={onOptionsChange}
+      />
     );
   }
   if (authType === 'clientcertificate') {
