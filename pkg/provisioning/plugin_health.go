@@ -179,9 +179,7 @@ func pluginHealth() *dashboard.DashboardBuilder {
 				ShowLegend(false).
 				DisplayMode(common.LegendDisplayModeList).
 				Placement(common.LegendPlacementBottom)).
-			Tooltip(common.NewVizTooltipOptionsBuilder().
-				Mode(common.TooltipDisplayModeSingle).
-				Sort(common.SortOrderNone)).
+			Tooltip(tooltip(common.TooltipDisplayModeSingle, common.SortOrderNone)).
 			ColorScheme(dashboard.NewFieldColorBuilder().
 				Mode(dashboard.FieldColorModeIdThresholds)).
 			Thresholds(dashboard.NewThresholdsConfigBuilder().
@@ -225,13 +223,8 @@ func healthTimeseries(id uint32, title, description string, pos dashboard.GridPo
 		LineWidth(1).
 		FillOpacity(10).
 		ShowPoints(common.VisibilityModeNever).
-		Legend(common.NewVizLegendOptionsBuilder().
-			DisplayMode(common.LegendDisplayModeList).
-			Placement(common.LegendPlacementBottom).
-			ShowLegend(true)).
-		Tooltip(common.NewVizTooltipOptionsBuilder().
-			Mode(common.TooltipDisplayModeMulti).
-			Sort(common.SortOrderDescending))
+		Legend(listLegend()).
+		Tooltip(tooltip(common.TooltipDisplayModeMulti, common.SortOrderDescending))
 	for _, q := range queries {
 		p.WithTarget(q)
 	}

@@ -1,9 +1,10 @@
 // Package provisioning builds the files of provisioning/ that Grafana reads at startup: the dashboards and
 // the alert rules, written with Grafana's foundation SDK, whose builders are generated from Grafana's own
 // schemas, so panels, queries and alert expressions are type-checked as Go instead of hand-edited as JSON.
-// Each dashboard is one file of this package that registers itself with addDashboard; alerts.go holds the
-// alert rules. The SDK builds alert rules in the shape of Grafana's alerting API; alerts.go wraps them in the
-// file-provisioning shape (apiVersion 1, groups with their folder), which the SDK has no type for.
+// Each dashboard is one file of this package that registers itself with addDashboard; panels.go holds the
+// panel kinds they share, alerts.go the alert rules. The SDK builds alert rules in the shape of Grafana's
+// alerting API; alerts.go wraps them in the file-provisioning shape (apiVersion 1, groups with their folder),
+// which the SDK has no type for.
 //
 // Regenerate with `go tool mage provision`; a test fails while the committed files differ from what this
 // package builds.
