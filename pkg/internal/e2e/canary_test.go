@@ -100,7 +100,7 @@ func TestCredentialsGoOnlyToAllowedHosts(t *testing.T) {
 	identityEnv := []string{"IDENTITY_ENDPOINT=http://" + c.addr + "/msi/token", "IDENTITY_HEADER=" + simulator.ManagedIdentityHeader}
 
 	t.Run("not allowed", func(t *testing.T) {
-		env := startSimPluginEnv(t, append([]string{settings.EnvManagedIdentityEnabled + "=false", settings.EnvWorkloadIdentityEnabled + "=false"}, identityEnv...), sim)
+		env := startPlugin(t, append([]string{settings.EnvManagedIdentityEnabled + "=false", settings.EnvWorkloadIdentityEnabled + "=false"}, identityEnv...), sim)
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 		defer cancel()
 		if h := health(ctx, t, env, ds); h.Status != backend.HealthStatusOk {
@@ -121,7 +121,7 @@ func TestCredentialsGoOnlyToAllowedHosts(t *testing.T) {
 	})
 
 	t.Run("allowed by the server configuration", func(t *testing.T) {
-		env := startSimPluginEnv(t, append([]string{settings.EnvAllowedHosts + "=127.0.0.1," + c.addr, settings.EnvManagedIdentityEnabled + "=true"}, identityEnv...), sim)
+		env := startPlugin(t, append([]string{settings.EnvAllowedHosts + "=127.0.0.1," + c.addr, settings.EnvManagedIdentityEnabled + "=true"}, identityEnv...), sim)
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 		defer cancel()
 		for _, m := range append(moves, struct {
@@ -145,7 +145,7 @@ func TestCredentialsGoOnlyToAllowedHosts(t *testing.T) {
 	})
 }
 
-func health(ctx context.Context, t *testing.T, env *simPlugin, ds backend.DataSourceInstanceSettings) *backend.CheckHealthResult {
+func health(ctx context.Context, t *testing.T, env *pluginProcess, ds backend.DataSourceInstanceSettings) *backend.CheckHealthResult {
 	t.Helper()
 	h, err := env.plugin.CheckHealth(ctx, ds)
 	if err != nil {
@@ -156,7 +156,7 @@ func health(ctx context.Context, t *testing.T, env *simPlugin, ds backend.DataSo
 
 // refuses checks that the health check, every query and every resource that reads sign-ins
 // name the setting to change.
-func refuses(ctx context.Context, t *testing.T, env *simPlugin, ds backend.DataSourceInstanceSettings, field string) {
+func refuses(ctx context.Context, t *testing.T, env *pluginProcess, ds backend.DataSourceInstanceSettings, field string) {
 	t.Helper()
 	h := health(ctx, t, env, ds)
 	if h.Status != backend.HealthStatusError || !strings.Contains(h.Message, field) || !strings.Contains(string(h.JSONDetails), `"field":"`+field+`"`) {

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -22,7 +21,7 @@ import (
 	"github.com/sigdiag/signin-diagnostics/pkg/internal/simulator/dataset"
 )
 
-// A Grafana cluster (issue #11): three plugin processes, as three Grafana replicas behind a
+// A Grafana cluster: three plugin processes, as three Grafana replicas behind a
 // load balancer run them, with the same data source (same UID) and one Redis server, against a
 // simulator that enforces Graph's 5 requests per 10 seconds per app and tenant.
 
@@ -39,10 +38,13 @@ type clusterEnv struct {
 	sim      *simulator.Server
 	redis    *redistest.Server
 	replicas []*harness.Plugin
-	logs     []*strings.Builder
+	logs     []*lockedBuffer
 }
 
 func TestGrafanaCluster(t *testing.T) {
+	if testing.Short() {
+		t.Skip("three replicas loading a dashboard three times, about four minutes: skipped with -short; go tool mage testAll (and CI) runs it")
+	}
 	env := startClusterEnv(t)
 	var shared, alone dashboardRun
 	t.Run("three replicas share the Graph budget and the cache", func(t *testing.T) { shared = env.testShared(t) })
@@ -80,18 +82,9 @@ func startClusterEnv(t *testing.T) *clusterEnv {
 		{TenantID: simulator.DemoTenantID, ClientID: degradedApp, Secret: appSecret},
 	})
 	env.sim.SetFaults(simulator.Faults{RateLimit: graph.GraphRequestsPerWindow, RateWindow: graph.GraphWindow})
-	dir := t.TempDir()
-	caFile := filepath.Join(dir, "ca.pem")
-	writeFile(t, caFile, env.sim.CACertPEM())
-	binary := buildPlugin(t, dir)
 	for range 3 {
-		logs := &strings.Builder{}
-		p, err := harness.Start(binary, harness.Options{Stderr: logs, Env: withServerConfig("SSL_CERT_FILE=" + caFile)})
-		if err != nil {
-			t.Fatal(err, logs.String())
-		}
-		t.Cleanup(p.Close)
-		env.replicas, env.logs = append(env.replicas, p), append(env.logs, logs)
+		p := startPlugin(t, nil, env.sim)
+		env.replicas, env.logs = append(env.replicas, p.plugin), append(env.logs, p.logs)
 	}
 	return env
 }
@@ -195,12 +188,6 @@ func (env *clusterEnv) loadDashboard(t *testing.T, ds backend.DataSourceInstance
 
 func (env *clusterEnv) requestsOf(app string) []simulator.RequestLog {
 	return graphRequestsOf(env.sim, app)
-}
-
-// stat is a frame's panel-inspector figure (0 when absent).
-func stat(f *data.Frame, name string) float64 {
-	v, _ := statOK(f, name)
-	return v
 }
 
 const sharedHoursStat = "Hours from the replicas' shared cache"

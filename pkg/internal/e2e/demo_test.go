@@ -12,51 +12,7 @@ import (
 	"github.com/grafana/grafana-plugin-sdk-go/data"
 
 	"github.com/sigdiag/signin-diagnostics/pkg/internal/demorun"
-	"github.com/sigdiag/signin-diagnostics/pkg/internal/harness"
 )
-
-func signInsQuery(refID, model string, span time.Duration) backend.DataQuery {
-	now := time.Now()
-	return backend.DataQuery{RefID: refID, QueryType: "signins", JSON: json.RawMessage(model),
-		TimeRange: backend.TimeRange{From: now.Add(-span), To: now}}
-}
-
-func queryFrame(t *testing.T, ds backend.DataSourceInstanceSettings, q backend.DataQuery) *data.Frame {
-	t.Helper()
-	return queryFrameOf(t, plugin, ds, q)
-}
-
-// queryFrameOf runs one query in the given plugin process and returns its single frame.
-func queryFrameOf(t *testing.T, p *harness.Plugin, ds backend.DataSourceInstanceSettings, q backend.DataQuery) *data.Frame {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	res, err := p.QueryData(ctx, ds, nil, q)
-	if err != nil {
-		t.Fatalf("QueryData: %v", err)
-	}
-	r := res.Responses[q.RefID]
-	if r.Error != nil {
-		t.Fatalf("query %s failed: %v", q.RefID, r.Error)
-	}
-	if len(r.Frames) != 1 {
-		t.Fatalf("want one frame, got %d", len(r.Frames))
-	}
-	return r.Frames[0]
-}
-
-func stringColumn(t *testing.T, f *data.Frame, name string) []string {
-	t.Helper()
-	field, _ := f.FieldByName(name)
-	if field == nil {
-		t.Fatalf("frame has no field %q", name)
-	}
-	out := make([]string, field.Len())
-	for i := range out {
-		out[i] = field.At(i).(string)
-	}
-	return out
-}
 
 func codes(t *testing.T, f *data.Frame) []int64 {
 	t.Helper()

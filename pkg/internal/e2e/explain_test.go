@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
-	"github.com/grafana/grafana-plugin-sdk-go/data"
 )
 
 // explainApp is the app registration of the explain test, so its Graph requests are its own.
@@ -78,17 +77,4 @@ func (env *graphEnv) testExplainBudget(t *testing.T) {
 	if err != nil || !strings.Contains(res.Message, want) {
 		t.Errorf("health %v %q; want it to say %q", err, res.Message, want)
 	}
-}
-
-// statOK is a frame's panel-inspector figure and whether the frame has it.
-func statOK(f *data.Frame, name string) (float64, bool) {
-	if f.Meta == nil {
-		return 0, false
-	}
-	for _, s := range f.Meta.Stats {
-		if s.DisplayName == name {
-			return s.Value, true
-		}
-	}
-	return 0, false
 }

@@ -1,100 +1,19 @@
 package e2e
 
 import (
-	"bytes"
 	"context"
-	"os"
-	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
 
-	"github.com/sigdiag/signin-diagnostics/pkg/internal/harness"
 	"github.com/sigdiag/signin-diagnostics/pkg/internal/simulator"
 )
 
 // Faults of Graph and Entra through the plugin protocol: each query ends, before the deadline
 // Grafana set, in data or in an error response that says what happened, and the plugin
 // process keeps serving.
-
-// lockedBuffer collects the plugin's log lines; the harness writes them from its own goroutine.
-type lockedBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *lockedBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *lockedBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
-
-// simPlugin is a plugin process that trusts the given simulators' CAs (SSL_CERT_FILE), with
-// its log.
-type simPlugin struct {
-	plugin *harness.Plugin
-	logs   *lockedBuffer
-	pid    int
-}
-
-func startSimPlugin(t *testing.T, sims ...*simulator.Server) *simPlugin {
-	t.Helper()
-	return startSimPluginEnv(t, nil, sims...)
-}
-
-// startSimPluginEnv is startSimPlugin with more environment variables for the plugin.
-func startSimPluginEnv(t *testing.T, vars []string, sims ...*simulator.Server) *simPlugin {
-	t.Helper()
-	dir := t.TempDir()
-	var cas []byte
-	for _, s := range sims {
-		cas = append(cas, s.CACertPEM()...)
-	}
-	caFile := filepath.Join(dir, "ca.pem")
-	writeFile(t, caFile, cas)
-	t.Setenv("SSL_CERT_FILE", caFile)
-	env := &simPlugin{logs: &lockedBuffer{}}
-	binary := buildPlugin(t, dir)
-	var err error
-	env.plugin, err = harness.Start(binary, harness.Options{Stderr: env.logs, Env: withServerConfig(append([]string{"SSL_CERT_FILE=" + caFile}, vars...)...)})
-	if err != nil {
-		t.Fatal(err, env.logs.String())
-	}
-	env.pid = pidOf(binary)
-	t.Cleanup(func() {
-		if env.plugin.Exited() {
-			t.Errorf("the plugin process died; its log:\n%s", env.logs.String())
-		}
-		env.plugin.Close()
-	})
-	return env
-}
-
-// pidOf finds the process running binary (its path is unique to the test).
-func pidOf(binary string) int {
-	entries, _ := os.ReadDir("/proc")
-	for _, e := range entries {
-		cmd, err := os.ReadFile(filepath.Join("/proc", e.Name(), "cmdline"))
-		if err != nil || !bytes.HasPrefix(cmd, []byte(binary+"\x00")) && string(cmd) != binary {
-			continue
-		}
-		var pid int
-		for _, c := range e.Name() {
-			pid = pid*10 + int(c-'0')
-		}
-		return pid
-	}
-	return 0
-}
 
 // graphSource is a client secret data source reading sim as a customized cloud.
 func graphSource(sim *simulator.Server, tenant, client, secret string, extra map[string]any) backend.DataSourceInstanceSettings {

@@ -156,15 +156,6 @@ func apostropheUser(t *testing.T, d *dataset.Dataset) string {
 	return ""
 }
 
-func hasNotice(f *data.Frame, sev data.NoticeSeverity, text string) bool {
-	for _, n := range f.Meta.Notices {
-		if n.Severity == sev && strings.Contains(n.Text, text) {
-			return true
-		}
-	}
-	return false
-}
-
 // testFailuresLast24Hours is the acceptance test: every failure of the last 24 hours, read
 // across Graph pages under the pacer, matches the simulator's ground truth.
 // It has an app of its own, so the time measured is its own pages under a fresh budget.

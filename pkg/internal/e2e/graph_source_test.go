@@ -3,10 +3,7 @@ package e2e
 import (
 	"encoding/json"
 	"fmt"
-	"os"
-	"os/exec"
 	"path/filepath"
-	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -40,9 +37,8 @@ const (
 type graphEnv struct {
 	sim       *simulator.Server // trusted by the plugin, with Graph's rate limit on
 	untrusted *simulator.Server // its CA is not in SSL_CERT_FILE
-	plugin    *harness.Plugin
-	certKey   string // PEM certificate and key of certApp
-	logs      *strings.Builder
+	*pluginProcess
+	certKey string // PEM certificate and key of certApp
 }
 
 func TestGraphSource(t *testing.T) {
@@ -54,9 +50,6 @@ func TestGraphSource(t *testing.T) {
 	t.Run("20 concurrent dashboard queries", env.testLoad)
 	t.Run("a dashboard refresh reads Graph once, a rule change not at all", env.testDashboardRefresh)
 	t.Run("explain reads what a table listed, and one request otherwise", env.testExplainBudget)
-	if env.plugin.Exited() {
-		t.Fatalf("the plugin process died; its log:\n%s", env.logs.String())
-	}
 }
 
 func startGraphEnv(t *testing.T) *graphEnv {
@@ -65,7 +58,7 @@ func startGraphEnv(t *testing.T) *graphEnv {
 	if err != nil {
 		t.Fatal(err)
 	}
-	env := &graphEnv{certKey: string(certKey), logs: &strings.Builder{}}
+	env := &graphEnv{certKey: string(certKey)}
 	env.sim = startSim(t, []simulator.Client{
 		simulator.DemoClient(),
 		{TenantID: simulator.DemoTenantID, ClientID: loadApp, Secret: appSecret},
@@ -82,63 +75,14 @@ func startGraphEnv(t *testing.T) *graphEnv {
 	})
 	env.sim.SetFaults(simulator.Faults{RateLimit: graph.GraphRequestsPerWindow, RateWindow: graph.GraphWindow})
 	env.untrusted = startSim(t, nil)
-	dir := t.TempDir()
-	caFile, tokenFile := filepath.Join(dir, "ca.pem"), filepath.Join(dir, "azure-identity-token")
-	writeFile(t, caFile, env.sim.CACertPEM())
+	tokenFile := filepath.Join(t.TempDir(), "azure-identity-token")
 	writeFile(t, tokenFile, []byte(env.sim.FederatedToken(federated)))
-	vars := map[string]string{
-		"SSL_CERT_FILE":              caFile,
-		"AZURE_FEDERATED_TOKEN_FILE": tokenFile,
-		"IDENTITY_ENDPOINT":          env.sim.ManagedIdentityEndpoint(),
-		"IDENTITY_HEADER":            simulator.ManagedIdentityHeader,
-	}
-	var pluginEnv []string
-	for k, v := range vars {
-		// go-plugin appends this process's environment after harness.Options.Env, so a
-		// variable the host already sets (SSL_CERT_FILE often is) would win: set it here too.
-		t.Setenv(k, v)
-		pluginEnv = append(pluginEnv, k+"="+v)
-	}
-	env.plugin, err = harness.Start(buildPlugin(t, dir), harness.Options{Stderr: env.logs, Env: withServerConfig(pluginEnv...)})
-	if err != nil {
-		t.Fatal(err, env.logs.String())
-	}
-	t.Cleanup(env.plugin.Close)
+	env.pluginProcess = startPlugin(t, []string{
+		"AZURE_FEDERATED_TOKEN_FILE=" + tokenFile,
+		"IDENTITY_ENDPOINT=" + env.sim.ManagedIdentityEndpoint(),
+		"IDENTITY_HEADER=" + simulator.ManagedIdentityHeader,
+	}, env.sim)
 	return env
-}
-
-func startSim(t *testing.T, clients []simulator.Client) *simulator.Server {
-	t.Helper()
-	sim, err := simulator.Start(simulator.Options{Clients: clients})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(sim.Close)
-	return sim
-}
-
-func writeFile(t *testing.T, name string, body []byte) {
-	t.Helper()
-	if err := os.WriteFile(name, body, 0o600); err != nil {
-		t.Fatal(err)
-	}
-}
-
-// buildPlugin builds ./pkg again (TestMain's binary path is private to main_test.go); the
-// build cache makes this a link of a few seconds.
-func buildPlugin(t *testing.T, dir string) string {
-	t.Helper()
-	root, err := moduleRoot()
-	if err != nil {
-		t.Fatal(err)
-	}
-	binary := filepath.Join(dir, "gpx_signin_diagnostics")
-	build := exec.Command("go", "build", "-o", binary, "./pkg")
-	build.Dir = root
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("building the plugin: %v\n%s", err, out)
-	}
-	return binary
 }
 
 var dsID atomic.Int64

@@ -27,6 +27,9 @@ import (
 // Nothing may fail, Graph must never see more than its limit (so nothing is throttled),
 // identical concurrent queries must share one read, and the plugin's memory stays bounded.
 func TestLoad(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a minute of 50 callers: skipped with -short; go tool mage testAll (and CI) runs it")
+	}
 	concurrency := envInt("SIGDIAG_LOAD_CONCURRENCY", 50)
 	duration := envDuration("SIGDIAG_LOAD_DURATION", time.Minute)
 	const app = "3a4b5c6d-7e8f-4a9b-8c0d-1e2f3a4b5c6e"

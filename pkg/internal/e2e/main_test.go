@@ -15,7 +15,12 @@ import (
 	"github.com/sigdiag/signin-diagnostics/pkg/settings"
 )
 
-var plugin *harness.Plugin
+// plugin is the plugin process most tests share; pluginBinary the binary TestMain built,
+// which copyPlugin gives the tests that start processes of their own.
+var (
+	plugin       *harness.Plugin
+	pluginBinary string
+)
 
 func TestMain(m *testing.M) {
 	os.Exit(run(m))
@@ -29,6 +34,7 @@ func run(m *testing.M) int {
 	}
 	defer os.RemoveAll(dir)
 	binary := filepath.Join(dir, "gpx_signin_diagnostics")
+	pluginBinary = binary
 	root, err := moduleRoot()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)

@@ -14,18 +14,6 @@ import (
 	"github.com/sigdiag/signin-diagnostics/pkg/internal/bundletest"
 )
 
-// withSettings is the demo data source with other jsonData, as saved from the config page:
-// Grafana sends a new Updated time, so the plugin builds a new instance without a restart.
-func withSettings(t *testing.T, uid string, jsonData map[string]any) backend.DataSourceInstanceSettings {
-	t.Helper()
-	jsonData["source"] = "demo"
-	raw, err := json.Marshal(jsonData)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return backend.DataSourceInstanceSettings{ID: 7, UID: uid, Name: uid, Type: "sigdiag-signindiagnostics-datasource", JSONData: raw, Updated: time.Now()}
-}
-
 // ruleFor9999999 is a user rule for the demo tenant's unmapped test code.
 func ruleFor9999999(title string) string {
 	return `package signin.rules.contoso
@@ -105,17 +93,6 @@ func TestRulesFolderReloadsWithoutRestart(t *testing.T) {
 	})
 	if got := rulesOf(t, ds); got["contoso-9999999"] != "Second version" {
 		t.Fatalf("after a failing test: %v, want the previous rules", got)
-	}
-}
-
-func waitFor(t *testing.T, what string, ok func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
-	for !ok() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(200 * time.Millisecond)
 	}
 }
 

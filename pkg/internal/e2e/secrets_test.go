@@ -38,7 +38,7 @@ func TestSecretsNeverLeak(t *testing.T) {
 		{TenantID: simulator.DemoTenantID, ClientID: certApp, CertificatePEM: certPEM},
 		{TenantID: simulator.DemoTenantID, ClientID: expiredApp, Secret: expiredSecret, SecretExpired: true},
 	})
-	env := startSimPluginEnv(t, []string{"IDENTITY_ENDPOINT=" + sim.ManagedIdentityEndpoint(), "IDENTITY_HEADER=" + simulator.ManagedIdentityHeader}, sim)
+	env := startPlugin(t, []string{"IDENTITY_ENDPOINT=" + sim.ManagedIdentityEndpoint(), "IDENTITY_HEADER=" + simulator.ManagedIdentityHeader}, sim)
 	base := &graphEnv{}
 	sources := map[string]backend.DataSourceInstanceSettings{
 		"client secret":    graphSource(sim, simulator.DemoTenantID, secretApp, goodSecret, map[string]any{"customRules": "package signin.rules.mine\n\nfindings contains {\"ruleId\": \"mine\"} if input.status.errorCode == 50126\n"}),
@@ -105,7 +105,7 @@ func TestSecretsNeverLeak(t *testing.T) {
 }
 
 // exercise runs the health check, every query type and every resource on one data source.
-func exercise(t *testing.T, env *simPlugin, name string, ds backend.DataSourceInstanceSettings, requestID string, record func(string, any)) {
+func exercise(t *testing.T, env *pluginProcess, name string, ds backend.DataSourceInstanceSettings, requestID string, record func(string, any)) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	health, err := env.plugin.CheckHealth(ctx, ds)
