@@ -36,6 +36,7 @@ import (
 	"go.opentelemetry.io/otel/trace"
 
 	"github.com/sigdiag/signin-diagnostics/pkg/cache"
+	"github.com/sigdiag/signin-diagnostics/pkg/query"
 )
 
 // Namespace prefixes every metric name.
@@ -59,9 +60,16 @@ const (
 // Sources lists the allowed values of the source label.
 var Sources = []string{SourceGraph, SourceDemo}
 
-// QueryTypes lists the allowed values of the query_type label: the panel's query types, and
-// "invalid" for a query that could not be parsed.
-var QueryTypes = []string{"signins", "rules", "explain", "timeseries", "breakdown", "variable", "annotations", "patterns", "invalid"}
+// QueryTypes lists the allowed values of the query_type label: the panel's query types
+// (query.Types, so a new type is labelled without an edit here), and "invalid" for a query
+// that could not be parsed.
+var QueryTypes = func() []string {
+	var out []string
+	for _, t := range query.Types {
+		out = append(out, string(t))
+	}
+	return append(out, "invalid")
+}()
 
 // Outcomes lists the allowed values of a query's outcome label, from the response's status.
 var Outcomes = []string{"ok", "bad_request", "unauthorized", "forbidden", "not_found", "too_many_requests", "timeout", "bad_gateway", "internal", "error"}
