@@ -227,7 +227,7 @@ entries[50178] := {
 	"actor": "admin",
 }
 
-# --- codes of Microsoft's sign-in activity error page (issue 16) ------------
+# --- codes of Microsoft's sign-in activity error page ------------
 
 # reviewed: 2026-12-07 against sign-in-error-codes
 # source: sign-in-error-codes

@@ -205,7 +205,7 @@ test_checks_catch_bad_texts if {
 	names_actor("The app developer fixes the redirect_uri.")
 }
 
-# Issue 16 review: a named location blocks nothing by itself; a step that blocks an address
+# a named location blocks nothing by itself; a step that blocks an address
 # with one also names the Conditional Access policy that blocks the location.
 test_named_location_blocks_through_a_policy if {
 	none({code |

@@ -223,7 +223,7 @@ entries[81014] := {
 	"actor": "none",
 }
 
-# --- codes of Microsoft's sign-in activity error page (issue 16) ------------
+# --- codes of Microsoft's sign-in activity error page ------------
 
 # reviewed: 2026-12-07 against sign-in-error-codes (2020 revision, Don-Fuego2/azure-docs 4e508ab5)
 # source: sign-in-error-codes
@@ -269,7 +269,7 @@ entries[81001] := {
 	"actor": "admin",
 }
 
-# --- codes of Microsoft's troubleshooting articles (issue 16) ------------------
+# --- codes of Microsoft's troubleshooting articles ------------------
 
 # reviewed: 2026-12-07 against tshoot-connect-pass-through-authentication (entra-docs 07d3251d)
 # source: tshoot-connect-pass-through-authentication (https://learn.microsoft.com/entra/identity/hybrid/connect/tshoot-connect-pass-through-authentication, MicrosoftDocs/entra-docs 07d3251d, sign-in failure reasons table)

@@ -386,7 +386,7 @@ entries[140001] := {
 	"actor": "developer",
 }
 
-# --- codes of Microsoft's sign-in activity error page (issue 16) ------------
+# --- codes of Microsoft's sign-in activity error page ------------
 
 # reviewed: 2026-12-07 against sign-in-error-codes (2020 revision, Don-Fuego2/azure-docs 4e508ab5)
 # source: sign-in-error-codes

@@ -1,10 +1,10 @@
 # Every code of Microsoft's retired "Sign-in activity report error codes" page must have a
-# catalogue entry (issue 16: 16 of them had none, and their rows fell back to "unmapped").
+# catalogue entry (16 of them had none, and their rows fell back to "unmapped").
 # The list is the union of the page's revisions: MicrosoftDocs/azure-docs
 # articles/active-directory/reports-monitoring/reference-sign-ins-error-codes.md (2018 and
 # 2019 revisions, e.g. commit 02a4dd5b) and its last revision (2020), kept in Microsoft's
 # localized docs repositories, which added 50194, 53032, 53033, 130500, 500014, 500172, 501291,
-# 530003 and 700051 (53033 was still missing after the first pass of issue 16; the English 2020
+# 530003 and 700051 (53033 was still missing after a first pass; the English 2020
 # revision is read in the Don-Fuego2/azure-docs fork @ 4e508ab5).
 package signin.catalogue_sign_in_page_test
 

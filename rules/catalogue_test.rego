@@ -109,13 +109,13 @@ test_entries_span_every_category if {
 	{entry.category | some entry in catalogue.entries} == fx.categories
 }
 
-# Issue 16: Microsoft's troubleshooting guide says 90025 usually resolves itself; it was "medium".
+# Microsoft's troubleshooting guide says 90025 usually resolves itself; it was "medium".
 test_90025_is_low_and_transient if {
 	catalogue.entries[90025].severity == "low"
 	startswith(catalogue.entries[90025].nextSteps[0], "No action")
 }
 
-# Issue 16: 530032's next steps looked only at Conditional Access policies.
+# 530032's next steps looked only at Conditional Access policies.
 test_530032_looks_beyond_conditional_access if {
 	steps := lower(concat(" ", catalogue.entries[530032].nextSteps))
 	contains(steps, "cross-tenant access")

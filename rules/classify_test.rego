@@ -75,7 +75,7 @@ test_users_can_override_the_list if {
 		with classify.interrupt_codes as {50076}
 }
 
-# Issue 16: every disputed code carries its choice and the sources on each side, and the
+# every disputed code carries its choice and the sources on each side, and the
 # choice is the one interrupt_codes applies.
 test_disputed_codes_record_both_sides if {
 	every code in [50199, 1000002, 90095, 50201, 70043, 70044, 50076, 50079, 50097, 50158, 50055] {

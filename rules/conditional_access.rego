@@ -16,7 +16,7 @@
 #   entry's "read the Conditional Access tab" step: the policy is named already).
 #   For a legacy (basic authentication) client, lib.modern_auth_steps follow
 #   the policy step: the client is named and moved to modern authentication,
-#   with the device setting for meeting-room devices (issue 16).
+#   with the device setting for meeting-room devices.
 # custom:
 #   codes: [50005, 50131, 53000, 53001, 53002, 53003, 53004, 53010, 530032]
 package signin.rules.conditional_access

@@ -1,4 +1,4 @@
-# 16000 by context (issue 16). Microsoft's sign-in activity error page calls
+# 16000 by context. Microsoft's sign-in activity error page calls
 # 16000 an internal detail, not an error condition; the old catalogue entry
 # called it "Account not in this tenant" and asked an admin to invite a guest.
 package signin.cross_tenant_test

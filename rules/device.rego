@@ -16,7 +16,7 @@
 #     - 135011 (device disabled) with no deviceId: Entra ID recognised the
 #       device in order to refuse it, so it is registered; only the log
 #       leaves out its ID. It must not be told "not registered" on the same
-#       row that says "disabled" (issue 16).
+#       row that says "disabled".
 #   The variants are exclusive in that order. For 50097 and 50129, which are
 #   normal challenges that a success usually follows, only the last variant
 #   applies (it adds the browser advice). When the failure reason is AD FS's

@@ -77,7 +77,7 @@ test_hybrid_without_name_or_id if {
 	contains(f.nextSteps[0], "the Windows 10 device")
 }
 
-# Issue 16: with an empty deviceId, 135011 said "disabled" and then "not registered" on one row.
+# with an empty deviceId, 135011 said "disabled" and then "not registered" on one row.
 # Entra ID found the device disabled, so it is registered: the finding says so and gives no
 # "not registered" or browser advice.
 test_135011_without_device_id_is_not_unregistered if {

@@ -58,7 +58,7 @@ test_only_failures_match if {
 	count(rule_ids(fx.with_fields(fx.base, {"clientAppUsed": "IMAP4"}))) == 0
 }
 
-# Issue 16: a Microsoft Teams Rooms device failing with 53003 over basic authentication was told
+# a Microsoft Teams Rooms device failing with 53003 over basic authentication was told
 # to block legacy authentication (what blocked it) and never to turn on modern authentication
 # on the device, Microsoft's documented fix.
 room := fx.with_fields(fx.failed(53003, "Access has been blocked by Conditional Access policies. The access policy does not allow token issuance.", null), {

@@ -73,7 +73,7 @@ test_other_codes_do_not_match if {
 	count(rule_ids(fx.base)) == 0
 }
 
-# Issue 16 review: a named location blocks nothing by itself, so the steps that block an
+# a named location blocks nothing by itself, so the steps that block an
 # attacker's address name the Conditional Access policy that blocks the location.
 test_blocking_steps_name_the_policy if {
 	every sign_in in [

@@ -165,7 +165,7 @@ test_500121_specific_variant_wins if {
 	}
 }
 
-# Issue 16: without readable details, the 500121 entry explains the sign-in; the guide's
+# without readable details, the 500121 entry explains the sign-in; the guide's
 # generic "MFA step failed" text rule used to win here and hide the entry's steps.
 test_500121_without_details_the_catalogue_entry_wins if {
 	d := decide(fx.failed(500121, "Authentication failed during strong authentication request.", null))

@@ -16,14 +16,14 @@
 #       unhealthy agent can look like a wrong password.
 #   The failure reason is NOT read for this: Microsoft's standard text for
 #   every 50126 ("Invalid username or password or Invalid on-premise username
-#   or password.") mentions on-premises for cloud-only users too (issue 16).
+#   or password.") mentions on-premises for cloud-only users too.
 #   The graph has no onPremisesSyncEnabled on a sign-in; a synced user shows
 #   "Password Hash Sync" or "Pass-through Authentication" in the details.
 #   The legacy rule wins over the hybrid one; each sign-in gets at most one
 #   of them. Both are contextual and so outrank the 50126 catalogue entry:
 #   the legacy rule gives its own spray advice, and the hybrid rule carries
 #   the entry's password-spray step along (spray_steps) and names the attack
-#   signals, so a spray on hybrid users keeps its advice (issue 16).
+#   signals, so a spray on hybrid users keeps its advice.
 # custom:
 #   codes: [50126]
 package signin.rules.password

@@ -41,7 +41,7 @@ test_legacy_spray_names_the_signals if {
 	contains(f.cause, "AS14061")
 }
 
-# Issue 16: the standard failure text of every 50126 says "on-premise"; a cloud-only user must
+# the standard failure text of every 50126 says "on-premise"; a cloud-only user must
 # not be told that the password is checked on-premises.
 test_standard_on_premise_text_is_not_a_hybrid_user if {
 	count(rule_ids(fx.failed(50126, "Invalid username or password or Invalid on-premise username or password.", null))) == 0
@@ -70,7 +70,7 @@ test_hybrid_user_by_details_and_issuer if {
 	rule_ids(fx.with_fields(fx.code_only(50126), {"tokenIssuerType": "ADFederationServices"})) == {"password-hybrid-user"}
 }
 
-# Issue 16: the hybrid finding outranks the 50126 entry, so it must carry the entry's
+# the hybrid finding outranks the 50126 entry, so it must carry the entry's
 # password-spray step instead of hiding it, and name the attack signals it sees.
 test_hybrid_user_keeps_the_spray_advice if {
 	f := finding(fx.with_fields(fx.code_only(50126), {"tokenIssuerType": "ADFederationServices", "riskEventTypes_v2": ["passwordSpray"]}))

@@ -39,7 +39,7 @@ test_other_codes_do_not_match if {
 }
 
 # Microsoft's "How to troubleshoot sign-in errors" guide: for 50058 the User ID "shows up like
-# 00000000-0000-0000" (issue 16 corpus record guide-50058).
+# 00000000-0000-0000" (corpus record guide-50058).
 test_truncated_zero_guid_is_no_user if {
 	ids := {f.ruleId | some f in silent_sso.findings} with input as fx.with_fields(fx.failed(50058, "User is authenticated but not yet signed in.", null), {"userPrincipalName": "00000000-0000-0000"})
 	ids == {"sso-probe-no-user"}

@@ -51,7 +51,7 @@ prt_device_sentence := sprintf(" Device: %s.", [lib.device_description]) if {
 #   compromised-password steps this text lacks), and signin.rules.mfa reads
 #   its additional details (declined, fraud, wrong number...); as a
 #   contextual finding this rule would outrank both the entry and, at equal
-#   severity, hide it (issue 16). It still explains the text under codes the
+#   severity, hide it. It still explains the text under codes the
 #   catalogue does not know (AD FS rows).
 # custom:
 #   severity: medium

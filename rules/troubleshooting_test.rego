@@ -26,7 +26,7 @@ test_strong_auth_reason_as_logged if {
 	rule_ids("Authentication failed during strong authentication request.", 9999999) == {"reason-strong-auth-failed"}
 }
 
-# Issue 16: the MFA text is the standard reason of every 500121. As a contextual finding it
+# the MFA text is the standard reason of every 500121. As a contextual finding it
 # outranked the 500121 catalogue entry at equal severity and hid its lost-phone and
 # compromised-password steps; specific over generic, it now stays silent for any code with
 # its own entry (500121, and 50074 whose entry explains the prompt).
@@ -46,7 +46,7 @@ test_invalid_credentials_reason if {
 	rule_ids("ERROR VALIDATING CREDENTIALS DUE TO INVALID USERNAME OR PASSWORD", 9999999) == {"reason-invalid-credentials"}
 }
 
-# Issue 16: the generic "typed wrong" text is Microsoft's standard reason for every 50126. As a
+# the generic "typed wrong" text is Microsoft's standard reason for every 50126. As a
 # contextual finding it outranked the 50126 catalogue entry and hid its password-spray advice;
 # specific over generic, it now stays silent for a code with its own entry.
 test_invalid_credentials_reason_yields_to_the_catalogue_entry if {
@@ -105,7 +105,7 @@ test_reason_texts_are_normalized if {
 	}
 }
 
-# Issue 16, precedence: the guide's generic texts ("invalid username or password", "authentication
+# Precedence: the guide's generic texts ("invalid username or password", "authentication
 # failed during strong authentication request") never explain a sign-in whose code has a catalogue
 # entry of its own, whatever the code; only the PRT text, which names AD FS, still may.
 test_generic_texts_never_hide_an_entry if {

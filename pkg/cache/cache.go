@@ -1,5 +1,5 @@
 // Package cache keeps sign-ins already read from Graph so that dashboards do not read them
-// twice (issue #9). Cache decorates a sign-in source (the Graph client) with the same List
+// twice. Cache decorates a sign-in source (the Graph client) with the same List
 // method, and is built once per data source instance around it.
 //
 // Design:
@@ -26,7 +26,7 @@
 //   - Bound. The cache holds at most Options.MaxRows sign-ins (500,000 by default; an empty
 //     bucket counts as one) and Options.MaxBytes of blobs, and evicts the least recently used
 //     buckets beyond that.
-//   - Replicas. With Options.Shared (Redis, issue #11) a complete bucket missing here is looked
+//   - Replicas. With Options.Shared (Redis) a complete bucket missing here is looked
 //     up there before Graph is read, buckets read here are put there, and a listing of complete
 //     buckets is claimed there first: when another replica holds the claim, this one waits for
 //     that replica's buckets (Options.ClaimWait) and reads Graph itself only if they do not come.

@@ -69,7 +69,7 @@ var reviewedLine = regexp.MustCompile(`^# reviewed: (\d{4}-\d{2}-\d{2}) against 
 // An entry that a reviewer checked against its Microsoft page carries a "# reviewed: <date>
 // against <page>" line right above its "# source:" line (README, rules section), so the next
 // reviewer can tell the checked entries from the ones whose source line was only generated.
-// Since issue 16 every entry has been reviewed, so an entry without the line fails too: a new
+// Every entry has been reviewed, so an entry without the line fails too: a new
 // entry is checked against its page before it is added. A malformed or misplaced review line
 // fails; the count of reviewed entries is logged.
 func TestCatalogueReviewLines(t *testing.T) {

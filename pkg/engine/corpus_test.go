@@ -41,7 +41,7 @@ type corpusRecord struct {
 // when it does not publish them: who signed in to which app, nothing that a rule decides on.
 var filledFields = []string{"id", "createdDateTime", "userDisplayName", "userPrincipalName", "userId", "appId", "appDisplayName", "ipAddress", "correlationId"}
 
-// The corpus targets of issue 16; the test fails if the corpus shrinks below them.
+// The corpus targets; the test fails if the corpus shrinks below them.
 const (
 	corpusMinRecords = 200
 	corpusMinCodes   = 80

@@ -12,7 +12,7 @@ import (
 // still the tenant's sign-ins, so the cache outlives the instance: instances of the same data
 // source reading the same tenant with the same app and Graph endpoint find it here, and the
 // new rules re-annotate what it holds without reading Graph. The key never mixes data
-// sources, tenants or apps (issue #10: isolation).
+// sources, tenants or apps (isolation).
 var caches = struct {
 	sync.Mutex
 	m map[string]*cache.Cache

@@ -1,4 +1,4 @@
-// Package bench is the performance suite of issue #9: it measures, in one run, the plugin's
+// Package bench is the performance suite: it measures, in one run, the plugin's
 // own pipeline (a Graph page's bytes to an annotated frame in Arrow) beside the naive pipeline
 // built from the same libraries the obvious way, and the steps on their own.
 //

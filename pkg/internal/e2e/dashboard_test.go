@@ -31,7 +31,7 @@ findings contains {
 `
 }
 
-// testDashboardRefresh (issue #9): the ten panels of a dashboard refreshed over one time
+// testDashboardRefresh: the ten panels of a dashboard refreshed over one time
 // range cause one Graph listing between them; editing the data source's rule afterwards (a new
 // instance, as Grafana builds on save) re-annotates the sign-ins already read with zero Graph
 // requests.

@@ -14,7 +14,7 @@ import (
 // explainApp is the app registration of the explain test, so its Graph requests are its own.
 const explainApp = "5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9"
 
-// testExplainBudget (issue #26): explaining a row that a table listed moments ago costs no
+// testExplainBudget: explaining a row that a table listed moments ago costs no
 // Graph request; explaining a sign-in of weeks ago that nothing cached costs one request over
 // the 30 days, not one per calendar slice.
 func (env *graphEnv) testExplainBudget(t *testing.T) {

@@ -1,4 +1,4 @@
-// A new host for a stored secret forgets the secret (issue 21): an editor who cannot read it
+// A new host for a stored secret forgets the secret: an editor who cannot read it
 // must not be able to send it to a host of their choosing by changing the host alone.
 import React from 'react';
 import { fireEvent, render, screen } from '@testing-library/react';
