@@ -2,21 +2,9 @@ package plugin
 
 import (
 	"strings"
-	"sync"
 
 	"github.com/sigdiag/signin-diagnostics/pkg/cache"
 )
-
-// Grafana builds a new instance of the data source whenever its settings are saved, and a
-// rule edited in the settings (customRules) is such a change. The sign-ins already read are
-// still the tenant's sign-ins, so the cache outlives the instance: instances of the same data
-// source reading the same tenant with the same app and Graph endpoint find it here, and the
-// new rules re-annotate what it holds without reading Graph. The key never mixes data
-// sources, tenants or apps (isolation).
-var caches = struct {
-	sync.Mutex
-	m map[string]*cache.Cache
-}{m: map[string]*cache.Cache{}}
 
 // maxKeptCaches bounds the caches kept for data sources; past it the registry starts over
 // (the caches of live instances stay with them).

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"runtime"
 	"runtime/debug"
 	"sync"
 	"time"
@@ -95,11 +94,6 @@ func (ds *Datasource) running() chan struct{} {
 	v, _ := runningByUID.LoadOrStore(ds.uid, make(chan struct{}, maxRunning))
 	return v.(chan struct{})
 }
-
-var (
-	runningByUID sync.Map // data source UID -> its slots
-	maxRunning   = max(4, 2*runtime.GOMAXPROCS(0))
-)
 
 // handlers answer each query type (query.Types; a test checks every type has one). readsSignIns
 // marks the types that list sign-ins and so take one of the data source's running slots.

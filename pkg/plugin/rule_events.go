@@ -1,7 +1,6 @@
 package plugin
 
 import (
-	"sync"
 	"time"
 
 	"github.com/sigdiag/signin-diagnostics/pkg/ruleset"
@@ -18,13 +17,6 @@ type ruleEvent struct {
 
 // maxRuleEvents bounds the history kept per data source.
 const maxRuleEvents = 200
-
-// ruleHistory keeps rule events per data source UID for the life of the plugin process:
-// Grafana makes a new instance on every settings save, and the history must survive that.
-var ruleHistory = struct {
-	sync.Mutex
-	byUID map[string][]ruleEvent
-}{byUID: map[string][]ruleEvent{}}
 
 func recordRuleEvent(uid string, e ruleEvent) {
 	ruleHistory.Lock()
