@@ -79,10 +79,10 @@ func (ds *Datasource) fetchAnnotated(ctx context.Context, q backend.DataQuery, m
 	ds.metrics.Rules(time.Since(start), counts.Decided, counts.MemoHits)
 	span.SetAttributes(attribute.Int("rules.decided", counts.Decided), attribute.Int("rules.memo_hits", counts.MemoHits))
 	span.End()
-	all := m
-	all.MaxRows = len(res.SignIns) + 1 // aggregates count every sign-in, not the table's maxRows
-	rows, kept := selectRows(res.SignIns, decisions, all)
-	notices := append(pushdown, ds.notices(res, all, len(rows), len(res.SignIns))...)
+	// Every sign-in of the status and rule asked for: aggregates count them all, and the
+	// sign-ins table cuts its own rows at maxRows.
+	rows, kept := selectRows(res.SignIns, decisions, m)
+	notices := append(pushdown, ds.notices(res)...)
 	return &annotated{res: res, rows: rows, decisions: kept, notices: notices, cache: recorder.Stats()}, nil
 }
 

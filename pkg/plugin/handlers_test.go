@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
+	"github.com/grafana/grafana-plugin-sdk-go/data"
 
 	"github.com/sigdiag/signin-diagnostics/pkg/graph"
 	"github.com/sigdiag/signin-diagnostics/pkg/query"
@@ -99,5 +100,41 @@ func TestEveryGroupByHasAGrouper(t *testing.T) {
 		if !slices.Contains(query.GroupBys, g) {
 			t.Errorf("grouper %q, which query.Parse refuses", g)
 		}
+	}
+}
+
+// maxRows cuts the sign-ins table, with a notice, and nothing else: a breakdown over the same
+// listing counts every sign-in.
+func TestMaxRowsCutsOnlyTheTable(t *testing.T) {
+	now := time.Now()
+	ds, _ := testDatasource(t, nil, staticSource{oddSignIns(t, now)})
+	q := func(queryType, model string) backend.DataQuery {
+		return backend.DataQuery{RefID: "A", QueryType: queryType, JSON: json.RawMessage(model), Interval: time.Minute, MaxDataPoints: 100,
+			TimeRange: backend.TimeRange{From: now.Add(-time.Hour), To: now}}
+	}
+	table, _ := ds.query(context.Background(), q("signins", `{"status":"all","maxRows":2}`))
+	if table.Error != nil || table.Frames[0].Rows() != 2 {
+		t.Fatalf("table: %v, %d rows; want 2", table.Error, table.Frames[0].Rows())
+	}
+	notices := table.Frames[0].Meta.Notices
+	if !slices.ContainsFunc(notices, func(n data.Notice) bool { return strings.Contains(n.Text, "newest 2 rows (maxRows)") }) {
+		t.Errorf("no maxRows notice in %v", notices)
+	}
+	breakdown, _ := ds.query(context.Background(), q("breakdown", `{"status":"all","groupBy":"status","maxRows":2}`))
+	if breakdown.Error != nil {
+		t.Fatal(breakdown.Error)
+	}
+	var total float64
+	for _, f := range breakdown.Frames[0].Fields {
+		if f.Name != "total" {
+			continue
+		}
+		for i := range f.Len() {
+			v, _ := f.FloatAt(i)
+			total += v
+		}
+	}
+	if total != 5 {
+		t.Errorf("the breakdown counted %v sign-ins, want all 5", total)
 	}
 }

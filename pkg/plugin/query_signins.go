@@ -57,14 +57,11 @@ func (ds *Datasource) frameContext() frames.Context {
 	return frames.Context{Portals: ds.settings.Portals(), TenantID: tenant}
 }
 
-// selectRows keeps the sign-ins whose classification the query asked for, up to maxRows.
+// selectRows keeps the sign-ins whose classification and winning rule the query asked for.
 func selectRows(all []signin.SignIn, decisions []engine.Decision, m query.Model) ([]signin.SignIn, []engine.Decision) {
 	rows := make([]signin.SignIn, 0, len(all))
 	kept := make([]engine.Decision, 0, len(all))
 	for i := range all {
-		if len(rows) == m.MaxRows {
-			break
-		}
 		if m.Wants(decisions[i].Status) && m.WantsRule(winnerRule(&decisions[i])) {
 			rows = append(rows, all[i])
 			kept = append(kept, decisions[i])
@@ -80,14 +77,13 @@ func winnerRule(d *engine.Decision) string {
 	return ""
 }
 
-func (ds *Datasource) notices(res *graph.Result, m query.Model, rows, fetched int) []data.Notice {
+// notices are what every query over a listing tells its panel: a listing cut at FetchLimit,
+// refused rules, a Grafana cluster that no longer shares the Graph budget.
+func (ds *Datasource) notices(res *graph.Result) []data.Notice {
 	var out []data.Notice
 	if res.Truncated {
 		out = append(out, data.Notice{Severity: data.NoticeSeverityWarning, Text: fmt.Sprintf(
-			"Only the newest %d sign-ins in the time range were read from Graph: narrow the time range or filter by user, app or error code to see older ones.", fetched)})
-	}
-	if rows == m.MaxRows {
-		out = append(out, data.Notice{Severity: data.NoticeSeverityInfo, Text: fmt.Sprintf("Showing the newest %d rows (maxRows); raise maxRows or narrow the query to see more.", m.MaxRows)})
+			"Only the newest %d sign-ins in the time range were read from Graph: narrow the time range or filter by user, app or error code to see older ones.", len(res.SignIns))})
 	}
 	if err := ds.rules.Load().Refused; err != nil {
 		out = append(out, data.Notice{Severity: data.NoticeSeverityError, Text: "Your rules are not loaded, the built-in rules annotate these rows: " + err.Error()})
