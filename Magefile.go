@@ -18,7 +18,6 @@ import (
 	"github.com/magefile/mage/mg"
 	"github.com/magefile/mage/sh"
 
-	"github.com/sigdiag/signin-diagnostics/pkg/internal/demorun"
 	"github.com/sigdiag/signin-diagnostics/pkg/provisioning"
 )
 
@@ -72,11 +71,8 @@ func Provision() error {
 // of the demo tenant's last 24 hours and their top causes.
 func Demo() error {
 	mg.Deps(Dist)
-	binary, err := demorun.Binary("dist")
-	if err != nil {
-		return err
-	}
-	return demorun.Run(os.Stdout, binary)
+	// The runner is a program under pkg/: the demo's packages are internal to it.
+	return sh.RunV("go", "run", "./pkg/cmd/demo", "dist")
 }
 
 // Bench runs the benchmark suite (pkg/internal/bench): the plugin's pipeline beside the
