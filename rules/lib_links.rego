@@ -43,6 +43,19 @@ azure_portal := host if {
 }
 
 # METADATA
+# title: admin_center_name
+# description: |
+#   What link titles call the admin center: "Entra admin center", or "Azure portal" in a
+#   national cloud, whose links open the Entra pages in the Azure portal.
+# scope: document
+default admin_center_name := "Entra admin center"
+
+admin_center_name := "Azure portal" if admin_center == azure_portal
+
+# center_title(what) is a link title naming the admin center the link opens.
+center_title(what) := sprintf("%s: %s", [admin_center_name, what])
+
+# METADATA
 # title: url_id(id)
 # description: |
 #   An ID escaped for a path segment of a portal address: reserved characters become
@@ -60,7 +73,7 @@ portal_link(host, title, path, id) := {"title": title, "url": concat("", [host, 
 #   as Maester links its users:
 #   https://github.com/maester365/maester/blob/main/powershell/internal/Get-GraphObjectMarkdown.ps1
 user_link(user_id) := portal_link(
-	admin_center, "Entra admin center: user's profile",
+	admin_center, center_title("user's profile"),
 	"view/Microsoft_AAD_UsersAndTenants/UserProfileMenuBlade/~/overview/userId/", user_id,
 )
 
@@ -72,7 +85,7 @@ user_link(user_id) := portal_link(
 #   as Maester's phishing-resistant-method tests link their users:
 #   https://github.com/maester365/maester (tests/Maester/Entra, userLinkFormat)
 user_auth_methods_link(user_id) := portal_link(
-	admin_center, "Entra admin center: user's authentication methods",
+	admin_center, center_title("user's authentication methods"),
 	"view/Microsoft_AAD_UsersAndTenants/UserProfileMenuBlade/~/UserAuthMethods/userId/", user_id,
 )
 
@@ -84,7 +97,7 @@ user_auth_methods_link(user_id) := portal_link(
 #   the page public scripts and READMEs send an admin to renew a secret, e.g. CIPP's and
 #   Maester's app checks (https://github.com/maester365/maester).
 app_credentials_link(app_id) := portal_link(
-	admin_center, "Entra admin center: app registration's certificates & secrets",
+	admin_center, center_title("app registration's certificates & secrets"),
 	"view/Microsoft_AAD_RegisteredApps/ApplicationMenuBlade/~/Credentials/appId/", app_id,
 )
 
@@ -95,7 +108,7 @@ app_credentials_link(app_id) := portal_link(
 #   Form: #view/Microsoft_AAD_RegisteredApps/ApplicationMenuBlade/~/Overview/appId/<id>,
 #   the same blade as app_credentials_link with the Overview page.
 app_registration_link(app_id) := portal_link(
-	admin_center, "Entra admin center: app registration",
+	admin_center, center_title("app registration"),
 	"view/Microsoft_AAD_RegisteredApps/ApplicationMenuBlade/~/Overview/appId/", app_id,
 )
 
@@ -109,7 +122,7 @@ app_registration_link(app_id) := portal_link(
 #   as public setup guides link an app's role assignments (e.g. Maester's, and Terraform
 #   outputs in public repositories).
 enterprise_app_users_link(object_id, app_id) := {
-	"title": "Entra admin center: enterprise application's users and groups",
+	"title": center_title("enterprise application's users and groups"),
 	"url": sprintf("%s/#view/Microsoft_AAD_IAM/ManagedAppMenuBlade/~/Users/objectId/%s/appId/%s", [admin_center, url_id(object_id), url_id(app_id)]),
 }
 
@@ -121,7 +134,7 @@ enterprise_app_users_link(object_id, app_id) := {
 #   links its policies:
 #   https://github.com/maester365/maester/blob/main/powershell/internal/Get-GraphObjectMarkdown.ps1
 ca_policy_link(policy_id) := portal_link(
-	admin_center, "Entra admin center: Conditional Access policy",
+	admin_center, center_title("Conditional Access policy"),
 	"view/Microsoft_AAD_ConditionalAccess/PolicyBlade/policyId/", policy_id,
 )
 
@@ -135,7 +148,7 @@ ca_policy_link(policy_id) := portal_link(
 #   Entra device ID (https://github.com/KelvinTegelaar/CIPP); the documented-by-use form
 #   (Maester) takes the object ID, which the sign-in log does not have.
 device_link(device_id) := {
-	"title": "Entra admin center: device",
+	"title": center_title("device"),
 	"url": sprintf("%s/#view/Microsoft_AAD_Devices/DeviceDetailsMenuBlade/~/Properties/deviceId/%s/deviceId/", [admin_center, url_id(device_id)]),
 }
 
@@ -149,7 +162,7 @@ device_link(device_id) := {
 #   the sign-in logs (e.g. https://github.com/maester365/maester and Entra guides).
 # scope: document
 sign_in_log_link := {
-	"title": "Entra admin center: sign-in logs",
+	"title": center_title("sign-in logs"),
 	"url": sprintf("%s/#view/Microsoft_AAD_IAM/SignInLogsList.ReactView", [admin_center]),
 }
 
@@ -162,7 +175,7 @@ sign_in_log_link := {
 #   https://github.com/maester365/maester/blob/main/powershell/internal/Get-GraphObjectMarkdown.ps1
 # scope: document
 risky_sign_ins_link := {
-	"title": "Entra admin center: risky sign-ins",
+	"title": center_title("risky sign-ins"),
 	"url": sprintf("%s/#view/Microsoft_AAD_IAM/IdentityProtectionMenuBlade/~/RiskySignIns", [admin_center]),
 }
 
@@ -186,7 +199,7 @@ support_request_link := {
 #   A link to each Conditional Access policy whose result is "failure" for this sign-in,
 #   named after the policy, ordered by policy ID. Empty when Graph omits
 #   appliedConditionalAccessPolicies.
-failed_ca_policy_links := [object.union(ca_policy_link(id), {"title": sprintf("Entra admin center: Conditional Access policy %s", [failed_ca_policy_names[id]])}) |
+failed_ca_policy_links := [object.union(ca_policy_link(id), {"title": center_title(sprintf("Conditional Access policy %s", [failed_ca_policy_names[id]]))}) |
 	some id in sort(object.keys(failed_ca_policy_names))
 ]
 

@@ -234,5 +234,12 @@ func TestRulesLinkToTheCloudsPortals(t *testing.T) {
 		if !strings.Contains(steps, "https://"+host+"/") {
 			t.Errorf("%s: the links lead nowhere in %s: %s", cloud, host, steps)
 		}
+		// A national cloud's links open the Entra pages in its Azure portal, and say so.
+		name := map[bool]string{true: "Entra admin center: ", false: "Azure portal: "}[cloud == settings.CloudPublic]
+		for _, l := range d.Winner().Links {
+			if strings.HasPrefix(l.URL, "https://"+host+"/") && !strings.HasPrefix(l.Title, name) {
+				t.Errorf("%s: link %q is titled %q, want it to start %q", cloud, l.URL, l.Title, name)
+			}
+		}
 	}
 }
