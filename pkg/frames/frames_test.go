@@ -96,7 +96,8 @@ func TestExplainGolden(t *testing.T) {
 		Status: signin.Status{ErrorCode: 500121, AdditionalDetails: "MFA denied; user declined the authentication"}}
 	x := engine.Explanation{
 		Decision: engine.Decision{Status: engine.StatusFailure, Findings: []engine.Finding{
-			{RuleID: "mfa-denied-by-user", Title: "User declined the MFA prompt", Cause: "The user pressed Deny.", NextSteps: []string{"Ask the user."}, Severity: "medium", Kind: "contextual", Package: "mfa"},
+			{RuleID: "mfa-denied-by-user", Title: "User declined the MFA prompt", Cause: "The user pressed Deny.", NextSteps: []string{"Ask the user."}, Severity: "medium", Kind: "contextual", Package: "mfa",
+				Links: []engine.Link{{Title: "Entra admin center: user's authentication methods", URL: "https://entra.microsoft.com/#view/Microsoft_AAD_UsersAndTenants/UserProfileMenuBlade/~/UserAuthMethods/userId/0b1c2d3e-0000-4000-8000-000000000001"}}},
 			{RuleID: "aadsts-500121", Title: "MFA not completed", Kind: "catalogue", Package: "catalogue", User: true},
 		}},
 		Classification: []engine.InputValue{{Path: "status.errorCode", Value: "500121"}},
