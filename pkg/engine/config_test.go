@@ -5,13 +5,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sigdiag/signin-diagnostics/pkg/regokit"
 	"github.com/sigdiag/signin-diagnostics/pkg/signin"
 )
 
 // The data source's configuration reaches the rules as data.signin.config, on every path
 // through the engine (memoized or not), and an engine without it reads nothing there.
 func TestConfigReachesTheRules(t *testing.T) {
-	probe := Module{Name: "customRules", User: true, Source: `package signin.rules.probe
+	probe := regokit.Module{Name: "customRules", User: true, Source: `package signin.rules.probe
 
 findings contains {"ruleId": "probe", "title": "Probe", "cause": "", "nextSteps": [], "severity": "low",
 	"category": "other", "actor": "admin", "kind": "contextual",
@@ -21,7 +22,7 @@ default portal := "none"
 
 portal := data.signin.config.portals.adminCenter
 `}
-	mods, err := BuiltinModules()
+	mods, err := regokit.BuiltinModules()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,7 +65,7 @@ func probeURL(d Decision) string {
 // The built-in rules link the pages their next steps name in the data source's cloud, and
 // end a failure with the support request in that cloud's Azure portal.
 func TestBuiltinLinksFollowTheCloud(t *testing.T) {
-	mods, err := BuiltinModules()
+	mods, err := regokit.BuiltinModules()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -20,6 +20,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 	"github.com/valyala/fastjson"
 
+	"github.com/sigdiag/signin-diagnostics/pkg/regokit"
 	"github.com/sigdiag/signin-diagnostics/pkg/signin"
 )
 
@@ -55,21 +56,21 @@ func (c Config) document() map[string]any {
 }
 
 // New compiles the modules and prepares the decision query. Compile errors come back as
-// *CompileError with file, row and column for each problem. The rules see cfg (at most one)
+// *regokit.CompileError with file, row and column for each problem. The rules see cfg (at most one)
 // as data.signin.config; without it they link to the public cloud's portals.
-func New(ctx context.Context, modules []Module, cfg ...Config) (*Engine, error) {
-	compiler, err := compile(modules)
+func New(ctx context.Context, modules []regokit.Module, cfg ...Config) (*Engine, error) {
+	compiler, err := regokit.Compile(modules)
 	if err != nil {
 		return nil, err
 	}
 	return NewCompiled(ctx, compiler, modules, cfg...)
 }
 
-// NewCompiled prepares the decision query on modules already compiled by Compile, so that a
+// NewCompiled prepares the decision query on modules already compiled by regokit.Compile, so that a
 // rule set compiled once serves both the engine and the pattern detector. cfg is as for New.
-func NewCompiled(ctx context.Context, compiler *ast.Compiler, modules []Module, cfg ...Config) (*Engine, error) {
+func NewCompiled(ctx context.Context, compiler *ast.Compiler, modules []regokit.Module, cfg ...Config) (*Engine, error) {
 	if !hasDecision(compiler) {
-		return nil, &CompileError{Problems: []Problem{{Message: "no rule defines " + DecisionQuery + ": keep the built-in rules/main.rego"}}}
+		return nil, &regokit.CompileError{Problems: []regokit.Problem{{Message: "no rule defines " + DecisionQuery + ": keep the built-in rules/main.rego"}}}
 	}
 	store := inmem.New()
 	if len(cfg) > 0 {
@@ -79,7 +80,7 @@ func NewCompiled(ctx context.Context, compiler *ast.Compiler, modules []Module, 
 		rego.Query(DecisionQuery),
 		rego.Compiler(compiler),
 		rego.Store(store),
-		rego.Capabilities(Capabilities()),
+		rego.Capabilities(regokit.Capabilities()),
 	).PrepareForEval(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("preparing the rules: %w", err)

@@ -9,12 +9,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sigdiag/signin-diagnostics/pkg/regokit"
 	"github.com/sigdiag/signin-diagnostics/pkg/signin"
 )
 
-func builtinEngine(t testing.TB, extra ...Module) *Engine {
+func builtinEngine(t testing.TB, extra ...regokit.Module) *Engine {
 	t.Helper()
-	mods, err := BuiltinModules()
+	mods, err := regokit.BuiltinModules()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -123,7 +124,7 @@ func TestFallbackCarriesLookupLink(t *testing.T) {
 }
 
 func TestUserRulePrecedence(t *testing.T) {
-	user := Module{Name: "customRules", User: true, Source: `package signin.rules.mine
+	user := regokit.Module{Name: "customRules", User: true, Source: `package signin.rules.mine
 
 findings contains {
 	"ruleId": "aadsts-90025", "title": "Our own 90025", "cause": "Our network proxy retries too often.",
@@ -145,7 +146,7 @@ findings contains {
 }
 
 func TestCompileErrorsHaveRowAndColumn(t *testing.T) {
-	mods, _ := BuiltinModules()
+	mods, _ := regokit.BuiltinModules()
 	tests := []struct {
 		name, src string
 		row       int
@@ -158,8 +159,8 @@ func TestCompileErrorsHaveRowAndColumn(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := New(context.Background(), append(mods, Module{Name: "customRules", Source: tt.src, User: true}))
-			var ce *CompileError
+			_, err := New(context.Background(), append(mods, regokit.Module{Name: "customRules", Source: tt.src, User: true}))
+			var ce *regokit.CompileError
 			if !errors.As(err, &ce) || len(ce.Problems) == 0 {
 				t.Fatalf("error = %v, want a CompileError", err)
 			}
@@ -172,7 +173,7 @@ func TestCompileErrorsHaveRowAndColumn(t *testing.T) {
 }
 
 func TestEvaluationErrorMarksTheRowOnly(t *testing.T) {
-	conflict := Module{Name: "customRules", User: true, Source: `package signin.rules.broken
+	conflict := regokit.Module{Name: "customRules", User: true, Source: `package signin.rules.broken
 
 # Two values for one complete rule: a conflict at evaluation time, for code 90025 only.
 findings contains f if {
@@ -254,7 +255,7 @@ func withField(t *testing.T, raw []byte, key, value string) []byte {
 }
 
 func TestEvaluationBudgetStopsARunawayRule(t *testing.T) {
-	loop := Module{Name: "customRules", User: true, Source: `package signin.rules.slow
+	loop := regokit.Module{Name: "customRules", User: true, Source: `package signin.rules.slow
 
 findings contains {"ruleId": "never"} if {
 	input.status.errorCode == 90025

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sigdiag/signin-diagnostics/pkg/regokit"
 	"github.com/sigdiag/signin-diagnostics/pkg/signin"
 )
 
@@ -16,8 +17,8 @@ import (
 // rows; the other rows and the plugin carry on.
 
 // runaway is a user rule that fires for code 90025 only, with body as its condition.
-func runaway(body string) Module {
-	return Module{Name: "customRules", User: true, Source: "package signin.rules.hostile\n\nfindings contains {\"ruleId\": \"never\"} if {\n\tinput.status.errorCode == 90025\n" + body + "\n}\n"}
+func runaway(body string) regokit.Module {
+	return regokit.Module{Name: "customRules", User: true, Source: "package signin.rules.hostile\n\nfindings contains {\"ruleId\": \"never\"} if {\n\tinput.status.errorCode == 90025\n" + body + "\n}\n"}
 }
 
 func TestHostileRulesAreStoppedByTheBudget(t *testing.T) {
@@ -109,7 +110,7 @@ decision := {} if input.status.errorCode == 90025
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			e, err := New(context.Background(), append(builtins(t), Module{Name: "customRules", User: true, Source: tc.source}))
+			e, err := New(context.Background(), append(builtins(t), regokit.Module{Name: "customRules", User: true, Source: tc.source}))
 			if err != nil {
 				t.Fatalf("does not compile: %v", err)
 			}
@@ -141,8 +142,8 @@ func TestHostileRulesCannotUseTheOutsideWorld(t *testing.T) {
 	for name, call := range calls {
 		t.Run(name, func(t *testing.T) {
 			src := "package signin.rules.hostile\n\nfindings contains {\"ruleId\": \"x\"} if {\n\t" + call + "\n}\n"
-			_, err := New(context.Background(), append(builtins(t), Module{Name: "customRules", User: true, Source: src}))
-			var ce *CompileError
+			_, err := New(context.Background(), append(builtins(t), regokit.Module{Name: "customRules", User: true, Source: src}))
+			var ce *regokit.CompileError
 			if !errors.As(err, &ce) || len(ce.Problems) == 0 {
 				t.Fatalf("a rule calling %s compiled (err %v)", name, err)
 			}
@@ -159,15 +160,15 @@ func TestHostileRulesCannotUseTheOutsideWorld(t *testing.T) {
 		"package",
 		strings.Repeat("(", 100000),
 	} {
-		if _, err := New(context.Background(), append(builtins(t), Module{Name: "customRules", User: true, Source: src})); err == nil {
+		if _, err := New(context.Background(), append(builtins(t), regokit.Module{Name: "customRules", User: true, Source: src})); err == nil {
 			t.Errorf("compiled: %.60q", src)
 		}
 	}
 }
 
-func builtins(t *testing.T) []Module {
+func builtins(t *testing.T) []regokit.Module {
 	t.Helper()
-	mods, err := BuiltinModules()
+	mods, err := regokit.BuiltinModules()
 	if err != nil {
 		t.Fatal(err)
 	}

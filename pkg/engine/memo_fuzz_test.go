@@ -7,17 +7,18 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/sigdiag/signin-diagnostics/pkg/regokit"
 	"github.com/sigdiag/signin-diagnostics/pkg/signin"
 )
 
 // fuzzEngine is built once per fuzzing process: the built-in rules and a user rule that reads
 // fields through odd keys (digits, a dot, a nested object.get), so that the memo sees them.
 var fuzzEngine = sync.OnceValues(func() (*Engine, error) {
-	mods, err := BuiltinModules()
+	mods, err := regokit.BuiltinModules()
 	if err != nil {
 		return nil, err
 	}
-	odd := Module{Name: "odd.rego", User: true, Source: `package signin.rules.odd
+	odd := regokit.Module{Name: "odd.rego", User: true, Source: `package signin.rules.odd
 
 findings contains {"ruleId": "odd", "title": sprintf("odd %v", [input.extra["0"]]), "cause": "c", "nextSteps": ["n"],
 	"severity": "low", "category": "other", "actor": "user", "kind": "contextual", "links": []} if {

@@ -11,6 +11,7 @@ import (
 	"github.com/valyala/fastjson"
 
 	"github.com/sigdiag/signin-diagnostics/pkg/internal/simulator/dataset"
+	"github.com/sigdiag/signin-diagnostics/pkg/regokit"
 	"github.com/sigdiag/signin-diagnostics/pkg/signin"
 )
 
@@ -63,7 +64,7 @@ func TestMemoGivesTheSameDecisions(t *testing.T) {
 
 // A user rule that reads a field no built-in rule reads becomes part of the key.
 func TestMemoKeyFollowsUserRules(t *testing.T) {
-	user := Module{Name: "customRules", User: true, Source: `package signin.rules.ua
+	user := regokit.Module{Name: "customRules", User: true, Source: `package signin.rules.ua
 
 findings contains {"ruleId": "old-outlook", "title": "Old Outlook", "cause": "c", "nextSteps": ["n"], "severity": "low",
 	"category": "other", "actor": "user", "kind": "contextual", "links": []} if {
@@ -91,8 +92,8 @@ func TestInputFieldsFollowComputedReferences(t *testing.T) {
 		{"a computed first step", "field := input.correlationId", "some root\n\tdata[root].custom.field == \"c0ffee\""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			helper := Module{Name: "helper.rego", User: true, Source: "package signin.custom\n\n" + tc.helper + "\n"}
-			user := Module{Name: "customRules", User: true, Source: `package signin.rules.computed
+			helper := regokit.Module{Name: "helper.rego", User: true, Source: "package signin.custom\n\n" + tc.helper + "\n"}
+			user := regokit.Module{Name: "customRules", User: true, Source: `package signin.rules.computed
 
 import data.signin.lib
 
@@ -118,7 +119,7 @@ findings contains {"ruleId": "computed", "title": "t", "cause": "c", "nextSteps"
 }
 
 func TestMemoOffWhenARuleReadsTheWholeInput(t *testing.T) {
-	user := Module{Name: "customRules", User: true, Source: `package signin.rules.walker
+	user := regokit.Module{Name: "customRules", User: true, Source: `package signin.rules.walker
 
 findings contains {"ruleId": "has-fraud", "title": "t", "cause": "c", "nextSteps": ["n"], "severity": "low",
 	"category": "other", "actor": "user", "kind": "contextual", "links": []} if {
@@ -133,7 +134,7 @@ findings contains {"ruleId": "has-fraud", "title": "t", "cause": "c", "nextSteps
 
 // Rules the decision never reads (pattern rules over many sign-ins, say) do not turn the memo off.
 func TestMemoIgnoresRulesOutsideTheDecision(t *testing.T) {
-	other := Module{Name: "patterns.rego", Source: `package signin.patterns.all
+	other := regokit.Module{Name: "patterns.rego", Source: `package signin.patterns.all
 
 everything := walk(input)
 `}
@@ -212,8 +213,8 @@ func TestReadSetMemoOnVariants(t *testing.T) {
 // (evaluateReference), also when it comes after a sign-in the memo kept: keys of digits on an
 // array, repeated keys, keys with a dot, escaped and invalid strings.
 func TestMemoAgreesWithTheReferenceOnOddJSON(t *testing.T) {
-	rule := func(pkg, condition string) []Module {
-		return []Module{{Name: pkg + ".rego", User: true, Source: `package signin.rules.` + pkg + `
+	rule := func(pkg, condition string) []regokit.Module {
+		return []regokit.Module{{Name: pkg + ".rego", User: true, Source: `package signin.rules.` + pkg + `
 
 findings contains {"ruleId": "` + pkg + `", "title": "t", "cause": "c", "nextSteps": ["n"], "severity": "low",
 	"category": "other", "actor": "user", "kind": "contextual", "links": []} if {
@@ -224,7 +225,7 @@ findings contains {"ruleId": "` + pkg + `", "title": "t", "cause": "c", "nextSte
 	const head = `{"id":"1","createdDateTime":"2026-11-27T10:00:00Z",`
 	cases := []struct {
 		name  string
-		rules []Module
+		rules []regokit.Module
 		raws  []string
 	}{
 		{"a key of digits on an array", rule("digits", `input.extra["0"] == "v"`), []string{

@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/sigdiag/signin-diagnostics/pkg/regokit"
 )
 
 // The README's rule-writing guide must work as written: its Rego examples are compiled with
@@ -19,11 +21,11 @@ func TestReadmeRuleGuide(t *testing.T) {
 	if len(blocks) != 3 {
 		t.Fatalf("the guide has %d Rego examples, want 3 (catalogue entry, contextual rule, test)", len(blocks))
 	}
-	var user []Module
+	var user []regokit.Module
 	for i, b := range blocks {
-		user = append(user, Module{Name: "README example " + string(rune('1'+i)), Source: dedent(b[1]), User: true})
+		user = append(user, regokit.Module{Name: "README example " + string(rune('1'+i)), Source: dedent(b[1]), User: true})
 	}
-	ran, failures, err := RunTests(context.Background(), append(mustBuiltin(t), user...))
+	ran, failures, err := regokit.RunTests(context.Background(), append(mustBuiltin(t), user...))
 	if err != nil || ran != 1 || len(failures) != 0 {
 		t.Fatalf("the guide's test: ran %d, failures %+v, err %v", ran, failures, err)
 	}
@@ -41,9 +43,9 @@ func TestReadmeRuleGuide(t *testing.T) {
 	}
 }
 
-func mustBuiltin(t *testing.T) []Module {
+func mustBuiltin(t *testing.T) []regokit.Module {
 	t.Helper()
-	mods, err := BuiltinModules()
+	mods, err := regokit.BuiltinModules()
 	if err != nil {
 		t.Fatal(err)
 	}

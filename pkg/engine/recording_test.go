@@ -9,6 +9,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/rego"
 	"github.com/valyala/fastjson"
 
+	"github.com/sigdiag/signin-diagnostics/pkg/regokit"
 	"github.com/sigdiag/signin-diagnostics/pkg/signin"
 )
 
@@ -69,7 +70,7 @@ func TestRecordingFailureFallsBackToThePlainInput(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			rule := Module{Name: "odd.rego", Source: `package signin.rules.odd
+			rule := regokit.Module{Name: "odd.rego", Source: `package signin.rules.odd
 
 findings contains {"ruleId": "odd", "title": ` + tc.title + `, "cause": "c", "nextSteps": ["n"], "severity": "low",
 	"category": "other", "actor": "user", "kind": "contextual", "links": []} if {

@@ -3,21 +3,23 @@ package engine
 import (
 	"context"
 	"testing"
+
+	"github.com/sigdiag/signin-diagnostics/pkg/regokit"
 )
 
 // TestRegoRules runs the *_test.rego files beside the built-in rules inside go test, compiled
 // with the production capabilities, so a rule that only works with a forbidden built-in fails
 // here as it would in the plugin.
 func TestRegoRules(t *testing.T) {
-	mods, err := BuiltinModules()
+	mods, err := regokit.BuiltinModules()
 	if err != nil {
 		t.Fatal(err)
 	}
-	tests, err := BuiltinTestModules()
+	tests, err := regokit.BuiltinTestModules()
 	if err != nil {
 		t.Fatal(err)
 	}
-	ran, failures, err := RunTests(context.Background(), append(mods, tests...))
+	ran, failures, err := regokit.RunTests(context.Background(), append(mods, tests...))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -31,14 +33,14 @@ func TestRegoRules(t *testing.T) {
 }
 
 func TestRunTestsReportsFailures(t *testing.T) {
-	mods, _ := BuiltinModules()
-	user := Module{Name: "mine_test.rego", User: true, Source: `package signin.rules.mine_test
+	mods, _ := regokit.BuiltinModules()
+	user := regokit.Module{Name: "mine_test.rego", User: true, Source: `package signin.rules.mine_test
 
 test_wrong_expectation if {
 	data.signin.main.decision.status == "success" with input as {"status": {"errorCode": 50126}}
 }
 `}
-	ran, failures, err := RunTests(context.Background(), append(mods, user))
+	ran, failures, err := regokit.RunTests(context.Background(), append(mods, user))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,7 +10,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
 
-	"github.com/sigdiag/signin-diagnostics/pkg/engine"
+	"github.com/sigdiag/signin-diagnostics/pkg/regokit"
 )
 
 // patternsRoot is the package every pattern rule lives under.
@@ -26,22 +26,22 @@ func builtinFiles(name string) bool {
 // patternModules returns the built-in pattern modules and the user modules under
 // signin.patterns. A user module that does not parse is reported: the engine rejects the same
 // rule set, and a silently ignored pattern would be worse.
-func patternModules(user []engine.Module) ([]engine.Module, error) {
-	builtin, err := engine.BuiltinModules()
+func patternModules(user []regokit.Module) ([]regokit.Module, error) {
+	builtin, err := regokit.BuiltinModules()
 	if err != nil {
 		return nil, err
 	}
-	var out []engine.Module
+	var out []regokit.Module
 	for _, m := range builtin {
 		if builtinFiles(m.Name) {
 			out = append(out, m)
 		}
 	}
-	var problems []engine.Problem
+	var problems []regokit.Problem
 	for _, m := range user {
-		mod, err := ast.ParseModuleWithOpts(m.Name, m.Source, engine.ParserOptions())
+		mod, err := ast.ParseModuleWithOpts(m.Name, m.Source, regokit.ParserOptions())
 		if err != nil {
-			problems = append(problems, engine.ProblemsFrom(err, m.Name)...)
+			problems = append(problems, regokit.ProblemsFrom(err, m.Name)...)
 			continue
 		}
 		if mod.Package.Path.HasPrefix(patternsRoot) {
@@ -49,7 +49,7 @@ func patternModules(user []engine.Module) ([]engine.Module, error) {
 		}
 	}
 	if len(problems) > 0 {
-		return nil, &engine.CompileError{Problems: problems}
+		return nil, &regokit.CompileError{Problems: problems}
 	}
 	return out, nil
 }

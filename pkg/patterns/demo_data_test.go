@@ -8,6 +8,7 @@ import (
 
 	"github.com/sigdiag/signin-diagnostics/pkg/engine"
 	"github.com/sigdiag/signin-diagnostics/pkg/internal/simulator/dataset"
+	"github.com/sigdiag/signin-diagnostics/pkg/regokit"
 	"github.com/sigdiag/signin-diagnostics/pkg/signin"
 )
 
@@ -58,7 +59,7 @@ func TestFromRecordMatchesGraphJSON(t *testing.T) {
 
 // The statuses the tests pass are the engine's classification.
 func TestStatusOfMatchesTheEngine(t *testing.T) {
-	mods, err := engine.BuiltinModules()
+	mods, err := regokit.BuiltinModules()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/sigdiag/signin-diagnostics/pkg/engine"
+	"github.com/sigdiag/signin-diagnostics/pkg/regokit"
 )
 
 // A user's own pattern: its package under signin.patterns, its defaults in the config
@@ -44,8 +44,8 @@ thresholds["contoso-app-failures"] := {"window": "1h", "minUsers": 3}
 `
 
 func TestUserPattern(t *testing.T) {
-	other := engine.Module{Name: "customRules", User: true, Source: "package signin.rules.contoso\n\nfindings := set()\n"}
-	mods := []engine.Module{{Name: "contoso.rego", Source: userPattern, User: true}, {Name: "contoso_config.rego", Source: userThresholds, User: true}, other}
+	other := regokit.Module{Name: "customRules", User: true, Source: "package signin.rules.contoso\n\nfindings := set()\n"}
+	mods := []regokit.Module{{Name: "contoso.rego", Source: userPattern, User: true}, {Name: "contoso_config.rego", Source: userThresholds, User: true}, other}
 	d, err := NewDetector(context.Background(), mods, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -81,7 +81,7 @@ func TestUserModuleErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := NewDetector(context.Background(), []engine.Module{{Name: "bad.rego", Source: c.source, User: true}}, nil)
+			_, err := NewDetector(context.Background(), []regokit.Module{{Name: "bad.rego", Source: c.source, User: true}}, nil)
 			if !c.check(err) || !strings.Contains(err.Error(), c.message) {
 				t.Fatalf("got %v, want an error with %q", err, c.message)
 			}
@@ -90,7 +90,7 @@ func TestUserModuleErrors(t *testing.T) {
 }
 
 func isCompileError(err error) bool {
-	var ce *engine.CompileError
+	var ce *regokit.CompileError
 	return errors.As(err, &ce) && len(ce.Problems) > 0
 }
 
@@ -107,7 +107,7 @@ findings contains {"patternId": "broken", "group": 999, "title": "t", "severity"
 	some _ in input.groups["password-spray"]
 }
 `
-	d, err := NewDetector(context.Background(), []engine.Module{{Name: "broken.rego", Source: broken, User: true}}, nil)
+	d, err := NewDetector(context.Background(), []regokit.Module{{Name: "broken.rego", Source: broken, User: true}}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

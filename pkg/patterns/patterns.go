@@ -14,7 +14,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
 
-	"github.com/sigdiag/signin-diagnostics/pkg/engine"
+	"github.com/sigdiag/signin-diagnostics/pkg/regokit"
 	"github.com/sigdiag/signin-diagnostics/pkg/signin"
 )
 
@@ -78,21 +78,21 @@ const FindingsQuery = "f := data.signin.patterns[pkg].findings[_]"
 // NewDetector compiles the built-in pattern rules (rules/patterns_*.rego, with signin.lib) and
 // the user modules whose package is under signin.patterns (others are the sign-in rules and
 // are left out), checks the overrides against the defaults and prepares the query. Compile
-// errors come back as *engine.CompileError, invalid overrides as *ThresholdError, a grouping a
+// errors come back as *regokit.CompileError, invalid overrides as *ThresholdError, a grouping a
 // rule declares wrongly as *GroupingError.
-func NewDetector(ctx context.Context, userModules []engine.Module, overrides Thresholds) (*Detector, error) {
+func NewDetector(ctx context.Context, userModules []regokit.Module, overrides Thresholds) (*Detector, error) {
 	modules, err := patternModules(userModules)
 	if err != nil {
 		return nil, err
 	}
-	compiler, err := engine.Compile(modules)
+	compiler, err := regokit.Compile(modules)
 	if err != nil {
 		return nil, err
 	}
 	return NewCompiledDetector(ctx, compiler, overrides)
 }
 
-// NewCompiledDetector prepares the detector on a rule set already compiled by engine.Compile
+// NewCompiledDetector prepares the detector on a rule set already compiled by regokit.Compile
 // (the same compilation the decision engine uses): the pattern rules are the packages under
 // signin.patterns, whatever else the compiler holds.
 func NewCompiledDetector(ctx context.Context, compiler *ast.Compiler, overrides Thresholds) (*Detector, error) {
@@ -114,7 +114,7 @@ func NewCompiledDetector(ctx context.Context, compiler *ast.Compiler, overrides 
 	d.prepared, err = rego.New(
 		rego.Query(FindingsQuery),
 		rego.Compiler(compiler),
-		rego.Capabilities(engine.Capabilities()),
+		rego.Capabilities(regokit.Capabilities()),
 	).PrepareForEval(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("preparing the pattern rules: %w", err)

@@ -8,7 +8,7 @@ import (
 
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
 
-	"github.com/sigdiag/signin-diagnostics/pkg/engine"
+	"github.com/sigdiag/signin-diagnostics/pkg/regokit"
 	"github.com/sigdiag/signin-diagnostics/pkg/ruleset"
 	"github.com/sigdiag/signin-diagnostics/pkg/settings"
 )
@@ -20,8 +20,8 @@ type ValidateRequest struct {
 
 // ValidateResponse says whether the rules compile together with the built-in ones.
 type ValidateResponse struct {
-	Valid  bool             `json:"valid"`
-	Errors []engine.Problem `json:"errors"`
+	Valid  bool              `json:"valid"`
+	Errors []regokit.Problem `json:"errors"`
 }
 
 // CallResource serves the config and query editors: rule validation and the rule catalogue.
@@ -51,9 +51,9 @@ func (ds *Datasource) CallResource(ctx context.Context, req *backend.CallResourc
 	return sendJSON(sender, http.StatusNotFound, map[string]string{"error": "no resource " + req.Method + " " + req.Path})
 }
 
-func nonNil(p []engine.Problem) []engine.Problem {
+func nonNil(p []regokit.Problem) []regokit.Problem {
 	if p == nil {
-		return []engine.Problem{}
+		return []regokit.Problem{}
 	}
 	return p
 }

@@ -17,7 +17,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/plugins"
 	"github.com/open-policy-agent/opa/v1/plugins/rest"
 
-	"github.com/sigdiag/signin-diagnostics/pkg/engine"
+	"github.com/sigdiag/signin-diagnostics/pkg/regokit"
 	"github.com/sigdiag/signin-diagnostics/pkg/settings"
 )
 
@@ -78,7 +78,7 @@ func NewBundle(cfg settings.RulesBundle, token string, changed func()) (*Bundle,
 	b.downloader = download.New(dcfg, client, path).
 		WithCallback(b.update).
 		WithSizeLimitBytes(MaxBundleBytes).
-		WithBundleParserOpts(engine.ParserOptions())
+		WithBundleParserOpts(regokit.ParserOptions())
 	if cfg.PublicKey != "" {
 		// The key is a value, never a file name: keys.NewKeyConfig would read a file of that name.
 		key := &keys.Config{Key: cfg.PublicKey, Algorithm: cfg.Algorithm}
@@ -140,7 +140,7 @@ func filesOf(bd *bundle.Bundle) (Files, error) {
 	}
 	var f Files
 	for _, m := range bd.Modules {
-		mod := engine.Module{Name: "bundle:" + m.Path, Source: string(m.Raw), User: true}
+		mod := regokit.Module{Name: "bundle:" + m.Path, Source: string(m.Raw), User: true}
 		if strings.HasSuffix(m.Path, "_test.rego") {
 			f.Tests = append(f.Tests, mod)
 		} else {

@@ -7,7 +7,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/sigdiag/signin-diagnostics/pkg/engine"
+	"github.com/sigdiag/signin-diagnostics/pkg/regokit"
 )
 
 // MaxFolderBytes bounds what a rules folder may hold, so a wrong path (a home directory full of
@@ -16,7 +16,7 @@ const MaxFolderBytes = 8 << 20
 
 // ReadFolder reads the .rego files of a folder as user modules; files ending _test.rego are
 // returned apart as tests. Sub-folders are not read.
-func ReadFolder(dir string) (modules, tests []engine.Module, err error) {
+func ReadFolder(dir string) (modules, tests []regokit.Module, err error) {
 	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
 		return nil, nil, fmt.Errorf("%q is not a readable folder", dir)
 	}
@@ -34,7 +34,7 @@ func ReadFolder(dir string) (modules, tests []engine.Module, err error) {
 		if total += len(src); total > MaxFolderBytes {
 			return nil, nil, fmt.Errorf("the .rego files in %q are larger than %d bytes", dir, MaxFolderBytes)
 		}
-		m := engine.Module{Name: f, Source: string(src), User: true}
+		m := regokit.Module{Name: f, Source: string(src), User: true}
 		if strings.HasSuffix(f, "_test.rego") {
 			tests = append(tests, m)
 		} else {

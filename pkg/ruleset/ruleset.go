@@ -20,6 +20,7 @@ import (
 
 	"github.com/sigdiag/signin-diagnostics/pkg/engine"
 	"github.com/sigdiag/signin-diagnostics/pkg/patterns"
+	"github.com/sigdiag/signin-diagnostics/pkg/regokit"
 	"github.com/sigdiag/signin-diagnostics/pkg/settings"
 )
 
@@ -31,8 +32,8 @@ type Source interface {
 
 // Files are what a source holds: rule modules and the tests that must pass before they serve.
 type Files struct {
-	Modules []engine.Module
-	Tests   []engine.Module
+	Modules []regokit.Module
+	Tests   []regokit.Module
 }
 
 // Options are what a data source's rule set is built from.
@@ -78,7 +79,7 @@ func read(ctx context.Context, sources []Source) (Files, string, error) {
 		all.Modules = append(all.Modules, f.Modules...)
 		all.Tests = append(all.Tests, f.Tests...)
 	}
-	for _, m := range append(append([]engine.Module{}, all.Modules...), all.Tests...) {
+	for _, m := range append(append([]regokit.Module{}, all.Modules...), all.Tests...) {
 		fmt.Fprintf(h, "%s\x00%d\x00%s\x00", m.Name, len(m.Source), m.Source)
 	}
 	return all, hex.EncodeToString(h.Sum(nil)), firstErr
@@ -96,7 +97,7 @@ func Fingerprint(ctx context.Context, opts Options) string {
 // anywhere on the way, it returns previous (or, with no previous set, the built-in rules
 // alone) with Refused saying why. Only a failure of the built-in rules themselves is an error.
 func Build(ctx context.Context, opts Options, previous *Set) (*Set, error) {
-	builtin, err := engine.BuiltinModules()
+	builtin, err := regokit.BuiltinModules()
 	if err != nil {
 		return nil, err
 	}
@@ -123,9 +124,9 @@ func Build(ctx context.Context, opts Options, previous *Set) (*Set, error) {
 
 // compile builds the engine and the detector from one compilation of the modules, then runs
 // the tests; a set whose own tests fail is not returned.
-func compile(ctx context.Context, builtin []engine.Module, user Files, opts Options) (*Set, error) {
-	modules := append(append([]engine.Module{}, builtin...), user.Modules...)
-	compiler, err := engine.Compile(modules)
+func compile(ctx context.Context, builtin []regokit.Module, user Files, opts Options) (*Set, error) {
+	modules := append(append([]regokit.Module{}, builtin...), user.Modules...)
+	compiler, err := regokit.Compile(modules)
 	if err != nil {
 		return nil, err
 	}
@@ -145,12 +146,12 @@ func compile(ctx context.Context, builtin []engine.Module, user Files, opts Opti
 	if len(user.Tests) == 0 {
 		return set, nil
 	}
-	ran, failures, err := engine.RunTests(ctx, append(modules, user.Tests...))
+	ran, failures, err := regokit.RunTests(ctx, append(modules, user.Tests...))
 	if err != nil {
 		return nil, err
 	}
 	if len(failures) > 0 {
-		return nil, &engine.TestsFailedError{Failures: failures}
+		return nil, &regokit.TestsFailedError{Failures: failures}
 	}
 	set.TestsRun = ran
 	return set, nil
@@ -159,19 +160,19 @@ func compile(ctx context.Context, builtin []engine.Module, user Files, opts Opti
 // Check compiles inline rules with the built-in ones and runs the tests they contain (rules
 // named test_*), for the config editor's Validate button: every problem with its row, and
 // nothing built or swapped.
-func Check(ctx context.Context, name, src string) []engine.Problem {
-	builtin, err := engine.BuiltinModules()
+func Check(ctx context.Context, name, src string) []regokit.Problem {
+	builtin, err := regokit.BuiltinModules()
 	if err != nil {
-		return []engine.Problem{{Message: err.Error()}}
+		return []regokit.Problem{{Message: err.Error()}}
 	}
-	inline := Files{Modules: []engine.Module{{Name: name, Source: src, User: true}}}
+	inline := Files{Modules: []regokit.Module{{Name: name, Source: src, User: true}}}
 	modules := append(builtin, inline.Modules...)
 	if _, err := compile(ctx, builtin, inline, Options{}); err != nil {
-		var ce *engine.CompileError
+		var ce *regokit.CompileError
 		if errors.As(err, &ce) {
 			return ce.Problems
 		}
-		return []engine.Problem{{File: name, Message: err.Error()}}
+		return []regokit.Problem{{File: name, Message: err.Error()}}
 	}
 	return testProblems(ctx, name, modules)
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/sigdiag/signin-diagnostics/pkg/engine"
+	"github.com/sigdiag/signin-diagnostics/pkg/regokit"
 	"github.com/sigdiag/signin-diagnostics/pkg/settings"
 )
 
@@ -22,8 +23,8 @@ func (s Inline) Read(context.Context) (Files, error) {
 	if strings.TrimSpace(string(s)) == "" {
 		return Files{}, nil
 	}
-	m := engine.Module{Name: InlineName, Source: string(s), User: true}
-	return Files{Modules: []engine.Module{m}}, nil
+	m := regokit.Module{Name: InlineName, Source: string(s), User: true}
+	return Files{Modules: []regokit.Module{m}}, nil
 }
 
 // Folder is a folder of .rego files on the Grafana server (jsonData.rulesPath); files ending
@@ -59,14 +60,14 @@ func FromSettings(s *settings.Settings) Options {
 }
 
 // testProblems runs the tests among modules and reports each failure at its rule in file.
-func testProblems(ctx context.Context, file string, modules []engine.Module) []engine.Problem {
-	_, failures, err := engine.RunTests(ctx, modules)
+func testProblems(ctx context.Context, file string, modules []regokit.Module) []regokit.Problem {
+	_, failures, err := regokit.RunTests(ctx, modules)
 	if err != nil {
-		return []engine.Problem{{File: file, Message: "running the rules' tests: " + err.Error()}}
+		return []regokit.Problem{{File: file, Message: "running the rules' tests: " + err.Error()}}
 	}
-	var out []engine.Problem
+	var out []regokit.Problem
 	for _, f := range failures {
-		p := engine.Problem{File: file, Message: f.Name + ": " + f.Message}
+		p := regokit.Problem{File: file, Message: f.Name + ": " + f.Message}
 		if _, row, ok := strings.Cut(f.Location, ":"); ok {
 			p.Row, _ = strconv.Atoi(row)
 			p.Col = 1

@@ -23,6 +23,7 @@ import (
 	"github.com/sigdiag/signin-diagnostics/pkg/engine"
 	"github.com/sigdiag/signin-diagnostics/pkg/frames"
 	"github.com/sigdiag/signin-diagnostics/pkg/graph"
+	"github.com/sigdiag/signin-diagnostics/pkg/regokit"
 	"github.com/sigdiag/signin-diagnostics/pkg/signin"
 )
 
@@ -94,7 +95,7 @@ func untimed(b *testing.B, setup func()) {
 
 func newEngine(b *testing.B) *engine.Engine {
 	b.Helper()
-	mods, err := engine.BuiltinModules()
+	mods, err := regokit.BuiltinModules()
 	if err != nil {
 		b.Fatal(err)
 	}

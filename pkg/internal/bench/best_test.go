@@ -14,6 +14,7 @@ import (
 	"github.com/sigdiag/signin-diagnostics/pkg/engine"
 	"github.com/sigdiag/signin-diagnostics/pkg/frames"
 	"github.com/sigdiag/signin-diagnostics/pkg/graph"
+	"github.com/sigdiag/signin-diagnostics/pkg/regokit"
 	"github.com/sigdiag/signin-diagnostics/pkg/signin"
 )
 
@@ -29,11 +30,11 @@ type best struct {
 }
 
 func newBest(ctx context.Context) (*best, error) {
-	mods, err := engine.BuiltinModules()
+	mods, err := regokit.BuiltinModules()
 	if err != nil {
 		return nil, err
 	}
-	c, err := engine.Compile(mods)
+	c, err := regokit.Compile(mods)
 	if err != nil {
 		return nil, err
 	}

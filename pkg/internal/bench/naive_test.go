@@ -13,6 +13,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/rego"
 
 	"github.com/sigdiag/signin-diagnostics/pkg/engine"
+	"github.com/sigdiag/signin-diagnostics/pkg/regokit"
 )
 
 // The naive pipeline: what the libraries give without thought. msgraph-sdk-go's kiota models
@@ -174,11 +175,11 @@ func naiveAppend(f *data.Frame, s models.SignInable, d engine.Decision) {
 
 // naivePrepared is the decision query prepared once, evaluated with rego.EvalInput per sign-in.
 func naivePrepared(ctx context.Context) (rego.PreparedEvalQuery, error) {
-	mods, err := engine.BuiltinModules()
+	mods, err := regokit.BuiltinModules()
 	if err != nil {
 		return rego.PreparedEvalQuery{}, err
 	}
-	c, err := engine.Compile(mods)
+	c, err := regokit.Compile(mods)
 	if err != nil {
 		return rego.PreparedEvalQuery{}, err
 	}

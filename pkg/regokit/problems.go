@@ -1,4 +1,4 @@
-package engine
+package regokit
 
 import (
 	"fmt"

@@ -1,4 +1,4 @@
-package engine
+package regokit
 
 import (
 	"context"
@@ -21,9 +21,9 @@ type TestFailure struct {
 func RunTests(ctx context.Context, modules []Module) (int, []TestFailure, error) {
 	parsed := make(map[string]*ast.Module, len(modules))
 	for _, m := range modules {
-		mod, err := ast.ParseModuleWithOpts(m.Name, m.Source, parserOptions())
+		mod, err := ast.ParseModuleWithOpts(m.Name, m.Source, ParserOptions())
 		if err != nil {
-			return 0, nil, &CompileError{Problems: problemsFrom(err, m.Name)}
+			return 0, nil, &CompileError{Problems: ProblemsFrom(err, m.Name)}
 		}
 		parsed[m.Name] = mod
 	}
