@@ -43,21 +43,25 @@ func TestListOfOnePageIsOneRequest(t *testing.T) {
 	if month := to.Add(-30 * 24 * time.Hour); from.Before(month) {
 		from = month
 	}
+	// The user of the newest interactive sign-in whose 30 days fit one page. Which user that is
+	// depends on the hour the test runs (the demo tenant's data follows the clock), and some
+	// users, such as an incident's target, sign in thousands of times.
+	ids := map[string][]string{}
+	for _, r := range sim.Dataset().Between(from, to) {
+		if r.Interactive() {
+			ids[r.UPN()] = append(ids[r.UPN()], r.ID.String())
+		}
+	}
 	var user string
 	var want []string
-	for _, r := range sim.Dataset().Between(to.Add(-time.Hour), to) {
-		if r.Interactive() {
-			user = r.UPN()
+	for _, r := range sim.Dataset().Between(from, to) { // newest first
+		if n := len(ids[r.UPN()]); r.Interactive() && n > 1 && n <= 1000 {
+			user, want = r.UPN(), ids[r.UPN()]
 			break
 		}
 	}
-	for _, r := range sim.Dataset().Between(from, to) {
-		if r.Interactive() && r.UPN() == user {
-			want = append(want, r.ID.String())
-		}
-	}
-	if len(want) == 0 || len(want) > 1000 {
-		t.Fatalf("user %q has %d sign-ins in 30 days; the test needs one page of them", user, len(want))
+	if user == "" {
+		t.Fatal("no user of the demo tenant has between 2 and 1,000 sign-ins in 30 days")
 	}
 	res, err := c.List(context.Background(), Query{From: from, To: to, Filter: odata.Eq("userPrincipalName", user)})
 	if err != nil {
