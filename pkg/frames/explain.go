@@ -39,8 +39,7 @@ func Explain(refID string, rows []signin.SignIn, xs []engine.Explanation) *data.
 	for k := range winnerLinks {
 		n := strconv.Itoa(k + 1)
 		title := data.NewField("link"+n, nil, c.linkTitle[k])
-		title.Config = &data.FieldConfig{DisplayName: "Link " + n,
-			Links: []data.DataLink{{Title: "${__value.raw}", URL: "${__data.fields.link" + n + "Url}", TargetBlank: true}}}
+		title.Config = &data.FieldConfig{DisplayName: "Link " + n, Links: opensLinkURL(n)}
 		fields = append(fields, title, data.NewField("link"+n+"Url", nil, c.linkURL[k]))
 	}
 	frame := data.NewFrame("explain", fields...)

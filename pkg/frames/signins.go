@@ -201,14 +201,19 @@ func otherRules(r *row) string {
 	return strings.Join(others, ", ")
 }
 
+// opensLinkURL is the data link of the title column link<n>: it opens the URL in link<n>Url
+// of the same row. The explain frame's link columns use it too.
+func opensLinkURL(n string) []data.DataLink {
+	return []data.DataLink{{Title: "${__value.raw}", URL: "${__data.fields.link" + n + "Url}", TargetBlank: true}}
+}
+
 // linkColumns are a title (with a data link to the URL) and a URL column for each of the
 // winning finding's first links.
 func linkColumns() []column {
 	var out []column
 	for k := range winnerLinks {
 		n := strconv.Itoa(k + 1)
-		title := text("link"+n, "Link "+n, func(r *row) string { return r.links[k].Title },
-			fixed([]data.DataLink{{Title: "${__value.raw}", URL: "${__data.fields.link" + n + "Url}", TargetBlank: true}}))
+		title := text("link"+n, "Link "+n, func(r *row) string { return r.links[k].Title }, fixed(opensLinkURL(n)))
 		url := text("link"+n+"Url", "Link "+n+" URL", func(r *row) string { return r.links[k].URL })
 		out = append(out, title, url)
 	}
