@@ -67,7 +67,7 @@ func TestQueryHandlersOverAFakeSource(t *testing.T) {
 			if got := r.Frames[0].Name; frameNames[qt] != got && (qt != query.TypeTimeSeries || r.Frames[0].Meta == nil || !strings.HasPrefix(string(r.Frames[0].Meta.Type), "timeseries")) {
 				t.Errorf("frame %q (meta %+v): not what the %s handler returns", got, r.Frames[0].Meta, qt)
 			}
-			if read := src.calls > 0; read != handlers[qt].readsSignIns && qt != query.TypeAnnotations {
+			if read := src.calls > 0; read != handlers[qt].readsSignIns {
 				t.Errorf("source read %d times; the table says readsSignIns = %v", src.calls, handlers[qt].readsSignIns)
 			}
 		})
